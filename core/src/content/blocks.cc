@@ -1,0 +1,104 @@
+#include "content/blocks.h"
+
+#include "dom/text_util.h"
+
+namespace thresher::content {
+namespace {
+
+// Sentence punctuation followed by a space or the end: a cheap signal of prose.
+std::uint32_t count_punctuation(std::string_view s) {
+  std::uint32_t n = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == '.' || c == ',' || c == '!' || c == '?' || c == ';') {
+      if (i + 1 == s.size() || s[i + 1] == ' ' || s[i + 1] == '\n' || s[i + 1] == '"') ++n;
+    } else if (static_cast<unsigned char>(c) == 0xE3 && i + 2 < s.size() &&
+               static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+               (static_cast<unsigned char>(s[i + 2]) == 0x82 ||
+                static_cast<unsigned char>(s[i + 2]) == 0x81)) {
+      ++n;  // 。、
+    } else if (static_cast<unsigned char>(c) == 0xEF && i + 2 < s.size() &&
+               static_cast<unsigned char>(s[i + 1]) == 0xBC &&
+               static_cast<unsigned char>(s[i + 2]) == 0x8C) {
+      ++n;  // ，
+    }
+  }
+  return n;
+}
+
+}  // namespace
+
+std::uint32_t block_of(const dom::NodeIndex& index, std::uint32_t i) noexcept {
+  std::uint32_t k = index[i].is_text() ? index[i].parent : i;
+  while (k != dom::kNoNode && !dom::is_block_tag(index[k].tag)) k = index[k].parent;
+  return k;
+}
+
+std::vector<NodeFeatures> compute_features(const dom::NodeIndex& index, const RuleMatcher& rules,
+                                           const BlockWeights& weights) {
+  const std::uint32_t n = index.size();
+  std::vector<NodeFeatures> f(n);
+  const std::uint32_t body = index.body() != dom::kNoNode ? index.body() : 0;
+  const float page_chars = n ? static_cast<float>(index[body].text_chars) : 0.f;
+
+  // Rules, top-down; "boilerplate" is inherited.
+  for (std::uint32_t i = 0; i < n; ++i) {
+    const dom::Node& node = index[i];
+    if (node.parent != dom::kNoNode && f[node.parent].boilerplate) f[i].boilerplate = true;
+    if (!node.is_element() || (node.flags & dom::kSkipped)) continue;
+    f[i].rules = rules.match(node.tag, index.attr(i, "class"), index.attr(i, "id"),
+                             index.attr(i, "role"));
+    if (node.tag == GUMBO_TAG_BODY || node.tag == GUMBO_TAG_HTML || node.tag == GUMBO_TAG_MAIN) {
+      continue;
+    }
+    const bool furniture = mask_has_kind(f[i].rules, RuleKind::kBoilerplate) ||
+                           mask_has_kind(f[i].rules, RuleKind::kComments);
+    // Class and id names can sit on page-wide wrappers ("has-sidebar"); tags
+    // and roles say what the element is, so they are taken at their word.
+    const bool semantic = node.tag == GUMBO_TAG_NAV || node.tag == GUMBO_TAG_FOOTER ||
+                          node.tag == GUMBO_TAG_ASIDE || !index.attr(i, "role").empty();
+    if (furniture &&
+        (semantic || static_cast<float>(node.text_chars) <= weights.wrapper_share * page_chars)) {
+      f[i].boilerplate = true;
+    }
+  }
+
+  // Own block text: each text node counts for its nearest block ancestor
+  // (computed top-down, so no walk up the tree per node).
+  std::vector<std::uint32_t> block(n, dom::kNoNode);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    const dom::Node& node = index[i];
+    const std::uint32_t up = node.parent == dom::kNoNode ? dom::kNoNode : block[node.parent];
+    block[i] = (node.is_element() && dom::is_block_tag(node.tag)) ? i : up;
+    if (!node.is_text() || node.text_chars == 0) continue;
+    const std::uint32_t b = block[i];
+    if (b == dom::kNoNode) continue;
+    f[b].block_chars += node.text_chars;
+    f[b].block_link_chars += node.link_chars;
+    if (!(node.flags & dom::kInLink)) f[b].punctuation += count_punctuation(index.text(i));
+  }
+  for (std::uint32_t i = 0; i < n; ++i) {
+    NodeFeatures& nf = f[i];
+    if (nf.block_chars == 0) continue;
+    const float chars = static_cast<float>(nf.block_chars);
+    const float links = static_cast<float>(nf.block_link_chars);
+    if (nf.boilerplate) {
+      nf.block_value = -weights.boilerplate_penalty * chars - weights.block_overhead;
+    } else {
+      nf.block_value = (chars - links) - weights.link_penalty * links - weights.block_overhead;
+    }
+  }
+  // Subtree sums and "has a block-level descendant", bottom-up.
+  for (std::uint32_t i = n; i-- > 0;) {
+    f[i].subtree_value += f[i].block_value;
+    const std::uint32_t p = index[i].parent;
+    if (p == dom::kNoNode) continue;
+    f[p].subtree_value += f[i].subtree_value;
+    if (index[i].is_element() && (dom::is_block_tag(index[i].tag) || f[i].has_block_child)) {
+      f[p].has_block_child = true;
+    }
+  }
+  return f;
+}
+
+}  // namespace thresher::content

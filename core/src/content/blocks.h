@@ -1,0 +1,42 @@
+// Stage 4a: per-node features for main-content selection. Text is grouped
+// into blocks (the nearest block-level ancestor of each text node); each
+// block gets a value (prose counts for, links and furniture against), and
+// every element gets the sum of the values in its subtree.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "content/rules.h"
+#include "dom/node_index.h"
+
+namespace thresher::content {
+
+struct NodeFeatures {
+  RuleMask rules = 0;            // rules this element matched itself
+  float block_value = 0;         // value of this node's own block text
+  float subtree_value = 0;       // sum of block values in the subtree
+  std::uint32_t punctuation = 0; // sentence punctuation in own block text
+  std::uint32_t block_chars = 0; // visible chars of own block text
+  std::uint32_t block_link_chars = 0;
+  bool boilerplate = false;      // inside an element a boilerplate rule removed
+  bool has_block_child = false;  // some descendant element is block-level
+};
+
+// Weights of the block value. Documented here because tuning happens here.
+struct BlockWeights {
+  float link_penalty = 1.5f;    // per link character
+  float block_overhead = 3.0f;  // per block: many tiny blocks add up to little
+  float boilerplate_penalty = 0.5f;  // per character inside removed furniture
+  // A boilerplate rule is ignored on an element holding more than this share
+  // of the page's text (e.g. <div class="page has-sidebar"> wrapping it all).
+  float wrapper_share = 0.5f;
+};
+
+std::vector<NodeFeatures> compute_features(const dom::NodeIndex& index, const RuleMatcher& rules,
+                                           const BlockWeights& weights = {});
+
+// The element whose own text is grouped with text node / inline element i.
+std::uint32_t block_of(const dom::NodeIndex& index, std::uint32_t i) noexcept;
+
+}  // namespace thresher::content

@@ -1,0 +1,170 @@
+#include "content/rules.h"
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include "dom/text_util.h"
+
+namespace thresher::content {
+namespace {
+
+// Pseudo-words the matcher adds to a signature for tags and ARIA roles, so
+// that they go through the same table: "tag:nav", "role:navigation".
+std::string_view tag_word(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_NAV: return "tag:nav";
+    case GUMBO_TAG_FOOTER: return "tag:footer";
+    case GUMBO_TAG_ASIDE: return "tag:aside";
+    case GUMBO_TAG_FIGCAPTION: return "tag:figcaption";
+    case GUMBO_TAG_FORM: return "tag:form";
+    default: return {};
+  }
+}
+
+}  // namespace
+
+const std::vector<Rule>& rule_table() {
+  // Order matters only for diagnostics. At most 64 rules (RuleMask).
+  static const std::vector<Rule> kRules = {
+      {"navigation", RuleKind::kBoilerplate,
+       "nav|navbar|navigation|menu|menubar|submenu|mega-menu|breadcrumb|breadcrumbs|pagination|"
+       "pager|skip-link|skiplink|tag:nav|role:navigation|role:menu|role:menubar|role:search",
+       false, 1.0},
+      {"footer", RuleKind::kBoilerplate,
+       "footer|site-footer|colophon|copyright|tag:footer|role:contentinfo", false, 1.0},
+      {"masthead", RuleKind::kBoilerplate,
+       "masthead|site-header|topbar|top-bar|header-bar|role:banner", false, 1.0},
+      {"sidebar", RuleKind::kBoilerplate,
+       "sidebar|side-bar|sidenav|widget-area|rail|right-rail|left-rail|tag:aside|"
+       "role:complementary",
+       false, 1.0},
+      {"related", RuleKind::kBoilerplate,
+       "related|relatedposts|related-posts|related-articles|recommended|recommendations|"
+       "more-stories|read-next|readnext|see-also|also-read|popular|most-read|mostread|"
+       "most-popular|trending|outbrain|taboola|you-may-like|further-reading|more-from",
+       false, 1.0},
+      {"share", RuleKind::kBoilerplate,
+       "share|shares|sharing|sharebar|share-bar|social|social-share|socials|addthis|sharethis|"
+       "follow-us",
+       false, 1.0},
+      {"advertising", RuleKind::kBoilerplate,
+       "ad|ads|adv|advert|adverts|advertisement|advertising|adsbygoogle|adslot|ad-slot|adunit|"
+       "ad-unit|dfp|gpt-ad|sponsor|sponsored|promoted",
+       false, 1.0},
+      {"cookie_banner", RuleKind::kBoilerplate,
+       "cookie|cookies|cookie-banner|cookie-notice|consent|gdpr|cmp|onetrust", false, 1.0},
+      {"newsletter", RuleKind::kBoilerplate,
+       "newsletter|subscribe|subscription|signup|sign-up|paywall|modal|popup|overlay|promo|"
+       "role:dialog|role:alertdialog",
+       false, 1.0},
+      {"ticker", RuleKind::kBoilerplate, "ticker|breaking-news|marquee|alert-bar|news-ticker",
+       false, 1.0},
+      {"screen_reader_only", RuleKind::kBoilerplate,
+       "sr-only|screen-reader-text|visually-hidden|visuallyhidden|hidden|hide|invisible",
+       true, 1.0},
+      {"comments", RuleKind::kComments,
+       "comment|comments|commentlist|comment-list|comments-area|disqus|respond|replies", false,
+       1.0},
+      {"byline", RuleKind::kMeta,
+       "byline|by-line|author|authors|author-name|dateline|posted-on|posted-by|published|"
+       "timestamp|date|time|read-time|reading-time|readtime|meta|metadata|post-meta|"
+       "entry-meta|article-meta",
+       false, 1.0},
+      {"tag_list", RuleKind::kMeta,
+       "tags|tag-list|taglist|tagcloud|tag-cloud|keywords|categories|category-list|topics",
+       false, 1.0},
+      {"toolbar", RuleKind::kMeta, "toolbar|print|tools|actions|utility|bookmark", false, 1.0},
+      {"caption", RuleKind::kCaption,
+       "caption|figcaption|wp-caption-text|credit|credits|photo-credit|image-credit|"
+       "tag:figcaption",
+       false, 1.0},
+      {"content_name", RuleKind::kPositive,
+       "article|article-body|articlebody|article-content|post|post-body|post-content|postbody|"
+       "entry|entry-content|content|main-content|story|story-body|storycontent|body|text|prose|"
+       "markdown|blog-post|single",
+       false, 1.0},
+  };
+  return kRules;
+}
+
+RuleMatcher::RuleMatcher() {
+  RE2::Options opts;
+  opts.set_never_capture(true);
+  opts.set_log_errors(false);
+  set_ = std::make_unique<RE2::Set>(opts, RE2::UNANCHORED);
+  const auto& rules = rule_table();
+  for (std::size_t k = 0; k < rules.size(); ++k) {
+    std::string words(rules[k].words);
+    // Escape nothing: words are [a-z0-9:-] by construction (tested).
+    const std::string pattern = rules[k].whole_token_only
+                                    ? "(?: )(?:" + words + ")(?: )"
+                                    : "(?:[ -])(?:" + words + ")(?:[ -])";
+    if (set_->Add(pattern, nullptr) >= 0) rule_of_pattern_.push_back(static_cast<int>(k));
+  }
+  set_->Compile();
+}
+
+RuleMatcher::~RuleMatcher() = default;
+
+std::string RuleMatcher::signature(std::string_view class_attr, std::string_view id_attr) {
+  std::string sig = " ";
+  auto add = [&sig](std::string_view value) {
+    char prev = ' ';
+    for (char c : value) {
+      if (c >= 'A' && c <= 'Z') {
+        // camelCase -> camel-case
+        if (prev >= 'a' && prev <= 'z') sig.push_back('-');
+        sig.push_back(static_cast<char>(c + 32));
+      } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        sig.push_back(c);
+      } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+        if (sig.back() != ' ') sig.push_back(' ');
+      } else if (sig.back() != ' ' && sig.back() != '-') {
+        sig.push_back('-');  // '_', '__', ':' and the like separate parts
+      }
+      prev = c;
+    }
+    if (!sig.empty() && sig.back() == '-') sig.back() = ' ';
+    if (sig.back() != ' ') sig.push_back(' ');
+  };
+  add(class_attr.substr(0, 1024));
+  add(id_attr.substr(0, 256));
+  return sig;
+}
+
+RuleMask RuleMatcher::match(GumboTag tag, std::string_view class_attr, std::string_view id_attr,
+                            std::string_view role_attr) const {
+  std::string sig = signature(class_attr, id_attr);
+  if (const std::string_view w = tag_word(tag); !w.empty()) sig.append(w).push_back(' ');
+  role_attr = text::trim(role_attr);
+  if (!role_attr.empty() && role_attr.size() < 40) {
+    sig.append("role:").append(text::to_lower_ascii(role_attr)).push_back(' ');
+  }
+  if (sig.size() <= 1) return 0;
+  std::vector<int> hits;
+  if (!set_->Match(sig, &hits)) return 0;
+  RuleMask mask = 0;
+  for (int h : hits) mask |= RuleMask{1} << rule_of_pattern_[h];
+  return mask;
+}
+
+bool mask_has_kind(RuleMask mask, RuleKind kind) noexcept {
+  const auto& rules = rule_table();
+  for (std::size_t k = 0; k < rules.size(); ++k) {
+    if ((mask & (RuleMask{1} << k)) && rules[k].kind == kind) return true;
+  }
+  return false;
+}
+
+std::string rule_names(RuleMask mask) {
+  std::string out;
+  const auto& rules = rule_table();
+  for (std::size_t k = 0; k < rules.size(); ++k) {
+    if (!(mask & (RuleMask{1} << k))) continue;
+    if (!out.empty()) out.push_back(',');
+    out.append(rules[k].name);
+  }
+  return out;
+}
+
+}  // namespace thresher::content

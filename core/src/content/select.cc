@@ -1,0 +1,135 @@
+#include "content/select.h"
+
+#include "dom/text_util.h"
+
+namespace thresher::content {
+namespace {
+
+bool can_contain_content(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_BODY: case GUMBO_TAG_TD: case GUMBO_TAG_TABLE: case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_CENTER: case GUMBO_TAG_FORM: case GUMBO_TAG_SPAN: case GUMBO_TAG_FONT:
+    case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_DL: case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE: case GUMBO_TAG_NAV:
+    case GUMBO_TAG_DETAILS: case GUMBO_TAG_FIGURE:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Semantic tags and content-like names nudge the choice between near-equal
+// containers (e.g. <article> vs. its wrapper div).
+float container_bonus(const dom::Node& node, const NodeFeatures& f) {
+  float bonus = 1.0f;
+  if (node.tag == GUMBO_TAG_ARTICLE || node.tag == GUMBO_TAG_MAIN) bonus += 0.1f;
+  if (mask_has_kind(f.rules, RuleKind::kPositive)) bonus += 0.1f;
+  return bonus;
+}
+
+bool same_text(std::string_view a, std::string_view b) {
+  const std::string x = text::to_lower_utf8(text::collapse_whitespace(a));
+  const std::string y = text::to_lower_utf8(text::collapse_whitespace(b));
+  return !x.empty() && x == y;
+}
+
+}  // namespace
+
+PruneThresholds thresholds_for(const Options& options) {
+  PruneThresholds t;
+  if (options.favor_precision) {
+    t.link_density = 0.35f;
+    t.link_only_density = 0.6f;
+    t.meta_max_chars = 500;
+  } else if (options.favor_recall) {
+    t.link_density = 0.7f;
+    t.link_only_density = 0.95f;
+    t.link_only_max_chars = 100;
+    t.meta_max_chars = 150;
+  }
+  return t;
+}
+
+Selection select_content(const dom::NodeIndex& index, const std::vector<NodeFeatures>& features,
+                         const Options& options, std::string_view title) {
+  Selection sel;
+  const std::uint32_t n = index.size();
+  sel.pruned.assign(n, false);
+  const std::uint32_t body = index.body();
+  if (body == dom::kNoNode) {
+    sel.empty_reason = "no <body>";
+    return sel;
+  }
+
+  // 1. The container: the element whose subtree has the most value.
+  float best = 0;
+  for (std::uint32_t i = body; i < index[body].end; ++i) {
+    const dom::Node& node = index[i];
+    const NodeFeatures& f = features[i];
+    if (!node.is_element() || f.boilerplate || (node.flags & (dom::kHidden | dom::kSkipped))) {
+      continue;
+    }
+    if (!can_contain_content(node.tag) || f.subtree_value <= 0) continue;
+    const float score = f.subtree_value * container_bonus(node, f);
+    if (score >= best) {  // ties go to the deeper element
+      best = score;
+      sel.container = i;
+    }
+  }
+  if (sel.container == dom::kNoNode) {
+    sel.empty_reason = "no block of text outweighs the links and furniture around it";
+    return sel;
+  }
+  sel.score = best;
+
+  // 2. Inside it, prune furniture.
+  const PruneThresholds t = thresholds_for(options);
+  const std::uint32_t end = index[sel.container].end;
+  auto prune = [&](std::uint32_t i, std::string_view why) {
+    sel.pruned[i] = true;
+    sel.rules_fired.push_back(std::string(why) + ": " + index.path(i));
+  };
+  for (std::uint32_t i = sel.container + 1; i < end;) {
+    const dom::Node& node = index[i];
+    const NodeFeatures& f = features[i];
+    if (!node.is_element() || (node.flags & dom::kSkipped)) {
+      ++i;
+      continue;
+    }
+    const float chars = static_cast<float>(node.text_chars);
+    const float density = chars > 0 ? static_cast<float>(node.link_chars) / chars : 0.f;
+    std::string why;
+    if (mask_has_kind(f.rules, RuleKind::kComments)) {
+      sel.comment_roots.push_back(i);
+      why = "comments";
+    } else if (f.boilerplate) {
+      why = rule_names(f.rules);
+      if (why.empty()) why = "inside furniture";
+    } else if (mask_has_kind(f.rules, RuleKind::kMeta) && node.text_chars <= t.meta_max_chars &&
+               !dom::is_heading_tag(node.tag)) {
+      why = rule_names(f.rules);
+    } else if (!options.include_captions && mask_has_kind(f.rules, RuleKind::kCaption) &&
+               node.text_chars <= t.meta_max_chars) {
+      why = "caption";
+    } else if (!options.include_tables && node.tag == GUMBO_TAG_TABLE && !f.has_block_child) {
+      why = "table";
+    } else if (chars > 0 && dom::is_block_tag(node.tag) && !dom::is_heading_tag(node.tag) &&
+               ((density > t.link_density && f.subtree_value < 0) ||
+                (density >= t.link_only_density && node.text_chars <= t.link_only_max_chars))) {
+      why = "link_list";
+    } else if (dom::is_heading_tag(node.tag) && !title.empty() &&
+               same_text(index.text_content(i), title)) {
+      why = "title_heading";
+    }
+    if (!why.empty()) {
+      prune(i, why);
+      i = node.end;
+      continue;
+    }
+    ++i;
+  }
+  return sel;
+}
+
+}  // namespace thresher::content

@@ -1,0 +1,232 @@
+#include "dom/node_index.h"
+
+#include <string>
+
+#include "dom/text_util.h"
+
+namespace thresher::dom {
+namespace {
+
+bool style_hides(std::string_view style) {
+  // Cheap check without a regex: "display:none" / "visibility:hidden" with
+  // arbitrary spaces.
+  std::string compact;
+  compact.reserve(style.size());
+  for (char c : style) {
+    if (c != ' ' && c != '\t' && c != '\n') compact.push_back(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
+  return compact.find("display:none") != std::string::npos ||
+         compact.find("visibility:hidden") != std::string::npos;
+}
+
+bool element_hides(const GumboElement& el) {
+  const GumboVector& attrs = el.attributes;
+  for (unsigned k = 0; k < attrs.length; ++k) {
+    const auto* a = static_cast<const GumboAttribute*>(attrs.data[k]);
+    const std::string_view name = a->name;
+    if (name == "hidden") return true;
+    if (name == "aria-hidden" && text::iequals_ascii(a->value, "true")) return true;
+    if (name == "style" && style_hides(a->value)) return true;
+  }
+  return false;
+}
+
+struct Frame {
+  const GumboNode* node;
+  std::uint32_t index;     // our index of this element (or of its flattening ancestor)
+  unsigned next_child;
+  bool own_entry;          // false when flattened past max_depth
+  std::uint8_t inherited;  // flags passed to children
+};
+
+}  // namespace
+
+bool is_skipped_tag(GumboTag tag) noexcept {
+  switch (tag) {
+    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SVG: case GUMBO_TAG_MATH:
+    case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_CANVAS: case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_BUTTON: case GUMBO_TAG_INPUT: case GUMBO_TAG_TITLE:
+    case GUMBO_TAG_AUDIO: case GUMBO_TAG_VIDEO: case GUMBO_TAG_MAP:
+    case GUMBO_TAG_DATALIST: case GUMBO_TAG_OPTION:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_heading_tag(GumboTag tag) noexcept {
+  return tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6;
+}
+
+bool is_block_tag(GumboTag tag) noexcept {
+  switch (tag) {
+    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_H1: case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
+    case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_LI: case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT: case GUMBO_TAG_DD: case GUMBO_TAG_PRE: case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_TABLE: case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH:
+    case GUMBO_TAG_THEAD: case GUMBO_TAG_TBODY: case GUMBO_TAG_TFOOT: case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN: case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER: case GUMBO_TAG_NAV: case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_ADDRESS: case GUMBO_TAG_HR: case GUMBO_TAG_FORM:
+    case GUMBO_TAG_FIELDSET: case GUMBO_TAG_DETAILS: case GUMBO_TAG_SUMMARY: case GUMBO_TAG_BODY:
+    case GUMBO_TAG_HTML: case GUMBO_TAG_CENTER: case GUMBO_TAG_MENU:
+    case GUMBO_TAG_HGROUP: case GUMBO_TAG_LEGEND:
+      return true;
+    default:
+      return false;
+  }
+}
+
+NodeIndex::NodeIndex(const GumboNode* root, NodeIndexLimits limits, Deadline& deadline) {
+  if (root == nullptr || root->type != GUMBO_NODE_ELEMENT) return;
+  nodes_.reserve(1024);
+  std::vector<Frame> stack;
+  auto open_element = [&](const GumboNode* g, std::uint32_t parent, std::uint8_t inherited,
+                          std::uint16_t depth) {
+    Node n;
+    n.gumbo = g;
+    n.parent = parent;
+    n.depth = depth;
+    n.tag = g->v.element.tag;
+    n.flags = inherited;
+    if (element_hides(g->v.element)) n.flags |= kHidden;
+    if (n.tag == GUMBO_TAG_A && gumbo_get_attribute(&g->v.element.attributes, "href")) {
+      n.flags |= kInLink;
+    }
+    if (is_skipped_tag(n.tag)) n.flags |= kSkipped;
+    if (n.tag == GUMBO_TAG_BODY && body_ == kNoNode) body_ = static_cast<std::uint32_t>(nodes_.size());
+    nodes_.push_back(n);
+    return static_cast<std::uint32_t>(nodes_.size() - 1);
+  };
+
+  const std::uint32_t root_index = open_element(root, kNoNode, 0, 0);
+  stack.push_back({root, root_index, 0, true,
+                   static_cast<std::uint8_t>(nodes_[root_index].flags & (kHidden | kInLink))});
+  while (!stack.empty()) {
+    Frame& top = stack.back();
+    const GumboVector& children = top.node->v.element.children;
+    const bool skipped = nodes_[top.index].flags & kSkipped;
+    if (skipped || top.next_child >= children.length || deadline.expired()) {
+      if (top.own_entry) nodes_[top.index].end = static_cast<std::uint32_t>(nodes_.size());
+      stack.pop_back();
+      continue;
+    }
+    const auto* child = static_cast<const GumboNode*>(children.data[top.next_child++]);
+    if (nodes_.size() >= limits.max_nodes) {
+      truncated_ = true;
+      top.next_child = children.length;
+      continue;
+    }
+    const std::uint32_t parent = top.index;
+    const std::uint8_t inherited = top.inherited;
+    // Depth of the indexed parent + 1: flattened levels do not count.
+    const auto depth = static_cast<std::uint16_t>(nodes_[parent].depth + 1);
+    switch (child->type) {
+      case GUMBO_NODE_ELEMENT: {
+        if (stack.size() >= limits.max_depth) {
+          truncated_ = true;
+          stack.push_back({child, parent, 0, false, inherited});
+          break;
+        }
+        const std::uint32_t i = open_element(child, parent, inherited, depth);
+        stack.push_back({child, i, 0, true,
+                         static_cast<std::uint8_t>(nodes_[i].flags & (kHidden | kInLink))});
+        break;
+      }
+      case GUMBO_NODE_TEXT:
+      case GUMBO_NODE_CDATA:
+      case GUMBO_NODE_WHITESPACE: {
+        Node n;
+        n.gumbo = child;
+        n.parent = parent;
+        n.depth = depth;
+        n.flags = static_cast<std::uint8_t>(kText | inherited);
+        const std::uint32_t chars =
+            static_cast<std::uint32_t>(text::visible_length(child->v.text.text));
+        if (chars == 0) n.flags |= kWhitespace;
+        if (!(n.flags & kHidden)) {
+          n.text_chars = chars;
+          if (n.flags & kInLink) n.link_chars = chars;
+        }
+        n.end = static_cast<std::uint32_t>(nodes_.size() + 1);
+        nodes_.push_back(n);
+        break;
+      }
+      default:
+        break;  // comments, document nodes
+    }
+  }
+  // Sum text bottom-up: children come after their parents.
+  for (std::uint32_t i = size(); i-- > 1;) {
+    const Node& n = nodes_[i];
+    if (n.parent == kNoNode) continue;
+    Node& p = nodes_[n.parent];
+    if (n.flags & kSkipped) continue;
+    p.text_chars += n.text_chars;
+    p.link_chars += n.link_chars;
+  }
+}
+
+std::string_view NodeIndex::text(std::uint32_t i) const noexcept {
+  const Node& n = nodes_[i];
+  return n.is_text() ? std::string_view(n.gumbo->v.text.text) : std::string_view();
+}
+
+std::string_view NodeIndex::attr(std::uint32_t i, const char* name) const noexcept {
+  const Node& n = nodes_[i];
+  if (!n.is_element()) return {};
+  const GumboAttribute* a = gumbo_get_attribute(&n.gumbo->v.element.attributes, name);
+  return a ? std::string_view(a->value) : std::string_view();
+}
+
+bool NodeIndex::has_attr(std::uint32_t i, const char* name) const noexcept {
+  const Node& n = nodes_[i];
+  return n.is_element() && gumbo_get_attribute(&n.gumbo->v.element.attributes, name) != nullptr;
+}
+
+std::string NodeIndex::text_content(std::uint32_t i) const {
+  std::string out;
+  const std::uint32_t end = nodes_[i].end;
+  for (std::uint32_t k = i; k < end;) {
+    const Node& n = nodes_[k];
+    if ((n.flags & kHidden) || (n.flags & kSkipped)) {
+      k = n.end;
+      continue;
+    }
+    if (n.is_text()) {
+      text::append_collapsed(out, n.gumbo->v.text.text);
+    } else if (k != i && (is_block_tag(n.tag) || n.tag == GUMBO_TAG_BR) && !out.empty() &&
+               out.back() != ' ') {
+      out.push_back(' ');
+    }
+    ++k;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+std::string NodeIndex::path(std::uint32_t i) const {
+  std::vector<std::uint32_t> chain;
+  for (std::uint32_t k = i; k != kNoNode && k != body_; k = nodes_[k].parent) chain.push_back(k);
+  std::string out = body_ != kNoNode ? "body" : "";
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+    const Node& n = nodes_[*it];
+    if (!out.empty()) out += " > ";
+    out += n.is_text() ? "#text" : gumbo_normalized_tagname(n.tag);
+    const std::string_view id = attr(*it, "id");
+    if (!id.empty()) out.append("#").append(id.substr(0, 40));
+    std::string_view cls = attr(*it, "class");
+    cls = text::trim(cls);
+    if (!cls.empty()) {
+      const std::string collapsed = text::collapse_whitespace(cls.substr(0, 60));
+      out.append(".");
+      for (char c : collapsed) out.push_back(c == ' ' ? '.' : c);
+    }
+  }
+  return out;
+}
+
+}  // namespace thresher::dom

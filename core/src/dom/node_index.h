@@ -1,0 +1,81 @@
+// Stage 3: a flat, read-only index of the parsed tree in document order.
+// Every traversal after parsing walks this vector (iteratively): node i's
+// subtree is [i, end). Annotations of later stages live in side vectors
+// indexed like it.
+#pragma once
+
+#include <gumbo.h>
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "util/deadline.h"
+
+namespace thresher::dom {
+
+inline constexpr std::uint32_t kNoNode = 0xFFFFFFFFu;
+
+enum NodeFlag : std::uint8_t {
+  kText = 1 << 0,        // a text node (else an element)
+  kHidden = 1 << 1,      // hidden attribute, aria-hidden, display:none (inherited)
+  kInLink = 1 << 2,      // has an <a href> ancestor (or is one)
+  kWhitespace = 1 << 3,  // text node with nothing visible
+  kSkipped = 1 << 4,     // script/style/template/...: kept as a leaf, never rendered
+};
+
+struct Node {
+  const GumboNode* gumbo = nullptr;
+  std::uint32_t parent = kNoNode;
+  std::uint32_t end = 0;          // one past the last node of this subtree
+  std::uint32_t text_chars = 0;   // visible characters in the subtree
+  std::uint32_t link_chars = 0;   // ... of which inside links
+  std::uint16_t depth = 0;
+  GumboTag tag = GUMBO_TAG_UNKNOWN;  // GUMBO_TAG_UNKNOWN for text nodes
+  std::uint8_t flags = 0;
+
+  bool is_text() const noexcept { return flags & kText; }
+  bool is_element() const noexcept { return !(flags & kText); }
+};
+
+struct NodeIndexLimits {
+  std::size_t max_nodes;
+  std::size_t max_depth;
+};
+
+class NodeIndex {
+ public:
+  // Indexes everything under `root` (the <html> element). Elements deeper
+  // than max_depth are flattened into their ancestor at that depth.
+  NodeIndex(const GumboNode* root, NodeIndexLimits limits, Deadline& deadline);
+
+  const std::vector<Node>& nodes() const noexcept { return nodes_; }
+  const Node& operator[](std::uint32_t i) const noexcept { return nodes_[i]; }
+  std::uint32_t size() const noexcept { return static_cast<std::uint32_t>(nodes_.size()); }
+  bool truncated() const noexcept { return truncated_; }
+  std::uint32_t body() const noexcept { return body_; }  // kNoNode when absent
+
+  // Text of a text node (as gumbo decoded it), "" for elements.
+  std::string_view text(std::uint32_t i) const noexcept;
+  // Attribute value of an element, "" when absent.
+  std::string_view attr(std::uint32_t i, const char* name) const noexcept;
+  bool has_attr(std::uint32_t i, const char* name) const noexcept;
+  // The subtree's text with white space collapsed (skipping hidden and
+  // skipped nodes).
+  std::string text_content(std::uint32_t i) const;
+  // "tag#id.class" path from <body>, for diagnostics.
+  std::string path(std::uint32_t i) const;
+
+ private:
+  std::vector<Node> nodes_;
+  std::uint32_t body_ = kNoNode;
+  bool truncated_ = false;
+};
+
+// Elements whose content is never text a reader sees.
+bool is_skipped_tag(GumboTag tag) noexcept;
+// Elements that start a new block of text (a line or paragraph of output).
+bool is_block_tag(GumboTag tag) noexcept;
+bool is_heading_tag(GumboTag tag) noexcept;
+
+}  // namespace thresher::dom

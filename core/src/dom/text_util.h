@@ -1,0 +1,39 @@
+// UTF-8 text helpers shared by every stage: whitespace normalisation, code
+// point classes and simple case folding. No locale, no allocation surprises.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace thresher::text {
+
+// Decodes one code point at s[i], advancing i; invalid bytes yield U+FFFD
+// and advance by one.
+char32_t next_code_point(std::string_view s, std::size_t& i) noexcept;
+void append_utf8(std::string& out, char32_t cp);
+
+// White space as browsers collapse it, plus NBSP and the Unicode spaces
+// (U+00A0, U+2000..U+200B, U+202F, U+205F, U+3000, U+FEFF).
+bool is_space(char32_t cp) noexcept;
+// Letters, digits and '_' in any script (an approximation of Python's \w:
+// every code point >= U+0080 that is not a space, punctuation or symbol).
+bool is_word(char32_t cp) noexcept;
+// Lower-cases ASCII, Latin-1, Latin Extended-A, Greek and Cyrillic.
+char32_t to_lower(char32_t cp) noexcept;
+
+// Collapses runs of white space to one ' ' and trims both ends.
+std::string collapse_whitespace(std::string_view s);
+// Appends `s` to `out` with white space collapsed, without a leading space
+// when `out` is empty or already ends in one.
+void append_collapsed(std::string& out, std::string_view s);
+std::string_view trim(std::string_view s) noexcept;
+std::string to_lower_ascii(std::string_view s);
+std::string to_lower_utf8(std::string_view s);
+// Number of non-space code points: our unit of "text length".
+std::size_t visible_length(std::string_view s) noexcept;
+bool ends_with_sentence_punctuation(std::string_view s) noexcept;
+bool iequals_ascii(std::string_view a, std::string_view b) noexcept;
+bool starts_with_ci(std::string_view s, std::string_view prefix) noexcept;
+
+}  // namespace thresher::text

@@ -1,0 +1,119 @@
+// The pipeline: decode -> parse -> index -> features -> fields -> content
+// selection -> text. Everything per call lives on this stack frame; the
+// Extractor holds only immutable compiled rules.
+#include "thresher/extractor.h"
+
+#include <exception>
+#include <new>
+
+#include "content/blocks.h"
+#include "content/rules.h"
+#include "content/select.h"
+#include "dom/node_index.h"
+#include "dom/parse.h"
+#include "fields/fields.h"
+#include "input/decode.h"
+#include "output/text_render.h"
+#include "util/deadline.h"
+
+namespace thresher {
+
+struct Extractor::Compiled {
+  Options options;
+  content::RuleMatcher rules;
+  explicit Compiled(Options o) : options(std::move(o)) {}
+};
+
+const char* error_code_name(ErrorCode code) noexcept {
+  switch (code) {
+    case ErrorCode::kInputTooLarge: return "input_too_large";
+    case ErrorCode::kNotHtml: return "not_html";
+    case ErrorCode::kUndecodable: return "undecodable";
+    case ErrorCode::kTimeout: return "timeout";
+    case ErrorCode::kLimitExceeded: return "limit_exceeded";
+    case ErrorCode::kInternal: return "internal";
+  }
+  return "unknown";
+}
+
+Extractor::Extractor(Options options) : compiled_(std::make_unique<Compiled>(std::move(options))) {}
+Extractor::~Extractor() = default;
+Extractor::Extractor(Extractor&&) noexcept = default;
+Extractor& Extractor::operator=(Extractor&&) noexcept = default;
+
+const Options& Extractor::options() const noexcept { return compiled_->options; }
+
+namespace {
+
+Result<Document> run_pipeline(const Extractor::Compiled& c, std::string_view html,
+                              std::string_view page_url, std::string_view encoding_hint) {
+  const Options& opt = c.options;
+  if (html.size() > opt.max_input_bytes) {
+    return Error{ErrorCode::kInputTooLarge,
+                 "input is " + std::to_string(html.size()) + " bytes, over max_input_bytes (" +
+                     std::to_string(opt.max_input_bytes) + "); raise the limit or skip the page"};
+  }
+  Deadline deadline(opt.timeout_ms);
+  Document doc;
+
+  const input::Decoded decoded = input::decode_to_utf8(html, encoding_hint);
+  doc.diagnostics.encoding = decoded.encoding;
+  doc.diagnostics.encoding_source = decoded.source;
+
+  const dom::ParsedHtml parsed(decoded.utf8);
+  if (deadline.expired_now()) return Error{ErrorCode::kTimeout, "timeout_ms ran out while parsing"};
+  const dom::NodeIndex index(parsed.root(), {opt.max_nodes, opt.max_depth}, deadline);
+  if (deadline.expired_now()) return Error{ErrorCode::kTimeout, "timeout_ms ran out while indexing"};
+  doc.diagnostics.node_count = index.size();
+  doc.diagnostics.truncated = index.truncated();
+
+  const auto features = content::compute_features(index, c.rules);
+  fields::extract_fields(index, features, page_url, opt, doc);
+
+  content::Selection sel = content::select_content(index, features, opt, doc.title);
+  doc.diagnostics.rules_fired = std::move(sel.rules_fired);
+  doc.diagnostics.empty_reason = sel.empty_reason;
+  if (sel.container == dom::kNoNode) return doc;
+  doc.diagnostics.container = index.path(sel.container);
+  doc.diagnostics.container_score = sel.score;
+
+  std::vector<output::TextBlock> blocks =
+      output::collect_blocks(index, features, sel.pruned, sel.container);
+  output::trim_edges(blocks);
+  bool truncated = false;
+  doc.text = output::join_blocks(blocks, opt.max_output_bytes, &truncated);
+  if (truncated) doc.diagnostics.truncated = true;
+
+  if (opt.include_comments && !sel.comment_roots.empty()) {
+    std::vector<bool> none(index.size(), false);
+    std::vector<output::TextBlock> comment_blocks;
+    for (std::uint32_t root : sel.comment_roots) {
+      auto b = output::collect_blocks(index, features, none, root);
+      comment_blocks.insert(comment_blocks.end(), std::make_move_iterator(b.begin()),
+                            std::make_move_iterator(b.end()));
+    }
+    doc.comments = output::join_blocks(comment_blocks, opt.max_output_bytes, &truncated);
+  }
+  if (doc.text.empty() && doc.diagnostics.empty_reason.empty()) {
+    doc.diagnostics.empty_reason = "the chosen container held only furniture";
+  }
+  if (deadline.expired_now()) return Error{ErrorCode::kTimeout, "timeout_ms ran out"};
+  return doc;
+}
+
+}  // namespace
+
+Result<Document> Extractor::extract(std::string_view html, std::string_view url,
+                                    std::string_view encoding_hint) const noexcept {
+  try {
+    return run_pipeline(*compiled_, html, url, encoding_hint);
+  } catch (const std::bad_alloc&) {
+    return Error{ErrorCode::kLimitExceeded, "out of memory; lower max_input_bytes or max_nodes"};
+  } catch (const std::exception& e) {
+    return Error{ErrorCode::kInternal, std::string("internal error: ") + e.what()};
+  } catch (...) {
+    return Error{ErrorCode::kInternal, "internal error"};
+  }
+}
+
+}  // namespace thresher

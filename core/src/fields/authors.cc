@@ -1,0 +1,114 @@
+#include "fields/authors.h"
+
+#include <re2/re2.h>
+
+#include "dom/text_util.h"
+
+namespace thresher::fields {
+namespace {
+
+constexpr std::size_t kMaxNameChars = 60;
+constexpr int kMaxNameWords = 5;
+
+int word_count(std::string_view s) {
+  int words = 0;
+  bool in_word = false;
+  for (char c : s) {
+    const bool space = c == ' ';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+bool looks_like_name(std::string_view name) {
+  if (name.empty() || name.size() > kMaxNameChars || word_count(name) > kMaxNameWords) return false;
+  if (name.find("://") != std::string_view::npos || name.find("www.") != std::string_view::npos) {
+    return false;
+  }
+  int digits = 0;
+  for (char c : name) digits += (c >= '0' && c <= '9');
+  if (digits > 0) return false;
+  // Must contain a letter (in any script).
+  std::size_t i = 0;
+  while (i < name.size()) {
+    const char32_t cp = text::next_code_point(name, i);
+    if (text::is_word(cp) && !(cp >= '0' && cp <= '9') && cp != '_') return true;
+  }
+  return false;
+}
+
+std::string clean_one(std::string_view part) {
+  static const LazyRE2 kPrefix = {
+      R"((?i)^\s*(?:(?:written|posted|reported|published|edited|compiled|photos?|text)\s+)?)"
+      R"((?:by|von|par|por|door|di|da|de|av|przez|autor(?:in)?|author|authors|redakcja|texte?)\s*[:\-–—]?\s+)"};
+  static const LazyRE2 kLabel = {R"((?i)^\s*(?:author|autor|auteur|autore|by)\s*:\s*)"};
+  static const LazyRE2 kEmail = {R"([\w.+-]+@[\w-]+\.[\w.-]+)"};
+  static const LazyRE2 kHandle = {R"((?:^|\s)@\w+)"};
+  // Roles and trailing furniture after a name.
+  static const LazyRE2 kTail = {
+      R"((?i)\s*(?:[|,–—(]|\s-\s|\bon\b|\bupdated\b|\bpublished\b|\bstaff\b|\bcorrespondent\b|\breporter\b|\beditor\b|\bcontributor\b|\bfor\b\s).*$)"};
+  std::string s = text::collapse_whitespace(part);
+  RE2::GlobalReplace(&s, *kEmail, "");
+  RE2::GlobalReplace(&s, *kHandle, "");
+  RE2::Replace(&s, *kLabel, "");
+  RE2::Replace(&s, *kPrefix, "");
+  RE2::Replace(&s, *kTail, "");
+  std::string_view t = text::trim(s);
+  while (!t.empty() && (t.back() == '.' || t.back() == ',' || t.back() == ':' || t.back() == ';')) {
+    t.remove_suffix(1);
+  }
+  return std::string(text::trim(t));
+}
+
+}  // namespace
+
+std::vector<std::string> clean_authors(std::string_view raw) {
+  std::vector<std::string> names;
+  std::string s = text::collapse_whitespace(raw.substr(0, std::min<std::size_t>(raw.size(), 400)));
+  if (s.empty() || s.find("://") != std::string::npos) return names;  // a profile URL
+  // Separators between names: ";", " and ", " & ", " und ", " et ", " y ", " i ", "/" and
+  // commas (a role after a comma is removed by clean_one first).
+  static const LazyRE2 kSplit = {R"((?i)\s*(?:;|\s+and\s+|\s+&\s+|\s+und\s+|\s+et\s+|\s+y\s+|\s+e\s+|\s+i\s+|\s+oraz\s+|/|\|)\s*)"};
+  RE2::GlobalReplace(&s, *kSplit, ";");
+  std::size_t pos = 0;
+  while (pos <= s.size()) {
+    std::size_t sep = s.find(';', pos);
+    if (sep == std::string::npos) sep = s.size();
+    const std::string_view piece(s.data() + pos, sep - pos);
+    // A comma list of short names ("Jane Doe, John Roe") vs. "Doe, Staff Writer":
+    // clean_one drops what follows a comma, so split on commas only when every
+    // comma-separated piece already looks like a name of 2+ words.
+    std::vector<std::string_view> parts;
+    std::size_t p = 0;
+    bool all_names = true;
+    while (p <= piece.size()) {
+      std::size_t c = piece.find(',', p);
+      if (c == std::string_view::npos) c = piece.size();
+      const std::string_view item = text::trim(piece.substr(p, c - p));
+      if (word_count(item) < 2 || !looks_like_name(item)) all_names = false;
+      parts.push_back(item);
+      p = c + 1;
+    }
+    if (!(all_names && parts.size() > 1)) parts = {piece};
+    for (std::string_view part : parts) {
+      std::string name = clean_one(part);
+      if (looks_like_name(name)) merge_names(names, {name});
+    }
+    pos = sep + 1;
+  }
+  return names;
+}
+
+void merge_names(std::vector<std::string>& names, const std::vector<std::string>& more) {
+  for (const std::string& m : more) {
+    bool seen = false;
+    const std::string lm = text::to_lower_utf8(m);
+    for (const std::string& n : names) {
+      if (text::to_lower_utf8(n) == lm) seen = true;
+    }
+    if (!seen) names.push_back(m);
+  }
+}
+
+}  // namespace thresher::fields

@@ -1,0 +1,18 @@
+// Author strings as pages write them ("By Jane Doe and John Roe | Staff
+// Writer", "jane@example.com", "@jane") cleaned into a list of names.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace thresher::fields {
+
+// Splits and cleans; returns no names when the string does not look like
+// names (too long, a date, a URL, a sentence).
+std::vector<std::string> clean_authors(std::string_view raw);
+
+// Appends the names of `more` not already in `names` (case-insensitive).
+void merge_names(std::vector<std::string>& names, const std::vector<std::string>& more);
+
+}  // namespace thresher::fields

@@ -1,0 +1,150 @@
+#include "fields/dates.h"
+
+#include <array>
+#include <chrono>
+#include <cstdio>
+
+#include <re2/re2.h>
+
+#include "dom/text_util.h"
+
+namespace thresher::fields {
+namespace {
+
+constexpr int kMinYear = 1990;
+constexpr int kMaxYear = 2100;
+
+struct MonthName {
+  std::string_view name;  // lower-case, as written (accents kept)
+  int month;
+};
+
+// Full names and common abbreviations: en, de, fr, es, it, pt, nl, pl, sv.
+constexpr MonthName kMonths[] = {
+    {"january", 1}, {"jan", 1}, {"february", 2}, {"feb", 2}, {"march", 3}, {"mar", 3},
+    {"april", 4}, {"apr", 4}, {"may", 5}, {"june", 6}, {"jun", 6}, {"july", 7}, {"jul", 7},
+    {"august", 8}, {"aug", 8}, {"september", 9}, {"sep", 9}, {"sept", 9}, {"october", 10},
+    {"oct", 10}, {"november", 11}, {"nov", 11}, {"december", 12}, {"dec", 12},
+    // German
+    {"januar", 1}, {"jänner", 1}, {"februar", 2}, {"märz", 3}, {"maerz", 3}, {"mai", 5},
+    {"juni", 6}, {"juli", 7}, {"oktober", 10}, {"okt", 10}, {"dezember", 12}, {"dez", 12},
+    // French
+    {"janvier", 1}, {"janv", 1}, {"février", 2}, {"fevrier", 2}, {"févr", 2}, {"mars", 3},
+    {"avril", 4}, {"avr", 4}, {"juin", 6}, {"juillet", 7}, {"juil", 7}, {"août", 8},
+    {"aout", 8}, {"septembre", 9}, {"octobre", 10}, {"novembre", 11}, {"décembre", 12},
+    {"decembre", 12}, {"déc", 12},
+    // Spanish
+    {"enero", 1}, {"ene", 1}, {"febrero", 2}, {"marzo", 3}, {"abril", 4}, {"abr", 4},
+    {"mayo", 5}, {"junio", 6}, {"julio", 7}, {"agosto", 8}, {"ago", 8}, {"septiembre", 9},
+    {"setiembre", 9}, {"octubre", 10}, {"noviembre", 11}, {"diciembre", 12}, {"dic", 12},
+    // Italian
+    {"gennaio", 1}, {"gen", 1}, {"febbraio", 2}, {"aprile", 4}, {"maggio", 5}, {"giugno", 6},
+    {"luglio", 7}, {"settembre", 9}, {"set", 9}, {"ottobre", 10}, {"ott", 10}, {"dicembre", 12},
+    // Portuguese
+    {"janeiro", 1}, {"fevereiro", 2}, {"fev", 2}, {"março", 3}, {"maio", 5}, {"junho", 6},
+    {"julho", 7}, {"outubro", 10}, {"out", 10}, {"novembro", 11}, {"dezembro", 12},
+    // Dutch
+    {"januari", 1}, {"februari", 2}, {"maart", 3}, {"mei", 5}, {"augustus", 8}, {"okt", 10},
+    // Polish (nominative and genitive)
+    {"stycznia", 1}, {"styczeń", 1}, {"lutego", 2}, {"marca", 3}, {"kwietnia", 4}, {"maja", 5},
+    {"czerwca", 6}, {"lipca", 7}, {"sierpnia", 8}, {"września", 9}, {"października", 10},
+    {"listopada", 11}, {"grudnia", 12},
+    // Swedish / Danish / Norwegian
+    {"januari", 1}, {"februari", 2}, {"mars", 3}, {"maj", 5}, {"augusti", 8}, {"oktober", 10},
+    {"desember", 12},
+};
+
+int month_from_name(std::string_view word) {
+  std::string lower = text::to_lower_utf8(word);
+  while (!lower.empty() && lower.back() == '.') lower.pop_back();
+  for (const auto& m : kMonths) {
+    if (m.name == lower) return m.month;
+  }
+  return 0;
+}
+
+int to_int(std::string_view s) {
+  int v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return -1;
+    v = v * 10 + (c - '0');
+    if (v > 100000) return -1;
+  }
+  return v;
+}
+
+std::optional<CivilDate> make(int y, int m, int d) {
+  if (!valid_date(y, m, d)) return std::nullopt;
+  return CivilDate{y, m, d};
+}
+
+}  // namespace
+
+std::string CivilDate::iso() const {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+  return buf;
+}
+
+bool valid_date(int year, int month, int day) noexcept {
+  if (year < kMinYear || year > kMaxYear) return false;
+  const std::chrono::year_month_day ymd{std::chrono::year{year},
+                                        std::chrono::month{static_cast<unsigned>(month)},
+                                        std::chrono::day{static_cast<unsigned>(day)}};
+  return month >= 1 && day >= 1 && ymd.ok();
+}
+
+std::optional<CivilDate> parse_date(std::string_view s, bool prefer_month_first) {
+  if (s.size() > 400) s = s.substr(0, 400);
+  re2::StringPiece y, m, d, word;
+  // ISO first: 2023-03-02, 2023/03/02, 2023.03.02, optionally with time.
+  static const LazyRE2 kIso = {R"((?:^|[^\d])((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})(?:[^\d]|$))"};
+  if (RE2::PartialMatch(s, *kIso, &y, &m, &d)) {
+    if (auto r = make(to_int(y), to_int(m), to_int(d))) return r;
+  }
+  // Compact ISO: 20230302 (only when the whole token is 8 digits).
+  static const LazyRE2 kCompact = {R"((?:^|[^\d])((?:19|20)\d\d)(\d\d)(\d\d)(?:T|[^\d]|$))"};
+  if (RE2::PartialMatch(s, *kCompact, &y, &m, &d)) {
+    if (auto r = make(to_int(y), to_int(m), to_int(d))) return r;
+  }
+  // CJK: 2023年3月2日
+  static const LazyRE2 kCjk = {R"(((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)"};
+  if (RE2::PartialMatch(s, *kCjk, &y, &m, &d)) {
+    if (auto r = make(to_int(y), to_int(m), to_int(d))) return r;
+  }
+  // Day month-name year: "2 Mar 2023", "2. März 2023", "2 de marzo de 2023", "2nd March, 2023".
+  static const LazyRE2 kDayMonth = {
+      R"((?:^|[^\d])(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?(\pL{3,12})\.?,?\s+(?:de\s+)?((?:19|20)\d\d)(?:[^\d]|$))"};
+  if (RE2::PartialMatch(s, *kDayMonth, &d, &word, &y)) {
+    if (auto r = make(to_int(y), month_from_name(word), to_int(d))) return r;
+  }
+  // Month-name day year: "March 2, 2023", "Mar. 2nd 2023".
+  static const LazyRE2 kMonthDay = {
+      R"((\pL{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)(?:[^\d]|$))"};
+  if (RE2::PartialMatch(s, *kMonthDay, &word, &d, &y)) {
+    if (auto r = make(to_int(y), month_from_name(word), to_int(d))) return r;
+  }
+  // Numeric day-first or month-first: 02.03.2023, 03/02/2023, 2-3-2023.
+  static const LazyRE2 kNumeric = {
+      R"((?:^|[^\d])(\d{1,2})[./-](\d{1,2})[./-]((?:19|20)\d\d)(?:[^\d]|$))"};
+  re2::StringPiece a, b;
+  if (RE2::PartialMatch(s, *kNumeric, &a, &b, &y)) {
+    int first = to_int(a), second = to_int(b);
+    // Unambiguous when one side is > 12; otherwise the caller's convention.
+    if (first > 12 || (!prefer_month_first && second <= 12)) {
+      if (auto r = make(to_int(y), second, first)) return r;
+    }
+    if (auto r = make(to_int(y), first, second)) return r;
+  }
+  return std::nullopt;
+}
+
+std::optional<CivilDate> date_from_url(std::string_view url) {
+  static const LazyRE2 kUrlDate = {
+      R"([/_-]((?:19|20)\d\d)[/_-](\d{1,2})[/_-](\d{1,2})(?:[/_.-]|$))"};
+  re2::StringPiece y, m, d;
+  if (RE2::PartialMatch(url, *kUrlDate, &y, &m, &d)) return make(to_int(y), to_int(m), to_int(d));
+  return std::nullopt;
+}
+
+}  // namespace thresher::fields

@@ -1,0 +1,402 @@
+#include "fields/fields.h"
+
+#include <re2/re2.h>
+
+#include "dom/text_util.h"
+#include "fields/authors.h"
+#include "fields/dates.h"
+#include "fields/jsonld.h"
+#include "fields/meta_tags.h"
+#include "util/url.h"
+
+namespace thresher::fields {
+namespace {
+
+using content::NodeFeatures;
+
+std::string norm(std::string_view s) { return text::to_lower_utf8(text::collapse_whitespace(s)); }
+
+// Share of a's words found in b: tells a headline from its decorated copies.
+double word_overlap(std::string_view a, std::string_view b) {
+  const std::string x = norm(a), y = norm(b);
+  if (x.empty() || y.empty()) return 0;
+  int total = 0, found = 0;
+  std::size_t pos = 0;
+  while (pos < x.size()) {
+    std::size_t sp = x.find(' ', pos);
+    if (sp == std::string::npos) sp = x.size();
+    const std::string word = x.substr(pos, sp - pos);
+    ++total;
+    if (y.find(word) != std::string::npos) ++found;
+    pos = sp + 1;
+  }
+  return total ? static_cast<double>(found) / total : 0;
+}
+
+void note(Document& doc, std::string_view field, std::string_view source) {
+  doc.diagnostics.field_sources.push_back(std::string(field) + ": " + std::string(source));
+}
+
+bool is_content_side(const std::vector<NodeFeatures>& f, std::uint32_t i) {
+  return !f[i].boilerplate;
+}
+
+// ---- title ---------------------------------------------------------------
+
+void extract_title(const dom::NodeIndex& index, const std::vector<NodeFeatures>& f,
+                   const PageMeta& meta, const JsonLdFields& ld, Document& doc) {
+  const std::string og = std::string(meta.first("og:title"));
+  const std::string tw = std::string(meta.first("twitter:title"));
+  const std::string stripped_tag = strip_site_suffix(meta.title_tag, doc.sitename);
+  std::vector<std::string> declared;
+  for (const std::string& s : {og, ld.headline, tw, meta.title_tag}) {
+    if (!s.empty()) declared.push_back(s);
+  }
+  // The on-page headline wins when it agrees with what the page declares.
+  for (std::uint32_t h : meta.h1s) {
+    if (!is_content_side(f, h)) continue;
+    const std::string h1 = index.text_content(h);
+    if (h1.empty() || h1.size() > 300) continue;
+    for (const std::string& d : declared) {
+      if (word_overlap(h1, d) >= 0.8 && word_overlap(strip_site_suffix(d, doc.sitename), h1) >= 0.6) {
+        doc.title = h1;
+        note(doc, "title", "h1");
+        return;
+      }
+    }
+  }
+  if (!og.empty()) {
+    doc.title = strip_site_suffix(og, doc.sitename);
+    note(doc, "title", "og:title");
+  } else if (!ld.headline.empty()) {
+    doc.title = ld.headline;
+    note(doc, "title", "json-ld");
+  } else if (!stripped_tag.empty()) {
+    doc.title = stripped_tag;
+    note(doc, "title", "title");
+  } else if (!meta.h1s.empty()) {
+    doc.title = index.text_content(meta.h1s.front());
+    note(doc, "title", "h1");
+  }
+}
+
+// ---- authors -------------------------------------------------------------
+
+bool same_as_site(std::string_view name, const Document& doc) {
+  return !doc.sitename.empty() && norm(name) == norm(doc.sitename);
+}
+
+void extract_authors(const dom::NodeIndex& index, const std::vector<NodeFeatures>& f,
+                     const PageMeta& meta, const JsonLdFields& ld, Document& doc) {
+  std::vector<std::string> names;
+  std::string_view source;
+  for (const std::string& a : ld.authors) merge_names(names, clean_authors(a));
+  if (!names.empty()) source = "json-ld";
+  for (const char* key : {"author", "article:author", "parsely-author", "dc.creator",
+                          "dcterms.creator", "sailthru.author", "byl", "citation_author"}) {
+    if (!names.empty()) break;
+    for (std::string_view v : meta.all(key)) {
+      if (v.find("://") != std::string_view::npos) continue;  // profile URLs
+      merge_names(names, clean_authors(v));
+      source = key;
+    }
+  }
+  if (names.empty()) {
+    for (std::uint32_t i : meta.itemprops) {
+      if (text::iequals_ascii(text::trim(index.attr(i, "itemprop")), "author") &&
+          is_content_side(f, i) && index[i].text_chars < 100) {
+        merge_names(names, clean_authors(index.text_content(i)));
+        source = "itemprop";
+        if (!names.empty()) break;
+      }
+    }
+  }
+  if (names.empty()) {
+    for (std::uint32_t i : meta.rel_author) {
+      if (!is_content_side(f, i)) continue;
+      merge_names(names, clean_authors(index.text_content(i)));
+      source = "rel=author";
+    }
+  }
+  if (names.empty()) {
+    // Visible bylines: small elements named like bylines, outside furniture.
+    static const LazyRE2 kByline = {R"((?i)^\s*(?:by|von|par|por|door|di|przez)\s+\S)"};
+    for (std::uint32_t i = index.body() == dom::kNoNode ? 0 : index.body(); i < index.size(); ++i) {
+      const dom::Node& n = index[i];
+      if (!n.is_element() || n.text_chars == 0 || n.text_chars > 120 || !is_content_side(f, i)) continue;
+      // Byline-named elements, or any small element that reads "By Name"
+      // (pages whose class names say nothing, e.g. CSS modules).
+      const bool named = mask_has_kind(f[i].rules, content::RuleKind::kMeta);
+      if (!named && (n.text_chars > 60 || !dom::is_block_tag(n.tag))) continue;
+      const std::string t = index.text_content(i);
+      const std::string names_of = content::rule_names(f[i].rules);
+      if (RE2::PartialMatch(t, *kByline) || names_of.find("byline") != std::string::npos) {
+        std::vector<std::string> found = clean_authors(t);
+        // A "meta" element holding date and source too: keep the "By" part.
+        if (!found.empty() && RE2::PartialMatch(t, *kByline)) {
+          merge_names(names, found);
+          source = "byline";
+          break;
+        }
+      }
+    }
+  }
+  if (names.empty()) return;
+  doc.authors = names;
+  for (const std::string& n : names) {
+    if (!doc.author.empty()) doc.author += "; ";
+    doc.author += n;
+  }
+  note(doc, "author", source);
+  (void)same_as_site;
+}
+
+// ---- dates ---------------------------------------------------------------
+
+void extract_dates(const dom::NodeIndex& index, const std::vector<NodeFeatures>& f,
+                   const PageMeta& meta, const JsonLdFields& ld, std::string_view page_url,
+                   bool month_first, Document& doc) {
+  auto take = [&](std::string_view raw, std::string_view source) {
+    if (!doc.date.empty() || raw.empty()) return;
+    if (auto d = parse_date(raw, month_first)) {
+      doc.date = d->iso();
+      note(doc, "date", source);
+    }
+  };
+  take(ld.date_published, "json-ld");
+  for (const char* key : {"article:published_time", "og:published_time", "datepublished",
+                          "article.published", "published_time", "pubdate", "publishdate",
+                          "publish-date", "date", "dc.date", "dc.date.issued", "dcterms.date",
+                          "dcterms.created", "sailthru.date", "parsely-pub-date", "citation_date",
+                          "citation_publication_date", "release_date", "created"}) {
+    take(meta.first(key), key);
+  }
+  for (std::uint32_t i : meta.itemprops) {
+    if (!doc.date.empty()) break;
+    if (text::iequals_ascii(text::trim(index.attr(i, "itemprop")), "datePublished")) {
+      std::string_view v = index.attr(i, "datetime");
+      if (v.empty()) v = index.attr(i, "content");
+      if (!v.empty()) take(v, "itemprop");
+      else take(index.text_content(i), "itemprop");
+    }
+  }
+  for (std::uint32_t i : meta.time_elements) {
+    if (!doc.date.empty()) break;
+    if (!is_content_side(f, i)) continue;
+    const std::string_view dt = index.attr(i, "datetime");
+    if (!dt.empty()) take(dt, "time");
+    else take(index.text_content(i), "time");
+  }
+  if (doc.date.empty()) {
+    // Visible date lines in small date-, byline- or meta-named elements.
+    for (std::uint32_t i = index.body() == dom::kNoNode ? 0 : index.body(); i < index.size(); ++i) {
+      const dom::Node& n = index[i];
+      if (!n.is_element() || n.text_chars == 0 || n.text_chars > 100 || !is_content_side(f, i)) continue;
+      // Date-named elements, or a small element that is little but a date.
+      if (!mask_has_kind(f[i].rules, content::RuleKind::kMeta) && n.text_chars > 24) continue;
+      take(index.text_content(i), "visible");
+      if (!doc.date.empty()) break;
+    }
+  }
+  if (doc.date.empty()) {
+    if (auto d = date_from_url(page_url)) {
+      doc.date = d->iso();
+      note(doc, "date", "url");
+    }
+  }
+  std::string_view modified = ld.date_modified;
+  if (modified.empty()) modified = meta.first("article:modified_time");
+  if (modified.empty()) modified = meta.first("og:updated_time");
+  if (modified.empty()) modified = meta.first("datemodified");
+  if (auto d = parse_date(modified, month_first)) doc.date_modified = d->iso();
+}
+
+// ---- categories and tags ---------------------------------------------------
+
+// The deepest link on the page whose path is a proper prefix of the page's
+// path names the section the page sits in ("/news/politics" for
+// "/news/politics/some-story").
+std::string section_from_links(const dom::NodeIndex& index, std::string_view page_url) {
+  url::Parts page;
+  if (!url::split(page_url, &page) || page.path.size() < 2) return {};
+  std::string best;
+  std::size_t best_len = 1;
+  for (std::uint32_t i = 0; i < index.size(); ++i) {
+    const dom::Node& n = index[i];
+    if (!n.is_element() || n.tag != GUMBO_TAG_A || n.text_chars == 0 || n.text_chars > 40) continue;
+    const std::string target = url::resolve(page_url, index.attr(i, "href"));
+    url::Parts p;
+    if (!url::split(target, &p) || !text::iequals_ascii(p.host, page.host)) continue;
+    std::string_view path = p.path;
+    while (path.size() > 1 && path.back() == '/') path.remove_suffix(1);
+    if (path.size() <= best_len || path.size() >= page.path.size()) continue;
+    if (!page.path.starts_with(path) || page.path[path.size()] != '/') continue;
+    best = index.text_content(i);
+    best_len = path.size();
+  }
+  return best;
+}
+
+void extract_categories_and_tags(const dom::NodeIndex& index, const std::vector<NodeFeatures>& f,
+                                 const PageMeta& meta, const JsonLdFields& ld,
+                                 std::string_view page_url, Document& doc) {
+  std::vector<std::string> cats;
+  for (std::string_view v : meta.all("article:section")) merge_names(cats, {std::string(v)});
+  if (cats.empty()) merge_names(cats, ld.sections);
+  if (cats.empty()) {
+    if (std::string s = section_from_links(index, page_url); !s.empty()) {
+      cats.push_back(s);
+      note(doc, "categories", "url-section");
+    }
+  }
+  doc.categories = cats;
+
+  std::vector<std::string> tags;
+  for (std::string_view v : meta.all("article:tag")) merge_names(tags, {std::string(v)});
+  if (tags.empty()) merge_names(tags, ld.keywords);
+  if (tags.empty()) {
+    for (std::uint32_t i : meta.rel_tag) {
+      if (!is_content_side(f, i)) continue;
+      const std::string t = index.text_content(i);
+      if (!t.empty() && t.size() < 80) merge_names(tags, {t});
+    }
+  }
+  doc.tags = tags;
+}
+
+}  // namespace
+
+std::string strip_site_suffix(std::string_view title, std::string_view sitename) {
+  std::string t = text::collapse_whitespace(title);
+  static const LazyRE2 kSep = {R"((\s+(?:\||-|–|—|::|·|»|•)\s+))"};
+  // Split into parts on separators surrounded by spaces.
+  std::vector<std::string> parts;
+  re2::StringPiece rest(t);
+  re2::StringPiece match;
+  std::size_t start = 0;
+  while (RE2::PartialMatch(rest, *kSep, &match)) {
+    const std::size_t at = match.data() - t.data();
+    parts.push_back(t.substr(start, at - start));
+    start = at + match.size();
+    rest = re2::StringPiece(t.data() + start, t.size() - start);
+  }
+  parts.push_back(t.substr(start));
+  if (parts.size() < 2) return t;
+  const std::string site = norm(sitename);
+  auto is_site = [&](const std::string& p) {
+    const std::string np = norm(p);
+    return !site.empty() && (np == site || word_overlap(np, site) >= 0.99);
+  };
+  // Drop a leading or trailing part that is the site's name, or short next to the rest.
+  if (is_site(parts.back())) {
+    parts.pop_back();
+  } else if (is_site(parts.front())) {
+    parts.erase(parts.begin());
+  } else {
+    std::size_t longest = 0;
+    for (std::size_t k = 1; k < parts.size(); ++k) {
+      if (parts[k].size() > parts[longest].size()) longest = k;
+    }
+    const std::string& last = parts.back();
+    if (longest != parts.size() - 1 && text::visible_length(last) <= 30) parts.pop_back();
+    else if (longest != 0 && text::visible_length(parts.front()) <= 20) parts.erase(parts.begin());
+  }
+  std::string out;
+  for (std::size_t k = 0; k < parts.size(); ++k) {
+    if (k) out += " - ";
+    out += parts[k];
+  }
+  return out;
+}
+
+std::string normalize_language(std::string_view tag) {
+  std::string t(text::trim(tag));
+  if (t.empty() || t.size() > 35) return {};
+  std::string out;
+  bool first = true;
+  std::size_t pos = 0;
+  while (pos <= t.size()) {
+    std::size_t sep = t.find_first_of("-_", pos);
+    if (sep == std::string::npos) sep = t.size();
+    std::string part = t.substr(pos, sep - pos);
+    if (part.empty()) break;
+    for (char c : part) {
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) return out;
+    }
+    if (first) {
+      part = text::to_lower_ascii(part);
+      if (part.size() < 2 || part.size() > 3) return {};
+    } else if (part.size() == 2) {
+      for (char& c : part) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
+    } else if (part.size() == 4) {
+      part = text::to_lower_ascii(part);
+      part[0] = static_cast<char>(part[0] - 32);
+    }
+    if (!first) out += "-";
+    out += part;
+    first = false;
+    pos = sep + 1;
+  }
+  return out;
+}
+
+void extract_fields(const dom::NodeIndex& index, const std::vector<NodeFeatures>& f,
+                    std::string_view page_url, const Options& options, Document& doc) {
+  const PageMeta meta = collect_page_meta(index);
+  const JsonLdFields ld = parse_jsonld(
+      meta.jsonld, {options.max_jsonld_bytes, options.max_jsonld_depth, options.max_jsonld_blocks});
+
+  // URL first: later fields resolve links against it.
+  std::string base(page_url);
+  std::string canonical = url::resolve(base, meta.canonical);
+  if (canonical.empty()) canonical = url::resolve(base, meta.first("og:url"));
+  if (canonical.empty() && !ld.url.empty()) canonical = url::resolve(base, ld.url);
+  doc.url = !canonical.empty() ? canonical : base;
+  doc.hostname = url::hostname(doc.url);
+  const std::string& link_base = !base.empty() ? base : doc.url;
+
+  doc.sitename = std::string(meta.first("og:site_name"));
+  if (doc.sitename.empty()) doc.sitename = ld.website_name;
+  if (doc.sitename.empty()) doc.sitename = ld.publisher;
+  if (doc.sitename.empty()) doc.sitename = std::string(meta.first("application-name"));
+
+  extract_title(index, f, meta, ld, doc);
+
+  doc.description = std::string(meta.first("og:description"));
+  if (doc.description.empty()) doc.description = std::string(meta.first("description"));
+  if (doc.description.empty()) doc.description = std::string(meta.first("twitter:description"));
+  if (doc.description.empty()) doc.description = ld.description;
+
+  std::string lang_source = "html-lang";
+  doc.language = normalize_language(meta.html_lang);
+  if (doc.language.empty()) {
+    doc.language = normalize_language(meta.first("content-language"));
+    lang_source = "meta";
+  }
+  if (doc.language.empty()) {
+    doc.language = normalize_language(meta.first("og:locale"));
+    lang_source = "og:locale";
+  }
+  if (doc.language.empty()) {
+    doc.language = normalize_language(ld.language);
+    lang_source = "json-ld";
+  }
+  if (!doc.language.empty()) doc.diagnostics.language_source = lang_source;
+
+  // US pages write month first; everyone else day first.
+  const bool month_first = doc.language == "en-US" || doc.language == "en";
+  extract_authors(index, f, meta, ld, doc);
+  extract_dates(index, f, meta, ld, doc.url.empty() ? page_url : std::string_view(doc.url),
+                month_first, doc);
+  extract_categories_and_tags(index, f, meta, ld, link_base.empty() ? doc.url : link_base, doc);
+
+  std::string_view image = meta.first("og:image");
+  if (image.empty()) image = meta.first("twitter:image");
+  if (image.empty()) image = ld.image;
+  if (!image.empty()) {
+    doc.image = url::resolve(link_base, image);
+    if (doc.image.empty()) doc.image = std::string(image);
+  }
+}
+
+}  // namespace thresher::fields

@@ -1,0 +1,28 @@
+// Stage: document fields (title, author, date, site name, description,
+// categories, tags, language, image, canonical URL), from the page's
+// declarations first (JSON-LD, OpenGraph/article meta, microdata), then the
+// visible page (headline, bylines, <time>, date lines, tag links), then the
+// URL. Each field records which source won in Diagnostics::field_sources.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "content/blocks.h"
+#include "dom/node_index.h"
+#include "thresher/document.h"
+#include "thresher/options.h"
+
+namespace thresher::fields {
+
+// Fills the field members of `doc` (not text).
+void extract_fields(const dom::NodeIndex& index, const std::vector<content::NodeFeatures>& features,
+                    std::string_view page_url, const Options& options, Document& doc);
+
+// "Headline | Site" -> "Headline" (the part that is not the site's name).
+std::string strip_site_suffix(std::string_view title, std::string_view sitename);
+
+// en_US / EN-us -> en-US
+std::string normalize_language(std::string_view tag);
+
+}  // namespace thresher::fields

@@ -1,0 +1,37 @@
+// Fields from JSON-LD (schema.org): @graph, arrays, nested author and
+// publisher objects; malformed blocks are skipped. Parsed with
+// nlohmann::json, after a cheap depth check (Options::max_jsonld_depth).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace thresher::fields {
+
+struct JsonLdFields {
+  std::string type;            // @type of the item the fields came from
+  std::string headline;
+  std::string name;            // "name" of the main item (products, pages)
+  std::vector<std::string> authors;
+  std::string date_published;  // raw strings, parsed by dates.h
+  std::string date_modified;
+  std::string publisher;
+  std::string website_name;
+  std::vector<std::string> sections;
+  std::vector<std::string> keywords;
+  std::string language;
+  std::string image;
+  std::string description;
+  std::string url;
+};
+
+struct JsonLdLimits {
+  std::size_t max_bytes;
+  std::size_t max_depth;
+  std::size_t max_blocks;
+};
+
+JsonLdFields parse_jsonld(const std::vector<std::string_view>& blocks, JsonLdLimits limits);
+
+}  // namespace thresher::fields

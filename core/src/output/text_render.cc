@@ -1,0 +1,180 @@
+#include "output/text_render.h"
+
+#include "dom/text_util.h"
+
+namespace thresher::output {
+namespace {
+
+BlockKind kind_of(GumboTag tag) {
+  if (dom::is_heading_tag(tag)) return BlockKind::kHeading;
+  switch (tag) {
+    case GUMBO_TAG_LI: case GUMBO_TAG_DT: case GUMBO_TAG_DD: return BlockKind::kListItem;
+    case GUMBO_TAG_TR: return BlockKind::kTableRow;
+    case GUMBO_TAG_PRE: return BlockKind::kPre;
+    case GUMBO_TAG_BLOCKQUOTE: return BlockKind::kQuote;
+    default: return BlockKind::kParagraph;
+  }
+}
+
+// Cleans a finished block: trims each line, drops empty lines (except in <pre>).
+std::string finish_text(std::string raw, BlockKind kind) {
+  if (kind == BlockKind::kPre) {
+    while (!raw.empty() && (raw.back() == '\n' || raw.back() == ' ')) raw.pop_back();
+    std::size_t start = 0;
+    while (start < raw.size() && raw[start] == '\n') ++start;
+    return raw.substr(start);
+  }
+  std::string out;
+  out.reserve(raw.size());
+  std::size_t pos = 0;
+  while (pos <= raw.size()) {
+    std::size_t nl = raw.find('\n', pos);
+    if (nl == std::string::npos) nl = raw.size();
+    const std::string_view line = text::trim(std::string_view(raw).substr(pos, nl - pos));
+    if (!line.empty()) {
+      if (!out.empty()) out.push_back('\n');
+      out.append(line);
+    }
+    pos = nl + 1;
+  }
+  return out;
+}
+
+// A "real" paragraph: long enough and punctuated like prose.
+bool is_prose(const TextBlock& b) {
+  return b.kind != BlockKind::kHeading && text::visible_length(b.text) >= 50 &&
+         text::ends_with_sentence_punctuation(b.text);
+}
+
+bool is_edge_furniture(const TextBlock& b) {
+  return b.kind != BlockKind::kHeading && b.kind != BlockKind::kPre &&
+         text::visible_length(b.text) < 40 && !text::ends_with_sentence_punctuation(b.text);
+}
+
+}  // namespace
+
+std::vector<TextBlock> collect_blocks(const dom::NodeIndex& index,
+                                      const std::vector<content::NodeFeatures>& features,
+                                      const std::vector<bool>& pruned, std::uint32_t root) {
+  std::vector<TextBlock> blocks;
+  if (root == dom::kNoNode) return blocks;
+  struct Open {
+    std::uint32_t end;
+    std::uint32_t node;
+    bool block;
+  };
+  std::vector<Open> open;  // elements entered and not yet left
+  std::string current;
+  BlockKind current_kind = BlockKind::kParagraph;
+  std::uint32_t current_node = root;
+  int pre_depth = 0;
+
+  auto flush = [&] {
+    std::string t = finish_text(std::move(current), current_kind);
+    current.clear();
+    if (!t.empty()) blocks.push_back({current_kind, std::move(t), current_node});
+  };
+  // The innermost open block decides the kind of the text that follows.
+  auto enclosing_block = [&]() -> std::uint32_t {
+    for (auto it = open.rbegin(); it != open.rend(); ++it) {
+      if (it->block) return it->node;
+    }
+    return root;
+  };
+
+  const std::uint32_t end = index[root].end;
+  for (std::uint32_t i = root; i <= end; ++i) {
+    // Leave the elements that end here.
+    while (!open.empty() && open.back().end <= i) {
+      const Open left = open.back();
+      open.pop_back();
+      if (index[left.node].tag == GUMBO_TAG_PRE) --pre_depth;
+      if (left.block) {
+        flush();
+        const std::uint32_t b = enclosing_block();
+        current_kind = kind_of(index[b].tag);
+        current_node = b;
+      }
+    }
+    if (i == end) break;
+    const dom::Node& node = index[i];
+    if (pruned[i] || (node.flags & (dom::kHidden | dom::kSkipped))) {
+      i = node.end - 1;
+      continue;
+    }
+    if (node.is_text()) {
+      const std::string_view t = index.text(i);
+      if (pre_depth > 0) {
+        current.append(t);
+      } else {
+        text::append_collapsed(current, t);
+      }
+      continue;
+    }
+    const GumboTag tag = node.tag;
+    bool block = dom::is_block_tag(tag);
+    // Table cells without blocks inside are inline parts of their row.
+    if ((tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) && !features[i].has_block_child) {
+      block = false;
+      if (!text::trim(current).empty()) current.append(" | ");
+    }
+    if (tag == GUMBO_TAG_BR) {
+      current.push_back('\n');
+    } else if (tag == GUMBO_TAG_IMG || tag == GUMBO_TAG_WBR) {
+      // no text
+    }
+    if (block) {
+      flush();
+      current_kind = kind_of(tag);
+      current_node = i;
+    }
+    if (tag == GUMBO_TAG_PRE) ++pre_depth;
+    open.push_back({node.end, i, block});
+  }
+  flush();
+  return blocks;
+}
+
+void trim_edges(std::vector<TextBlock>& blocks) {
+  std::size_t first = blocks.size(), last = 0;
+  for (std::size_t k = 0; k < blocks.size(); ++k) {
+    if (is_prose(blocks[k])) {
+      if (first == blocks.size()) first = k;
+      last = k;
+    }
+  }
+  if (first == blocks.size()) return;  // no prose: nothing to anchor on
+  std::vector<TextBlock> kept;
+  kept.reserve(blocks.size());
+  for (std::size_t k = 0; k < blocks.size(); ++k) {
+    const bool outside = k < first || k > last;
+    if (outside && is_edge_furniture(blocks[k])) continue;
+    kept.push_back(std::move(blocks[k]));
+  }
+  // Headings with nothing after them introduced something we pruned.
+  while (!kept.empty() && kept.back().kind == BlockKind::kHeading) kept.pop_back();
+  blocks = std::move(kept);
+}
+
+std::string join_blocks(const std::vector<TextBlock>& blocks, std::size_t max_bytes,
+                        bool* truncated) {
+  std::string out;
+  for (std::size_t k = 0; k < blocks.size(); ++k) {
+    const TextBlock& b = blocks[k];
+    std::string_view sep;
+    if (k > 0) {
+      const TextBlock& prev = blocks[k - 1];
+      const bool same_list = b.kind == prev.kind &&
+                             (b.kind == BlockKind::kListItem || b.kind == BlockKind::kTableRow);
+      sep = same_list ? "\n" : "\n\n";
+    }
+    if (out.size() + sep.size() + b.text.size() > max_bytes) {
+      if (truncated) *truncated = true;
+      break;
+    }
+    out.append(sep).append(b.text);
+  }
+  return out;
+}
+
+}  // namespace thresher::output

@@ -1,0 +1,37 @@
+// Stage 5: render the selected content as text. Paragraphs (and headings,
+// tables, quotes) are separated by a blank line; list items and table rows
+// sit on their own lines; <pre> keeps its white space.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "content/blocks.h"
+#include "dom/node_index.h"
+
+namespace thresher::output {
+
+enum class BlockKind : std::uint8_t { kParagraph, kHeading, kListItem, kTableRow, kPre, kQuote };
+
+struct TextBlock {
+  BlockKind kind = BlockKind::kParagraph;
+  std::string text;
+  std::uint32_t node = 0;  // the element the block came from
+};
+
+// Collects the text blocks of `root`'s subtree, skipping pruned subtrees.
+std::vector<TextBlock> collect_blocks(const dom::NodeIndex& index,
+                                      const std::vector<content::NodeFeatures>& features,
+                                      const std::vector<bool>& pruned, std::uint32_t root);
+
+// Drops furniture lines around the body: short, unpunctuated non-heading
+// lines before the first and after the last real paragraph (kickers,
+// datelines, "3 min read", "Share"), and headings left dangling at the end.
+void trim_edges(std::vector<TextBlock>& blocks);
+
+// Joins blocks; the result is cut at a block boundary below max_bytes.
+std::string join_blocks(const std::vector<TextBlock>& blocks, std::size_t max_bytes,
+                        bool* truncated);
+
+}  // namespace thresher::output

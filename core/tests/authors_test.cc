@@ -1,0 +1,30 @@
+#include "fields/authors.h"
+
+#include <gtest/gtest.h>
+
+namespace thresher::fields {
+
+using Names = std::vector<std::string>;
+
+TEST(Authors, StripsByAndRoles) {
+  EXPECT_EQ(clean_authors("By Al Mayadeen English"), Names{"Al Mayadeen English"});
+  EXPECT_EQ(clean_authors("By Jane Doe | Staff Writer"), Names{"Jane Doe"});
+  EXPECT_EQ(clean_authors("Written by Jane Doe on March 2, 2023"), Names{"Jane Doe"});
+  EXPECT_EQ(clean_authors("Von Max Mustermann"), Names{"Max Mustermann"});
+}
+
+TEST(Authors, SplitsSeveralNames) {
+  EXPECT_EQ(clean_authors("By Jane Doe and John Roe"), (Names{"Jane Doe", "John Roe"}));
+  EXPECT_EQ(clean_authors("Jane Doe, John Roe"), (Names{"Jane Doe", "John Roe"}));
+  EXPECT_EQ(clean_authors("Jane Doe; John Roe; Jane Doe"), (Names{"Jane Doe", "John Roe"}));
+}
+
+TEST(Authors, DropsEmailsHandlesAndNonNames) {
+  EXPECT_EQ(clean_authors("Jane Doe jane@example.com"), Names{"Jane Doe"});
+  EXPECT_EQ(clean_authors("Jane Doe @janedoe"), Names{"Jane Doe"});
+  EXPECT_TRUE(clean_authors("https://example.com/authors/jane").empty());
+  EXPECT_TRUE(clean_authors("2 Mar 2023 23:06").empty());
+  EXPECT_TRUE(clean_authors("This is a whole sentence that is far too long to be a name").empty());
+}
+
+}  // namespace thresher::fields

@@ -1,0 +1,76 @@
+#include "input/decode.h"
+
+#include <gtest/gtest.h>
+
+namespace thresher::input {
+
+TEST(Decode, Utf8Bom) {
+  const Decoded d = decode_to_utf8("\xEF\xBB\xBF<p>caf\xC3\xA9</p>");
+  EXPECT_EQ(d.source, "bom");
+  EXPECT_EQ(d.utf8, "<p>caf\xC3\xA9</p>");
+}
+
+TEST(Decode, Utf16LeBom) {
+  const std::string bytes("\xFF\xFE<\0p\0>\0\xE9\0", 10);
+  const Decoded d = decode_to_utf8(bytes);
+  EXPECT_EQ(d.encoding, "UTF-16LE");
+  EXPECT_EQ(d.utf8, "<p>\xC3\xA9");
+}
+
+TEST(Decode, MetaCharsetWindows1251) {
+  const std::string html = "<meta charset=\"windows-1251\"><p>\xCF\xF0\xE8\xE2\xE5\xF2</p>";
+  const Decoded d = decode_to_utf8(html);
+  EXPECT_EQ(d.source, "meta");
+  EXPECT_NE(d.utf8.find("Привет"), std::string::npos);
+}
+
+TEST(Decode, HttpEquivCharset) {
+  EXPECT_EQ(sniff_meta_charset(
+                "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\">"),
+            "iso-8859-1");
+}
+
+TEST(Decode, Latin1IsWindows1252) {
+  const Decoded d = decode_to_utf8("<meta charset=iso-8859-1><p>\x93quoted\x94 caf\xE9</p>");
+  EXPECT_EQ(d.encoding, "WINDOWS-1252");
+  EXPECT_NE(d.utf8.find("\xE2\x80\x9Cquoted\xE2\x80\x9D caf\xC3\xA9"), std::string::npos);
+}
+
+TEST(Decode, ValidUtf8WinsOverAWrongDeclaration) {
+  // A page re-encoded to UTF-8 that still says gb2312.
+  const Decoded d = decode_to_utf8("<meta charset=gb2312><p>\xE4\xB8\xAD\xE6\x96\x87</p>");
+  EXPECT_EQ(d.encoding, "UTF-8");
+  EXPECT_NE(d.utf8.find("中文"), std::string::npos);
+}
+
+TEST(Decode, HintIsUsedForAsciiCompatibleBytes) {
+  const Decoded d = decode_to_utf8("<p>caf\xE9</p>", "latin1");
+  EXPECT_EQ(d.source, "hint");
+  EXPECT_NE(d.utf8.find("caf\xC3\xA9"), std::string::npos);
+}
+
+TEST(Decode, UndeclaredLegacyBytesGoToTheDetector) {
+  std::string html = "<html><body><p>";
+  for (int k = 0; k < 40; ++k) html += "\xCF\xF0\xE8\xE2\xE5\xF2 \xEC\xE8\xF0 ";  // Привет мир
+  html += "</p></body></html>";
+  const Decoded d = decode_to_utf8(html);
+  EXPECT_EQ(d.source, "detector");
+  EXPECT_TRUE(is_valid_utf8(d.utf8));
+  EXPECT_NE(d.utf8.find("Привет"), std::string::npos);
+}
+
+TEST(Decode, OutputIsAlwaysValidUtf8) {
+  for (const std::string& junk : {std::string("\xC3\x28\xA0\xA1 \xF0\x28\x8C\xBC", 10),
+                                 std::string("<meta charset=utf-8>\xFF\xFE\xFD", 23),
+                                 std::string("\0\0\0", 3)}) {
+    EXPECT_TRUE(is_valid_utf8(decode_to_utf8(junk).utf8));
+  }
+}
+
+TEST(Decode, CanonicalCharsetNames) {
+  EXPECT_EQ(canonical_charset("UTF8"), "UTF-8");
+  EXPECT_EQ(canonical_charset("Shift_JIS"), "CP932");
+  EXPECT_EQ(canonical_charset("no-such-charset"), "");
+}
+
+}  // namespace thresher::input

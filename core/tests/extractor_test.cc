@@ -1,0 +1,105 @@
+// End to end on the seed page and its variants from corpus/.
+#include "thresher/extractor.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <thread>
+
+#include "dom/text_util.h"
+#include "test_util.h"
+
+namespace thresher {
+
+struct Page {
+  std::string html;
+  nlohmann::json gold;
+};
+
+Page load(const std::string& id) {
+  const std::string dir = testing::source_path("corpus/pages/" + id + "/");
+  Page p;
+  p.html = testing::read_file(dir + "page.html.gz");
+  const std::string gold = testing::read_file(dir + "expected.json");
+  if (!gold.empty()) p.gold = nlohmann::json::parse(gold);
+  return p;
+}
+
+void expect_seed_text(const std::string& id, bool check_fields) {
+  const Page page = load(id);
+  ASSERT_FALSE(page.html.empty()) << id;
+  const Extractor ex;
+  auto r = ex.extract(page.html, page.gold["url"].get<std::string>());
+  ASSERT_TRUE(r) << r.error().message;
+  const Document& d = r.value();
+  const std::string text = text::collapse_whitespace(d.text);
+  std::size_t pos = 0;
+  for (const auto& para : page.gold["with"]) {
+    const std::string p = text::collapse_whitespace(para.get<std::string>());
+    const std::size_t at = text.find(p, pos);
+    ASSERT_NE(at, std::string::npos) << id << ": missing or out of order: " << p;
+    pos = at + p.size();
+  }
+  for (const auto& bad : page.gold["without"]) {
+    EXPECT_EQ(d.text.find(bad.get<std::string>()), std::string::npos) << id << ": leaked " << bad;
+  }
+  if (!check_fields) return;
+  const auto& f = page.gold["fields"];
+  EXPECT_EQ(d.title, f["title"]);
+  EXPECT_EQ(d.author, f["author"]);
+  EXPECT_EQ(d.date, f["date"]);
+  EXPECT_EQ(d.sitename, f["sitename"]);
+  EXPECT_EQ(d.description, f["description"]);
+  EXPECT_EQ(d.language, f["language"]);
+  EXPECT_EQ(d.categories, f["categories"].get<std::vector<std::string>>());
+  EXPECT_EQ(d.tags, f["tags"].get<std::vector<std::string>>());
+}
+
+TEST(Extractor, SeedPageWordForWord) { expect_seed_text("seed-almayadeen-zakharova", true); }
+TEST(Extractor, SeedWithOtherTicker) { expect_seed_text("seed-almayadeen-zakharova-ticker2", true); }
+TEST(Extractor, SeedWithHashedClassNames) { expect_seed_text("seed-almayadeen-zakharova-hashed", false); }
+
+TEST(Extractor, TickerVariantGivesIdenticalText) {
+  const Extractor ex;
+  auto a = ex.extract(load("seed-almayadeen-zakharova").html);
+  auto b = ex.extract(load("seed-almayadeen-zakharova-ticker2").html);
+  ASSERT_TRUE(a && b);
+  EXPECT_EQ(a.value().text, b.value().text);
+}
+
+TEST(Extractor, InputLimitIsAClearError) {
+  Options o;
+  o.max_input_bytes = 10;
+  const Extractor ex(o);
+  auto r = ex.extract("<p>more than ten bytes</p>");
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::kInputTooLarge);
+  EXPECT_NE(r.error().message.find("max_input_bytes"), std::string::npos);
+}
+
+TEST(Extractor, EmptyAndJunkInputGiveEmptyDocuments) {
+  const Extractor ex;
+  for (const std::string& input : {std::string(), std::string("\0\0\xFF\xFE", 4), std::string("plain words")}) {
+    auto r = ex.extract(input);
+    ASSERT_TRUE(r);
+  }
+  auto r = ex.extract("");
+  EXPECT_TRUE(r.value().text.empty());
+}
+
+TEST(Extractor, SharedAcrossThreadsGivesIdenticalResults) {
+  const Page page = load("seed-almayadeen-zakharova");
+  const Extractor ex;
+  const std::string expected = ex.extract(page.html).value().text;
+  std::vector<std::thread> threads;
+  std::vector<std::string> got(4);
+  for (int k = 0; k < 4; ++k) {
+    threads.emplace_back([&, k] {
+      for (int n = 0; n < 5; ++n) got[k] = ex.extract(page.html).value().text;
+    });
+  }
+  for (auto& t : threads) t.join();
+  for (const auto& g : got) EXPECT_EQ(g, expected);
+}
+
+}  // namespace thresher

@@ -1,0 +1,76 @@
+#include "fields/fields.h"
+
+#include <gtest/gtest.h>
+
+#include "test_util.h"
+
+namespace thresher::fields {
+using testing::Indexed;
+
+Document fields_of(const std::string& html, const std::string& url = "https://example.com/news/world/story-1") {
+  Indexed t(html);
+  Document doc;
+  extract_fields(*t.index, t.features, url, Options{}, doc);
+  return doc;
+}
+
+TEST(Fields, StripSiteSuffix) {
+  EXPECT_EQ(strip_site_suffix("Headline here | Example", "Example"), "Headline here");
+  EXPECT_EQ(strip_site_suffix("Example - Headline about things", "Example"), "Headline about things");
+  EXPECT_EQ(strip_site_suffix("A long headline about many things – Site", ""), "A long headline about many things");
+  EXPECT_EQ(strip_site_suffix("No separator here", "Example"), "No separator here");
+}
+
+TEST(Fields, NormalizeLanguage) {
+  EXPECT_EQ(normalize_language("en_us"), "en-US");
+  EXPECT_EQ(normalize_language("EN"), "en");
+  EXPECT_EQ(normalize_language("zh-hant-tw"), "zh-Hant-TW");
+  EXPECT_EQ(normalize_language("x"), "");
+}
+
+TEST(Fields, MetaAndJsonLd) {
+  const Document d = fields_of(R"(<html lang=en-gb><head><title>Story | Example News</title>
+    <meta property=og:site_name content="Example News">
+    <meta property=og:title content="Story">
+    <meta name=description content="What happened.">
+    <meta property=article:tag content=alpha><meta property=article:tag content=beta>
+    <link rel=canonical href="/news/world/story-1">
+    <script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2021-05-06",
+      "author":{"@type":"Person","name":"Jane Doe"},"articleSection":"World"}</script>
+    </head><body><h1>Story</h1><p>Text.</p></body></html>)");
+  EXPECT_EQ(d.title, "Story");
+  EXPECT_EQ(d.sitename, "Example News");
+  EXPECT_EQ(d.author, "Jane Doe");
+  EXPECT_EQ(d.date, "2021-05-06");
+  EXPECT_EQ(d.language, "en-GB");
+  EXPECT_EQ(d.description, "What happened.");
+  EXPECT_EQ(d.tags, (std::vector<std::string>{"alpha", "beta"}));
+  EXPECT_EQ(d.categories, std::vector<std::string>{"World"});
+  EXPECT_EQ(d.url, "https://example.com/news/world/story-1");
+  EXPECT_EQ(d.hostname, "example.com");
+}
+
+TEST(Fields, VisibleBylineDateAndSection) {
+  const Document d = fields_of(R"(<body><nav><a href="/news">News</a><a href="/news/world">World</a></nav>
+    <article><h1>Something happened today in the world</h1>
+    <div class=byline>By Jane Doe</div><span class=date>2 Mar 2023 23:06</span>
+    <p>Body text.</p></article></body>)");
+  EXPECT_EQ(d.author, "Jane Doe");
+  EXPECT_EQ(d.date, "2023-03-02");
+  EXPECT_EQ(d.categories, std::vector<std::string>{"World"});
+  EXPECT_EQ(d.title, "Something happened today in the world");
+}
+
+TEST(Fields, AbsentMeansEmpty) {
+  const Document d = fields_of("<body><p>Just text.</p></body>", "");
+  EXPECT_EQ(d.author, "");
+  EXPECT_EQ(d.date, "");
+  EXPECT_TRUE(d.tags.empty());
+}
+
+TEST(Fields, DateFromUrlAsLastResort) {
+  const Document d = fields_of("<body><p>Text.</p></body>", "https://example.com/2019/06/19/story/");
+  EXPECT_EQ(d.date, "2019-06-19");
+}
+
+}  // namespace thresher::fields

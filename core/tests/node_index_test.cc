@@ -1,0 +1,56 @@
+#include "dom/node_index.h"
+
+#include <gtest/gtest.h>
+
+#include "test_util.h"
+
+namespace thresher::dom {
+using testing::Indexed;
+
+TEST(NodeIndex, SubtreesAreContiguousAndCountText) {
+  Indexed t("<body><div id=a><p>Hello <a href=/x>world</a></p></div><p id=b>Bye</p></body>");
+  const NodeIndex& ix = *t.index;
+  const std::uint32_t a = t.by_id("a");
+  ASSERT_NE(a, kNoNode);
+  EXPECT_EQ(ix[a].text_chars, 10u);
+  EXPECT_EQ(ix[a].link_chars, 5u);
+  EXPECT_LT(a, t.by_id("b"));
+  EXPECT_LE(ix[a].end, t.by_id("b"));
+  EXPECT_EQ(ix.text_content(a), "Hello world");
+}
+
+TEST(NodeIndex, HiddenAndScriptTextDoesNotCount) {
+  Indexed t("<body><div id=a><p hidden>secret</p><p style='display: none'>gone</p>"
+            "<script>var x = 1;</script><p aria-hidden=true>aria</p>seen</div></body>");
+  EXPECT_EQ((*t.index)[t.by_id("a")].text_chars, 4u);
+  EXPECT_EQ(t.index->text_content(t.by_id("a")), "seen");
+}
+
+TEST(NodeIndex, DeepNestingIsFlattenedPastTheLimit) {
+  std::string html = "<body><div id=top>";
+  for (int k = 0; k < 2000; ++k) html += "<div>";
+  html += "deep text";
+  Indexed t(html, 100);
+  EXPECT_TRUE(t.index->truncated());
+  EXPECT_EQ((*t.index)[t.by_id("top")].text_chars, 8u);
+  for (std::uint32_t i = 0; i < t.index->size(); ++i) EXPECT_LE((*t.index)[i].depth, 100);
+}
+
+TEST(NodeIndex, PathNamesTagsIdsAndClasses) {
+  Indexed t("<body><main id=m class='x y'><p>t</p></main></body>");
+  EXPECT_EQ(t.index->path(t.by_id("m")), "body > main#m.x.y");
+}
+
+TEST(NodeIndex, NodeLimitTruncates) {
+  std::string html = "<body>";
+  for (int k = 0; k < 100; ++k) html += "<p>x</p>";
+  testing::Indexed full(html);
+  dom::ParsedHtml parsed(html);
+  Deadline deadline(0);
+  NodeIndex small(parsed.root(), {20, 512}, deadline);
+  EXPECT_TRUE(small.truncated());
+  EXPECT_LE(small.size(), 20u);
+  EXPECT_FALSE(full.index->truncated());
+}
+
+}  // namespace thresher::dom

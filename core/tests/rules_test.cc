@@ -1,0 +1,79 @@
+// Every rule of the table fires on a name it is meant for and stays quiet on
+// a near miss.
+#include "content/rules.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+
+namespace thresher::content {
+
+struct Case {
+  const char* cls;
+  const char* id;
+  GumboTag tag;
+  const char* role;
+};
+
+std::string fired(const RuleMatcher& m, const Case& c) {
+  return rule_names(m.match(c.tag, c.cls, c.id, c.role));
+}
+
+TEST(Rules, EveryRuleHasAPositiveAndANegativeCase) {
+  const RuleMatcher m;
+  // rule name -> (should fire, should not fire)
+  const std::map<std::string, std::pair<Case, Case>> cases = {
+      {"navigation", {{"main-nav", "", GUMBO_TAG_DIV, ""}, {"canvas-wrap", "", GUMBO_TAG_DIV, ""}}},
+      {"footer", {{"", "site-footer", GUMBO_TAG_DIV, ""}, {"footnote", "", GUMBO_TAG_DIV, ""}}},
+      {"masthead", {{"top-bar", "", GUMBO_TAG_DIV, ""}, {"topic", "", GUMBO_TAG_DIV, ""}}},
+      {"sidebar", {{"col-lg-4 sidebar", "", GUMBO_TAG_DIV, ""},
+                   {"elementor-widget-text-editor", "", GUMBO_TAG_DIV, ""}}},
+      {"related", {{"related-news-inline", "", GUMBO_TAG_DIV, ""}, {"relation", "", GUMBO_TAG_DIV, ""}}},
+      {"share", {{"share-bar", "", GUMBO_TAG_DIV, ""}, {"shared-state", "", GUMBO_TAG_DIV, ""}}},
+      {"advertising", {{"ad-slot ad-slot--leaderboard", "", GUMBO_TAG_DIV, ""},
+                       {"header", "", GUMBO_TAG_DIV, ""}}},
+      {"cookie_banner", {{"cookie-notice", "", GUMBO_TAG_DIV, ""}, {"cookbook", "", GUMBO_TAG_DIV, ""}}},
+      {"newsletter", {{"newsletter-signup", "", GUMBO_TAG_DIV, ""}, {"news", "", GUMBO_TAG_DIV, ""}}},
+      {"ticker", {{"breaking-news", "", GUMBO_TAG_SECTION, ""}, {"breaking", "", GUMBO_TAG_DIV, ""}}},
+      {"screen_reader_only", {{"sr-only", "", GUMBO_TAG_A, ""}, {"hidden-xs", "", GUMBO_TAG_DIV, ""}}},
+      {"comments", {{"", "comments", GUMBO_TAG_DIV, ""}, {"commentary-title", "", GUMBO_TAG_DIV, ""}}},
+      {"byline", {{"article-meta__author", "", GUMBO_TAG_LI, ""}, {"metamorph", "", GUMBO_TAG_DIV, ""}}},
+      {"tag_list", {{"article-tags", "", GUMBO_TAG_DIV, ""}, {"tagline", "", GUMBO_TAG_DIV, ""}}},
+      {"toolbar", {{"article-toolbar", "", GUMBO_TAG_DIV, ""}, {"tooling-guide", "", GUMBO_TAG_DIV, ""}}},
+      {"caption", {{"", "", GUMBO_TAG_FIGCAPTION, ""}, {"captioned-image-container", "", GUMBO_TAG_DIV, ""}}},
+      {"content_name", {{"articleBody", "", GUMBO_TAG_DIV, ""}, {"articles-list-x", "", GUMBO_TAG_DIV, ""}}},
+  };
+  for (const Rule& rule : rule_table()) {
+    auto it = cases.find(std::string(rule.name));
+    ASSERT_NE(it, cases.end()) << "rule without test cases: " << rule.name;
+    EXPECT_NE(fired(m, it->second.first).find(rule.name), std::string::npos) << rule.name;
+    EXPECT_EQ(fired(m, it->second.second).find(rule.name), std::string::npos) << rule.name;
+  }
+}
+
+TEST(Rules, TagsAndRolesGoThroughTheTable) {
+  const RuleMatcher m;
+  EXPECT_EQ(fired(m, {"", "", GUMBO_TAG_NAV, ""}), "navigation");
+  EXPECT_EQ(fired(m, {"", "", GUMBO_TAG_DIV, "navigation"}), "navigation");
+  EXPECT_EQ(fired(m, {"", "", GUMBO_TAG_DIV, "contentinfo"}), "footer");
+  EXPECT_EQ(fired(m, {"", "", GUMBO_TAG_ASIDE, ""}), "sidebar");
+  EXPECT_EQ(fired(m, {"", "", GUMBO_TAG_DIV, ""}), "");
+}
+
+TEST(Rules, SignatureSplitsCamelCaseAndSeparators) {
+  EXPECT_EQ(RuleMatcher::signature("article-meta__author postBody", "Main_Content"),
+            " article-meta-author post-body main-content ");
+}
+
+TEST(Rules, WordsAreLowerCaseAsciiAndTheTableFitsTheMask) {
+  EXPECT_LE(rule_table().size(), 64u);
+  for (const Rule& rule : rule_table()) {
+    for (char c : rule.words) {
+      EXPECT_TRUE((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '|' ||
+                  c == ':')
+          << rule.name;
+    }
+  }
+}
+
+}  // namespace thresher::content

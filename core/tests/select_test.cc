@@ -1,0 +1,66 @@
+#include "content/select.h"
+
+#include <gtest/gtest.h>
+
+#include "test_util.h"
+
+namespace thresher::content {
+using testing::Indexed;
+
+const char* kPage = R"(<body>
+<nav><ul><li><a href=/a>Home</a></li><li><a href=/b>World news</a></li><li><a href=/c>Sport</a></li></ul></nav>
+<div id=wrap>
+ <div id=story>
+  <h1>The headline of the story</h1>
+  <p>First paragraph of the story, long enough to be prose, with a comma, and a full stop.</p>
+  <div id=links><a href=/r1>A related story about something else entirely</a> <a href=/r2>Another related story</a></div>
+  <p>Second paragraph of the story, also long enough to be prose, with a comma, and a stop.</p>
+ </div>
+ <div id=side><a href=/x>Most read story number one of the day</a><br><a href=/y>Most read story number two</a></div>
+</div>
+<footer>Copyright 2024 Example Corp. All rights reserved.</footer>
+</body>)";
+
+TEST(Select, PicksTheStoryAndPrunesLinksAndTheTitle) {
+  Indexed t(kPage);
+  const Options opts;
+  const Selection sel = select_content(*t.index, t.features, opts, "The headline of the story");
+  ASSERT_EQ(sel.container, t.by_id("story"));
+  EXPECT_TRUE(sel.pruned[t.by_id("links")]);
+  bool title_pruned = false;
+  for (const auto& r : sel.rules_fired) title_pruned |= r.starts_with("title_heading");
+  EXPECT_TRUE(title_pruned);
+}
+
+TEST(Select, FurnitureIsNeverTheContainer) {
+  Indexed t("<body><footer id=f><p>A very long footer paragraph with words, commas, and stops. "
+            "It goes on and on, and on.</p></footer><div id=d><p>Short but real text here.</p></div></body>");
+  const Selection sel = select_content(*t.index, t.features, Options{}, "");
+  EXPECT_EQ(sel.container, t.by_id("d"));
+}
+
+TEST(Select, EmptyPageHasAReason) {
+  Indexed t("<body><nav><a href=/>Home</a></nav></body>");
+  const Selection sel = select_content(*t.index, t.features, Options{}, "");
+  EXPECT_EQ(sel.container, dom::kNoNode);
+  EXPECT_FALSE(sel.empty_reason.empty());
+}
+
+TEST(Select, CommentsAreSetApart) {
+  Indexed t("<body><article id=a><p>Body text of the article, which is long enough, really.</p>"
+            "<section id=comments><p>Nice post, thanks for sharing it with us!</p></section></article></body>");
+  const Selection sel = select_content(*t.index, t.features, Options{}, "");
+  ASSERT_EQ(sel.container, t.by_id("a"));
+  EXPECT_TRUE(sel.pruned[t.by_id("comments")]);
+  ASSERT_EQ(sel.comment_roots.size(), 1u);
+}
+
+TEST(Select, BoilerplateNamedWrapperAroundEverythingIsIgnored) {
+  // A page-level wrapper named like furniture must not remove the page.
+  Indexed t("<body><div id=page class='has-sidebar'><article id=a><p>Real text, with commas, "
+            "and a stop. More text here, too.</p></article></div></body>");
+  const Selection sel = select_content(*t.index, t.features, Options{}, "");
+  EXPECT_EQ(sel.container, t.by_id("a"));
+}
+
+}  // namespace thresher::content

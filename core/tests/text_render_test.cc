@@ -1,0 +1,61 @@
+#include "output/text_render.h"
+
+#include <gtest/gtest.h>
+
+#include "test_util.h"
+
+namespace thresher::output {
+using testing::Indexed;
+
+std::string render(const std::string& html, const std::string& root_id) {
+  Indexed t(html);
+  std::vector<bool> pruned(t.index->size(), false);
+  auto blocks = collect_blocks(*t.index, t.features, pruned, t.by_id(root_id));
+  bool truncated = false;
+  return join_blocks(blocks, 1 << 20, &truncated);
+}
+
+TEST(TextRender, ParagraphsHeadingsAndLists) {
+  EXPECT_EQ(render("<div id=r><h2>Title</h2><p>One <b>bold</b> line.</p><ul><li>a</li><li>b</li></ul>"
+                   "<p>Two</p></div>", "r"),
+            "Title\n\nOne bold line.\n\na\nb\n\nTwo");
+}
+
+TEST(TextRender, PreKeepsWhiteSpace) {
+  EXPECT_EQ(render("<div id=r><pre>def f():\n    return 1\n</pre></div>", "r"),
+            "def f():\n    return 1");
+}
+
+TEST(TextRender, TableRowsOnTheirOwnLines) {
+  EXPECT_EQ(render("<div id=r><table><tr><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr></table></div>", "r"),
+            "a | b\nc | d");
+}
+
+TEST(TextRender, BrBreaksLinesAndTextAroundBlocksIsKept) {
+  EXPECT_EQ(render("<div id=r>intro<p>para</p>tail<br>next</div>", "r"), "intro\n\npara\n\ntail\nnext");
+}
+
+TEST(TextRender, TrimEdgesDropsFurnitureLinesAroundProse) {
+  std::vector<TextBlock> blocks = {
+      {BlockKind::kParagraph, "3 Min Read", 0},
+      {BlockKind::kHeading, "A lead heading", 0},
+      {BlockKind::kParagraph, "This is a real paragraph of prose, with enough words in it.", 0},
+      {BlockKind::kHeading, "What do you need to know?", 0},
+      {BlockKind::kParagraph, "Another real paragraph of prose, long enough to count here.", 0},
+      {BlockKind::kParagraph, "Share", 0},
+      {BlockKind::kHeading, "Related", 0},
+  };
+  trim_edges(blocks);
+  ASSERT_EQ(blocks.size(), 4u);
+  EXPECT_EQ(blocks.front().text, "A lead heading");
+  EXPECT_EQ(blocks.back().text, "Another real paragraph of prose, long enough to count here.");
+}
+
+TEST(TextRender, OutputLimitCutsAtABlockBoundary) {
+  std::vector<TextBlock> blocks = {{BlockKind::kParagraph, "aaaa", 0}, {BlockKind::kParagraph, "bbbb", 0}};
+  bool truncated = false;
+  EXPECT_EQ(join_blocks(blocks, 7, &truncated), "aaaa");
+  EXPECT_TRUE(truncated);
+}
+
+}  // namespace thresher::output
