@@ -521,10 +521,20 @@ def prune(folder: Path, keep: set[str]) -> None:
             shutil.rmtree(child) if child.is_dir() else child.unlink()
 
 
+def user_pages() -> list[str]:
+    """Manifest lines of pages added with `thresher corpus add`: a rebuild keeps them."""
+    path = CORPUS / "manifest.jsonl"
+    if not path.exists():
+        return []
+    return [line + "\n" for line in path.read_text("utf-8").splitlines()
+            if line.strip() and json.loads(line).get("source") == "user"]
+
+
 def write_pages(pages: list[Page]) -> None:
     root = CORPUS / "pages"
     root.mkdir(parents=True, exist_ok=True)
-    prune(root, {p.id for p in pages})
+    kept = user_pages()
+    prune(root, {p.id for p in pages} | {json.loads(line)["id"] for line in kept})
     for page in pages:
         folder = root / page.id
         folder.mkdir(exist_ok=True)
@@ -533,7 +543,7 @@ def write_pages(pages: list[Page]) -> None:
                          gzip.compress(page.html, compresslevel=9, mtime=0))
         write_if_changed(folder / "expected.json", (dump_json(page.expected) + "\n").encode())
         write_if_changed(folder / "meta.json", (dump_json(page.meta()) + "\n").encode())
-    manifest = "".join(dump_json(p.meta(), indent=None) + "\n" for p in pages)
+    manifest = "".join(dump_json(p.meta(), indent=None) + "\n" for p in pages) + "".join(kept)
     write_if_changed(CORPUS / "manifest.jsonl", manifest.encode())
 
 

@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
-# Every test: C++ unit tests (plain and under ASan+UBSan) and Python tests.
+# Every test: C++ unit tests (plain and under ASan+UBSan), Python tests (the
+# report test renders in Debian's headless chromium), and the corpus
+# regression check against the committed baseline.
 # THRESHER_SKIP_SANITIZERS=1 skips the sanitizer build for a quick local run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "test: installing chromium for the report rendering test"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
 PY=${PYTHON:-python3}
 JOBS=$(nproc)
 
@@ -22,3 +29,6 @@ fi
 
 echo "== Python tests"
 $PY -m pytest -q tests
+
+echo "== Corpus check against the baseline"
+$PY -m thresher corpus check

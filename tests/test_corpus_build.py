@@ -13,7 +13,7 @@ REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "corpus"
 SHARED = REPO.parent / "shared"
 
-SOURCES = ("seed", "readability", "wcxb", "trafilatura")
+SOURCES = ("seed", "readability", "wcxb", "trafilatura", "user")  # user: `thresher corpus add`
 WCXB_TYPES = {"article", "forum", "product", "collection", "listing", "documentation", "service"}
 STRING_FIELDS = {"title", "author", "date", "sitename", "language", "description"}
 LIST_FIELDS = {"categories", "tags"}

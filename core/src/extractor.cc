@@ -13,6 +13,7 @@
 #include "dom/parse.h"
 #include "fields/fields.h"
 #include "input/decode.h"
+#include "input/prescan.h"
 #include "output/text_render.h"
 #include "util/deadline.h"
 
@@ -60,7 +61,8 @@ Result<Document> run_pipeline(const Extractor::Compiled& c, std::string_view htm
   doc.diagnostics.encoding = decoded.encoding;
   doc.diagnostics.encoding_source = decoded.source;
 
-  const dom::ParsedHtml parsed(decoded.utf8);
+  const std::string lean = input::strip_unparsed_bodies(decoded.utf8);
+  const dom::ParsedHtml parsed(lean);
   if (deadline.expired_now()) return Error{ErrorCode::kTimeout, "timeout_ms ran out while parsing"};
   const dom::NodeIndex index(parsed.root(), {opt.max_nodes, opt.max_depth}, deadline);
   if (deadline.expired_now()) return Error{ErrorCode::kTimeout, "timeout_ms ran out while indexing"};

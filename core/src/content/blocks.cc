@@ -1,5 +1,7 @@
 #include "content/blocks.h"
 
+#include <algorithm>
+
 #include "dom/text_util.h"
 
 namespace thresher::content {
@@ -39,29 +41,6 @@ std::vector<NodeFeatures> compute_features(const dom::NodeIndex& index, const Ru
   const std::uint32_t n = index.size();
   std::vector<NodeFeatures> f(n);
   const std::uint32_t body = index.body() != dom::kNoNode ? index.body() : 0;
-  const float page_chars = n ? static_cast<float>(index[body].text_chars) : 0.f;
-
-  // Rules, top-down; "boilerplate" is inherited.
-  for (std::uint32_t i = 0; i < n; ++i) {
-    const dom::Node& node = index[i];
-    if (node.parent != dom::kNoNode && f[node.parent].boilerplate) f[i].boilerplate = true;
-    if (!node.is_element() || (node.flags & dom::kSkipped)) continue;
-    f[i].rules = rules.match(node.tag, index.attr(i, "class"), index.attr(i, "id"),
-                             index.attr(i, "role"));
-    if (node.tag == GUMBO_TAG_BODY || node.tag == GUMBO_TAG_HTML || node.tag == GUMBO_TAG_MAIN) {
-      continue;
-    }
-    const bool furniture = mask_has_kind(f[i].rules, RuleKind::kBoilerplate) ||
-                           mask_has_kind(f[i].rules, RuleKind::kComments);
-    // Class and id names can sit on page-wide wrappers ("has-sidebar"); tags
-    // and roles say what the element is, so they are taken at their word.
-    const bool semantic = node.tag == GUMBO_TAG_NAV || node.tag == GUMBO_TAG_FOOTER ||
-                          node.tag == GUMBO_TAG_ASIDE || !index.attr(i, "role").empty();
-    if (furniture &&
-        (semantic || static_cast<float>(node.text_chars) <= weights.wrapper_share * page_chars)) {
-      f[i].boilerplate = true;
-    }
-  }
 
   // Own block text: each text node counts for its nearest block ancestor
   // (computed top-down, so no walk up the tree per node).
@@ -77,9 +56,43 @@ std::vector<NodeFeatures> compute_features(const dom::NodeIndex& index, const Ru
     f[b].block_link_chars += node.link_chars;
     if (!(node.flags & dom::kInLink)) f[b].punctuation += count_punctuation(index.text(i));
   }
+  // Prose per subtree (positive block values before any rule applies): what
+  // a furniture-named wrapper would throw away.
+  std::vector<float> prose(n, 0.f);
+  for (std::uint32_t i = n; i-- > 0;) {
+    if (f[i].block_chars > 0) {
+      const float chars = static_cast<float>(f[i].block_chars);
+      const float links = static_cast<float>(f[i].block_link_chars);
+      prose[i] += std::max(0.f, (chars - links) - weights.link_penalty * links - weights.block_overhead);
+    }
+    if (index[i].parent != dom::kNoNode) prose[index[i].parent] += prose[i];
+  }
+  const float page_prose = n ? prose[body] : 0.f;
+
+  // Rules, top-down; "boilerplate" is inherited.
   for (std::uint32_t i = 0; i < n; ++i) {
-    NodeFeatures& nf = f[i];
-    if (nf.block_chars == 0) continue;
+    const dom::Node& node = index[i];
+    if (node.parent != dom::kNoNode && f[node.parent].boilerplate) f[i].boilerplate = true;
+    if (!node.is_element() || (node.flags & dom::kSkipped)) continue;
+    const std::string_view role = index.attr(i, "role");
+    f[i].rules = rules.match(node.tag, index.attr(i, "class"), index.attr(i, "id"), role);
+    if (node.tag == GUMBO_TAG_BODY || node.tag == GUMBO_TAG_HTML || node.tag == GUMBO_TAG_MAIN) {
+      continue;
+    }
+    const bool furniture = mask_has_kind(f[i].rules, RuleKind::kBoilerplate) ||
+                           mask_has_kind(f[i].rules, RuleKind::kComments);
+    if (!furniture) continue;
+    // Class and id names can sit on page-wide wrappers ("has-sidebar",
+    // "sidebar-first-only"): such a match is ignored when the element holds
+    // most of the page's prose. Tags and furniture roles say what the element
+    // is, so they are taken at their word.
+    const bool semantic = node.tag == GUMBO_TAG_NAV || node.tag == GUMBO_TAG_FOOTER ||
+                          node.tag == GUMBO_TAG_ASIDE ||
+                          (!role.empty() && rules.match(GUMBO_TAG_UNKNOWN, {}, {}, role) != 0);
+    if (semantic || prose[i] <= weights.wrapper_share * page_prose) f[i].boilerplate = true;
+  }
+  for (std::uint32_t i = 0; i < n; ++i) {
+    NodeFeatures& nf = f[i];    if (nf.block_chars == 0) continue;
     const float chars = static_cast<float>(nf.block_chars);
     const float links = static_cast<float>(nf.block_link_chars);
     if (nf.boilerplate) {

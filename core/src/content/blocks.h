@@ -28,8 +28,8 @@ struct BlockWeights {
   float link_penalty = 1.5f;    // per link character
   float block_overhead = 3.0f;  // per block: many tiny blocks add up to little
   float boilerplate_penalty = 0.5f;  // per character inside removed furniture
-  // A boilerplate rule is ignored on an element holding more than this share
-  // of the page's text (e.g. <div class="page has-sidebar"> wrapping it all).
+  // A class/id boilerplate rule is ignored on an element holding more than
+  // this share of the page's prose (e.g. <div class="page has-sidebar"> wrapping it all).
   float wrapper_share = 0.5f;
 };
 

@@ -5,6 +5,8 @@
 
 #include <array>
 #include <cerrno>
+#include <cstdint>
+#include <cstring>
 #include <memory>
 
 #include <re2/re2.h>
@@ -109,12 +111,13 @@ bool has_non_ascii(std::string_view bytes) noexcept {
   return false;
 }
 
-Decoded finish(std::string_view bytes, std::string charset, std::string source) {
+Decoded finish(std::string_view bytes, std::string charset, std::string source,
+               bool known_valid = false) {
   Decoded d;
   d.encoding = charset;
   d.source = std::move(source);
   if (charset == "UTF-8") {
-    d.utf8 = is_valid_utf8(bytes) ? std::string(bytes) : repair_utf8(bytes);
+    d.utf8 = (known_valid || is_valid_utf8(bytes)) ? std::string(bytes) : repair_utf8(bytes);
     return d;
   }
   std::string converted;
@@ -157,6 +160,15 @@ bool is_valid_utf8(std::string_view bytes) noexcept {
   std::size_t i = 0;
   const std::size_t n = bytes.size();
   while (i < n) {
+    // ASCII fast path, eight bytes at a time.
+    if (i + 8 <= n) {
+      std::uint64_t word;
+      std::memcpy(&word, bytes.data() + i, 8);
+      if ((word & 0x8080808080808080ull) == 0) {
+        i += 8;
+        continue;
+      }
+    }
     const auto b = static_cast<unsigned char>(bytes[i]);
     if (b < 0x80) {
       ++i;
@@ -198,7 +210,7 @@ Decoded decode_to_utf8(std::string_view bytes, std::string_view encoding_hint) {
   // accident, while pages re-encoded to UTF-8 often keep their old
   // <meta charset>: trust the bytes over the declaration.
   const bool valid_utf8 = is_valid_utf8(bytes);
-  if (valid_utf8 && has_non_ascii(bytes)) return finish(bytes, "UTF-8", "utf-8");
+  if (valid_utf8 && has_non_ascii(bytes)) return finish(bytes, "UTF-8", "utf-8", true);
 
   std::string declared = canonical_charset(encoding_hint);
   std::string source = "hint";
@@ -208,7 +220,7 @@ Decoded decode_to_utf8(std::string_view bytes, std::string_view encoding_hint) {
   }
   if (declared == "UTF-16LE" || declared == "UTF-16BE") declared.clear();  // an ASCII page cannot be UTF-16
   if (!declared.empty()) return finish(bytes, declared, source);
-  if (valid_utf8) return finish(bytes, "UTF-8", declared.empty() ? "utf-8" : source);
+  if (valid_utf8) return finish(bytes, "UTF-8", declared.empty() ? "utf-8" : source, true);
 
   std::string detected = canonical_charset(detect_charset(bytes));
   if (!detected.empty() && detected != "UTF-8") return finish(bytes, detected, "detector");
