@@ -69,18 +69,23 @@ Result<Document> run_pipeline(const Extractor::Compiled& c, std::string_view htm
   doc.diagnostics.node_count = index.size();
   doc.diagnostics.truncated = index.truncated();
 
-  const auto features = content::compute_features(index, c.rules);
+  auto features = content::compute_features(index, c.rules);
   fields::extract_fields(index, features, page_url, opt, doc);
 
-  content::Selection sel = content::select_content(index, features, opt, doc.title);
-  doc.diagnostics.rules_fired = std::move(sel.rules_fired);
+  content::ContentChoice choice =
+      content::choose_content(index, c.rules, std::move(features), opt, doc.title);
+  content::Selection& sel = choice.selection;
+  const std::vector<content::NodeFeatures>& chosen_features = choice.features;
+  if (choice.link_mode) doc.diagnostics.rules_fired.push_back("link_list_mode: page");
+  doc.diagnostics.rules_fired.insert(doc.diagnostics.rules_fired.end(), sel.rules_fired.begin(),
+                                     sel.rules_fired.end());
   doc.diagnostics.empty_reason = sel.empty_reason;
   if (sel.container == dom::kNoNode) return doc;
   doc.diagnostics.container = index.path(sel.container);
   doc.diagnostics.container_score = sel.score;
 
   std::vector<output::TextBlock> blocks =
-      output::collect_blocks(index, features, sel.pruned, sel.container);
+      output::collect_blocks(index, chosen_features, sel.pruned, sel.container);
   output::trim_edges(blocks);
   bool truncated = false;
   doc.text = output::join_blocks(blocks, opt.max_output_bytes, &truncated);
@@ -90,7 +95,7 @@ Result<Document> run_pipeline(const Extractor::Compiled& c, std::string_view htm
     std::vector<bool> none(index.size(), false);
     std::vector<output::TextBlock> comment_blocks;
     for (std::uint32_t root : sel.comment_roots) {
-      auto b = output::collect_blocks(index, features, none, root);
+      auto b = output::collect_blocks(index, chosen_features, none, root);
       comment_blocks.insert(comment_blocks.end(), std::make_move_iterator(b.begin()),
                             std::make_move_iterator(b.end()));
     }

@@ -25,13 +25,22 @@ struct NodeFeatures {
 
 // Weights of the block value. Documented here because tuning happens here.
 struct BlockWeights {
-  float link_penalty = 1.5f;    // per link character
+  // Per link character. Negative in link-list mode (listings, catalogues,
+  // link directories), where long link texts are the content.
+  float link_penalty = 1.5f;
   float block_overhead = 3.0f;  // per block: many tiny blocks add up to little
   float boilerplate_penalty = 0.5f;  // per character inside removed furniture
   // A class/id boilerplate rule is ignored on an element holding more than
   // this share of the page's prose (e.g. <div class="page has-sidebar"> wrapping it all).
   float wrapper_share = 0.5f;
 };
+
+// Weights for pages whose main content is a list of links.
+inline BlockWeights link_list_weights() {
+  BlockWeights w;
+  w.link_penalty = -0.5f;
+  return w;
+}
 
 std::vector<NodeFeatures> compute_features(const dom::NodeIndex& index, const RuleMatcher& rules,
                                            const BlockWeights& weights = {});

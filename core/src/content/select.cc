@@ -52,7 +52,7 @@ PruneThresholds thresholds_for(const Options& options) {
 }
 
 Selection select_content(const dom::NodeIndex& index, const std::vector<NodeFeatures>& features,
-                         const Options& options, std::string_view title) {
+                         const Options& options, std::string_view title, bool link_mode) {
   Selection sel;
   const std::uint32_t n = index.size();
   sel.pruned.assign(n, false);
@@ -114,7 +114,7 @@ Selection select_content(const dom::NodeIndex& index, const std::vector<NodeFeat
       why = "caption";
     } else if (!options.include_tables && node.tag == GUMBO_TAG_TABLE && !f.has_block_child) {
       why = "table";
-    } else if (chars > 0 && dom::is_block_tag(node.tag) && !dom::is_heading_tag(node.tag) &&
+    } else if (!link_mode && chars > 0 && dom::is_block_tag(node.tag) && !dom::is_heading_tag(node.tag) &&
                ((density > t.link_density && f.subtree_value < 0) ||
                 (density >= t.link_only_density && node.text_chars <= t.link_only_max_chars))) {
       why = "link_list";
@@ -130,6 +130,53 @@ Selection select_content(const dom::NodeIndex& index, const std::vector<NodeFeat
     ++i;
   }
   return sel;
+}
+
+namespace {
+
+// Visible text of the body outside furniture.
+std::uint32_t non_furniture_chars(const dom::NodeIndex& index, const std::vector<NodeFeatures>& f) {
+  const std::uint32_t body = index.body();
+  std::uint32_t furniture = 0;
+  for (std::uint32_t i = body; i < index[body].end;) {
+    if (f[i].boilerplate) {
+      furniture += index[i].text_chars;
+      i = index[i].end;
+    } else {
+      ++i;
+    }
+  }
+  return index[body].text_chars - std::min(furniture, index[body].text_chars);
+}
+
+}  // namespace
+
+ContentChoice choose_content(const dom::NodeIndex& index, const RuleMatcher& rules,
+                             std::vector<NodeFeatures> prose_features, const Options& options,
+                             std::string_view title) {
+  // Below these, the prose selection is taken as a miss on a link-list page.
+  constexpr float kMinProseScore = 200.f;
+  constexpr float kMinShareOfText = 0.15f;
+
+  ContentChoice choice;
+  choice.selection = select_content(index, prose_features, options, title);
+  choice.features = std::move(prose_features);
+  if (index.body() == dom::kNoNode) return choice;
+  const Selection& first = choice.selection;
+  const float available = static_cast<float>(non_furniture_chars(index, choice.features));
+  const bool weak =
+      first.container == dom::kNoNode || first.score < kMinProseScore ||
+      static_cast<float>(index[first.container].text_chars) < kMinShareOfText * available;
+  if (!weak) return choice;
+
+  std::vector<NodeFeatures> link_features = compute_features(index, rules, link_list_weights());
+  Selection second = select_content(index, link_features, options, title, /*link_mode=*/true);
+  if (second.container == dom::kNoNode) return choice;
+  if (first.container != dom::kNoNode && second.score <= first.score) return choice;
+  choice.selection = std::move(second);
+  choice.features = std::move(link_features);
+  choice.link_mode = true;
+  return choice;
 }
 
 }  // namespace thresher::content

@@ -31,7 +31,22 @@ struct PruneThresholds {
 
 PruneThresholds thresholds_for(const Options& options);
 
+// One selection pass over precomputed features. In `link_mode` link lists
+// are content and are not pruned.
 Selection select_content(const dom::NodeIndex& index, const std::vector<NodeFeatures>& features,
-                         const Options& options, std::string_view title);
+                         const Options& options, std::string_view title, bool link_mode = false);
+
+struct ContentChoice {
+  std::vector<NodeFeatures> features;  // the features the selection was made with
+  Selection selection;
+  bool link_mode = false;
+};
+
+// Selects with the prose weights first; when that finds no container, or
+// one holding only a sliver of the page's non-furniture text, the page is a
+// listing or a catalogue: select again with link texts counting as content.
+ContentChoice choose_content(const dom::NodeIndex& index, const RuleMatcher& rules,
+                             std::vector<NodeFeatures> prose_features, const Options& options,
+                             std::string_view title);
 
 }  // namespace thresher::content

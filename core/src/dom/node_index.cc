@@ -1,5 +1,6 @@
 #include "dom/node_index.h"
 
+#include <cstring>
 #include <string>
 
 #include "dom/text_util.h"
@@ -31,6 +32,18 @@ bool element_hides(const GumboElement& el) {
   return false;
 }
 
+// <noscript> parsed as raw text (as in <head>) holds markup as a string:
+// nothing a reader sees. Parsed as elements (in <body>) it is often the
+// whole page of a script-rendered site, so it is kept then.
+bool holds_raw_markup(const GumboNode* g) {
+  const GumboVector& children = g->v.element.children;
+  for (unsigned k = 0; k < children.length; ++k) {
+    const auto* c = static_cast<const GumboNode*>(children.data[k]);
+    if (c->type == GUMBO_NODE_TEXT && std::strchr(c->v.text.text, '<') != nullptr) return true;
+  }
+  return false;
+}
+
 struct Frame {
   const GumboNode* node;
   std::uint32_t index;     // our index of this element (or of its flattening ancestor)
@@ -43,7 +56,7 @@ struct Frame {
 
 bool is_skipped_tag(GumboTag tag) noexcept {
   switch (tag) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE:
     case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SVG: case GUMBO_TAG_MATH:
     case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED:
     case GUMBO_TAG_CANVAS: case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA:
@@ -96,7 +109,9 @@ NodeIndex::NodeIndex(const GumboNode* root, NodeIndexLimits limits, Deadline& de
     if (n.tag == GUMBO_TAG_A && gumbo_get_attribute(&g->v.element.attributes, "href")) {
       n.flags |= kInLink;
     }
-    if (is_skipped_tag(n.tag)) n.flags |= kSkipped;
+    if (is_skipped_tag(n.tag) || (n.tag == GUMBO_TAG_NOSCRIPT && holds_raw_markup(g))) {
+      n.flags |= kSkipped;
+    }
     if (n.tag == GUMBO_TAG_BODY && body_ == kNoNode) body_ = static_cast<std::uint32_t>(nodes_.size());
     nodes_.push_back(n);
     return static_cast<std::uint32_t>(nodes_.size() - 1);
