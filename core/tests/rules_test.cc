@@ -40,6 +40,8 @@ TEST(Rules, EveryRuleHasAPositiveAndANegativeCase) {
       {"byline", {{"article-meta__author", "", GUMBO_TAG_LI, ""}, {"metamorph", "", GUMBO_TAG_DIV, ""}}},
       {"tag_list", {{"article-tags", "", GUMBO_TAG_DIV, ""}, {"tagline", "", GUMBO_TAG_DIV, ""}}},
       {"toolbar", {{"article-toolbar", "", GUMBO_TAG_DIV, ""}, {"tooling-guide", "", GUMBO_TAG_DIV, ""}}},
+      {"disclosure", {{"affiliate-disclosure", "", GUMBO_TAG_DIV, ""}, {"disclose-all", "", GUMBO_TAG_DIV, ""}}},
+      {"user_info", {{"message-userExtras", "", GUMBO_TAG_DIV, ""}, {"username", "", GUMBO_TAG_SPAN, ""}}},
       {"caption", {{"", "", GUMBO_TAG_FIGCAPTION, ""}, {"captioned-image-container", "", GUMBO_TAG_DIV, ""}}},
       {"content_name", {{"articleBody", "", GUMBO_TAG_DIV, ""}, {"articles-list-x", "", GUMBO_TAG_DIV, ""}}},
   };

@@ -33,8 +33,8 @@ TEST(Select, PicksTheStoryAndPrunesLinksAndTheTitle) {
 }
 
 TEST(Select, FurnitureIsNeverTheContainer) {
-  Indexed t("<body><footer id=f><p>A very long footer paragraph with words, commas, and stops. "
-            "It goes on and on, and on.</p></footer><div id=d><p>Short but real text here.</p></div></body>");
+  Indexed t("<body><footer id=f><p>A footer paragraph with words, commas, and stops.</p></footer>"
+            "<div id=d><p>Real text here, a little longer than the footer's, with a comma.</p></div></body>");
   const Selection sel = select_content(*t.index, t.features, Options{}, "");
   EXPECT_EQ(sel.container, t.by_id("d"));
 }

@@ -43,12 +43,28 @@ TEST(TextRender, TrimEdgesDropsFurnitureLinesAroundProse) {
       {BlockKind::kHeading, "What do you need to know?", 0},
       {BlockKind::kParagraph, "Another real paragraph of prose, long enough to count here.", 0},
       {BlockKind::kParagraph, "Share", 0},
-      {BlockKind::kHeading, "Related", 0},
+      {BlockKind::kHeading, "Related", 0, 3},
   };
   trim_edges(blocks);
   ASSERT_EQ(blocks.size(), 4u);
   EXPECT_EQ(blocks.front().text, "A lead heading");
   EXPECT_EQ(blocks.back().text, "Another real paragraph of prose, long enough to count here.");
+}
+
+TEST(TextRender, OrphanHeadingsGo) {
+  std::vector<TextBlock> blocks = {
+      {BlockKind::kHeading, "Intro", 0, 2},
+      {BlockKind::kHeading, "Details", 0, 3},
+      {BlockKind::kParagraph, "Text.", 0, 0},
+      {BlockKind::kHeading, "Related Articles", 0, 2},
+      {BlockKind::kHeading, "Next section", 0, 2},
+      {BlockKind::kParagraph, "More text.", 0, 0},
+      {BlockKind::kHeading, "You might like", 0, 3},
+  };
+  drop_orphan_headings(blocks);
+  std::vector<std::string> texts;
+  for (const auto& b : blocks) texts.push_back(b.text);
+  EXPECT_EQ(texts, (std::vector<std::string>{"Intro", "Details", "Text.", "Next section", "More text."}));
 }
 
 TEST(TextRender, OutputLimitCutsAtABlockBoundary) {

@@ -84,12 +84,14 @@ std::vector<NodeFeatures> compute_features(const dom::NodeIndex& index, const Ru
     if (!furniture) continue;
     // Class and id names can sit on page-wide wrappers ("has-sidebar",
     // "sidebar-first-only"): such a match is ignored when the element holds
-    // most of the page's prose. Tags and furniture roles say what the element
-    // is, so they are taken at their word.
-    const bool semantic = node.tag == GUMBO_TAG_NAV || node.tag == GUMBO_TAG_FOOTER ||
-                          node.tag == GUMBO_TAG_ASIDE ||
+    // most of the page's prose. <nav>, <footer> and furniture roles say what
+    // the element is and are taken at their word; an <aside> needs a larger
+    // share (an unclosed <aside> can swallow the page).
+    const bool absolute = node.tag == GUMBO_TAG_NAV || node.tag == GUMBO_TAG_FOOTER ||
                           (!role.empty() && rules.match(GUMBO_TAG_UNKNOWN, {}, {}, role) != 0);
-    if (semantic || prose[i] <= weights.wrapper_share * page_prose) f[i].boilerplate = true;
+    const float share =
+        node.tag == GUMBO_TAG_ASIDE ? weights.semantic_wrapper_share : weights.wrapper_share;
+    if (absolute || prose[i] <= share * page_prose) f[i].boilerplate = true;
   }
   for (std::uint32_t i = 0; i < n; ++i) {
     NodeFeatures& nf = f[i];    if (nf.block_chars == 0) continue;

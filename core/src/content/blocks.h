@@ -29,16 +29,22 @@ struct BlockWeights {
   // link directories), where long link texts are the content.
   float link_penalty = 1.5f;
   float block_overhead = 3.0f;  // per block: many tiny blocks add up to little
-  float boilerplate_penalty = 0.5f;  // per character inside removed furniture
+  // Per character inside furniture. Small: furniture inside the chosen
+  // container is pruned anyway, so it should not push selection away from
+  // a post whose comments sit next to its paragraphs.
+  float boilerplate_penalty = 0.25f;
   // A class/id boilerplate rule is ignored on an element holding more than
-  // this share of the page's prose (e.g. <div class="page has-sidebar"> wrapping it all).
+  // this share of the page's prose; on an <aside> only above
+  // semantic_wrapper_share (unclosed <aside>s swallow pages) (e.g. <div class="page has-sidebar"> wrapping it all).
   float wrapper_share = 0.5f;
+  float semantic_wrapper_share = 0.8f;
 };
 
 // Weights for pages whose main content is a list of links.
 inline BlockWeights link_list_weights() {
   BlockWeights w;
   w.link_penalty = -0.5f;
+  w.boilerplate_penalty = 0.5f;  // link-heavy furniture must not win here
   return w;
 }
 

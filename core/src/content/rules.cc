@@ -52,7 +52,7 @@ const std::vector<Rule>& rule_table() {
        "ad-unit|dfp|gpt-ad|sponsor|sponsored|promoted",
        false, 1.0},
       {"cookie_banner", RuleKind::kBoilerplate,
-       "cookie|cookies|cookie-banner|cookie-notice|consent|gdpr|cmp|onetrust", false, 1.0},
+       "cookie|cookies|cookie-banner|cookie-notice|consent|gdpr|onetrust", false, 1.0},
       {"newsletter", RuleKind::kBoilerplate,
        "newsletter|subscribe|subscription|signup|sign-up|paywall|modal|popup|overlay|promo|"
        "role:dialog|role:alertdialog",
@@ -73,7 +73,17 @@ const std::vector<Rule>& rule_table() {
       {"tag_list", RuleKind::kMeta,
        "tags|tag-list|taglist|tagcloud|tag-cloud|keywords|categories|category-list|topics",
        false, 1.0},
-      {"toolbar", RuleKind::kMeta, "toolbar|print|tools|actions|utility|bookmark", false, 1.0},
+      {"toolbar", RuleKind::kMeta,
+       "toolbar|print|tools|actions|utility|bookmark|expand-link|show-more|load-more|see-more",
+       false, 1.0},
+      {"disclosure", RuleKind::kMeta,
+       "disclaimer|disclosure|affiliate-disclosure|affiliate-disclaimer|advertiser-disclosure",
+       false, 1.0},
+      {"user_info", RuleKind::kMeta,
+       "userinfo|user-info|user-details|user-stats|userstats|user-extras|user-title|usertitle|"
+       "postprofile|poster-info|member-info|reputation|vote|votes|voting|badges|signature|"
+       "author-bio|author-box|about-author",
+       false, 1.0},
       {"caption", RuleKind::kCaption,
        "caption|figcaption|wp-caption-text|credit|credits|photo-credit|image-credit|"
        "tag:figcaption",

@@ -53,6 +53,23 @@ bool is_edge_furniture(const TextBlock& b) {
 
 }  // namespace
 
+void drop_orphan_headings(std::vector<TextBlock>& blocks) {
+  std::vector<TextBlock> kept;
+  kept.reserve(blocks.size());
+  for (std::size_t k = 0; k < blocks.size(); ++k) {
+    if (blocks[k].kind == BlockKind::kHeading && blocks[k].level > 0) {
+      // The next block is a heading of the same or a higher rank (or there
+      // is none): this heading introduced something that was pruned.
+      const bool last = k + 1 == blocks.size();
+      const bool superseded = !last && blocks[k + 1].kind == BlockKind::kHeading &&
+                              blocks[k + 1].level > 0 && blocks[k + 1].level <= blocks[k].level;
+      if (last || superseded) continue;
+    }
+    kept.push_back(std::move(blocks[k]));
+  }
+  blocks = std::move(kept);
+}
+
 std::vector<TextBlock> collect_blocks(const dom::NodeIndex& index,
                                       const std::vector<content::NodeFeatures>& features,
                                       const std::vector<bool>& pruned, std::uint32_t root) {
@@ -72,7 +89,12 @@ std::vector<TextBlock> collect_blocks(const dom::NodeIndex& index,
   auto flush = [&] {
     std::string t = finish_text(std::move(current), current_kind);
     current.clear();
-    if (!t.empty()) blocks.push_back({current_kind, std::move(t), current_node});
+    if (!t.empty()) {
+      const GumboTag tag = index[current_node].tag;
+      const std::uint8_t level =
+          dom::is_heading_tag(tag) ? static_cast<std::uint8_t>(tag - GUMBO_TAG_H1 + 1) : 0;
+      blocks.push_back({current_kind, std::move(t), current_node, level});
+    }
   };
   // The innermost open block decides the kind of the text that follows.
   auto enclosing_block = [&]() -> std::uint32_t {
@@ -151,9 +173,8 @@ void trim_edges(std::vector<TextBlock>& blocks) {
     if (outside && is_edge_furniture(blocks[k])) continue;
     kept.push_back(std::move(blocks[k]));
   }
-  // Headings with nothing after them introduced something we pruned.
-  while (!kept.empty() && kept.back().kind == BlockKind::kHeading) kept.pop_back();
   blocks = std::move(kept);
+  drop_orphan_headings(blocks);
 }
 
 std::string join_blocks(const std::vector<TextBlock>& blocks, std::size_t max_bytes,

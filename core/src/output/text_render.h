@@ -18,6 +18,7 @@ struct TextBlock {
   BlockKind kind = BlockKind::kParagraph;
   std::string text;
   std::uint32_t node = 0;  // the element the block came from
+  std::uint8_t level = 0;  // 1-6 for <h1>-<h6>, else 0
 };
 
 // Collects the text blocks of `root`'s subtree, skipping pruned subtrees.
@@ -29,6 +30,10 @@ std::vector<TextBlock> collect_blocks(const dom::NodeIndex& index,
 // lines before the first and after the last real paragraph (kickers,
 // datelines, "3 min read", "Share"), and headings left dangling at the end.
 void trim_edges(std::vector<TextBlock>& blocks);
+
+// Drops headings followed by a heading of the same or a higher rank, or by
+// nothing: they introduced a box that was pruned ("Related Articles").
+void drop_orphan_headings(std::vector<TextBlock>& blocks);
 
 // Joins blocks; the result is cut at a block boundary below max_bytes.
 std::string join_blocks(const std::vector<TextBlock>& blocks, std::size_t max_bytes,
