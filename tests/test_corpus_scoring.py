@@ -125,6 +125,7 @@ def test_snippet_rates_in_page_score(metric):
         ('"Quoted" title!', "quoted\" title", True),
         ("Hello World", "Hello World | Site", False),
         ("Ünïcode Straße", "ünïcode STRASSE", True),  # casefold
+        ("We've Compiled – Top 7", "We’ve Compiled - Top 7", True),  # typographic forms
         ("Title", None, False),
         ("Title", "", False),
     ],

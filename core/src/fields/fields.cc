@@ -65,6 +65,25 @@ void extract_title(const dom::NodeIndex& index, const std::vector<NodeFeatures>&
       }
     }
   }
+  // No declared title agrees with an <h1>. On an article (declared as one,
+  // or dated) the first headline-like <h1> of the content side is still what
+  // a reader sees as the title, unless it is the site's name (a logo) or a
+  // one-word label. On other pages such an <h1> is more often a slogan,
+  // unless it repeats much of the <title>.
+  const bool article_like = text::iequals_ascii(meta.first("og:type"), "article") ||
+                            ld.type.find("Article") != std::string::npos ||
+                            ld.type == "BlogPosting" || !doc.date.empty();
+  for (std::uint32_t h : meta.h1s) {
+    if (!is_content_side(f, h)) continue;
+    const std::string h1 = index.text_content(h);
+    if (h1.size() < 8 || h1.size() > 200 || h1.find(' ') == std::string::npos) continue;
+    // Elsewhere it must share half its words with the <title>.
+    if (!article_like && word_overlap(h1, meta.title_tag) < 0.5) continue;
+    if (!doc.sitename.empty() && norm(h1) == norm(doc.sitename)) continue;
+    doc.title = h1;
+    note(doc, "title", "h1 (undeclared)");
+    return;
+  }
   if (!og.empty()) {
     doc.title = strip_site_suffix(og, doc.sitename);
     note(doc, "title", "og:title");
@@ -360,7 +379,6 @@ void extract_fields(const dom::NodeIndex& index, const std::vector<NodeFeatures>
   if (doc.sitename.empty()) doc.sitename = ld.publisher;
   if (doc.sitename.empty()) doc.sitename = std::string(meta.first("application-name"));
 
-  extract_title(index, f, meta, ld, doc);
 
   doc.description = std::string(meta.first("og:description"));
   if (doc.description.empty()) doc.description = std::string(meta.first("description"));
@@ -389,6 +407,7 @@ void extract_fields(const dom::NodeIndex& index, const std::vector<NodeFeatures>
   extract_dates(index, f, meta, ld, doc.url.empty() ? page_url : std::string_view(doc.url),
                 month_first, doc);
   extract_categories_and_tags(index, f, meta, ld, link_base.empty() ? doc.url : link_base, doc);
+  extract_title(index, f, meta, ld, doc);  // after the date: it tells articles apart
 
   std::string_view image = meta.first("og:image");
   if (image.empty()) image = meta.first("twitter:image");

@@ -6,6 +6,7 @@ means "the page has no such field", and then the field is correct iff we output
 nothing (``None``, ``""`` or an empty list). Otherwise:
 
 - **title**: :func:`normalize_text` of both sides equal: NFKC, case-folded,
+  typographic quotes and dashes mapped to ASCII (’ → ', “ → ", – → -),
   whitespace collapsed, surrounding quotes and trailing punctuation stripped.
 - **author**: the *sets* of names equal, after splitting both sides on ``,``,
   ``;``, ``&`` and `` and `` (the word between spaces, any case) and normalising
@@ -41,6 +42,11 @@ FIELDS: tuple[str, ...] = ("title", "author", "date", "sitename", "language")
 
 # Quote characters stripped from both ends of a title/name.
 _QUOTES = "\"'`\u00ab\u00bb\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u2039\u203a\u300c\u300d\u300e\u300f"
+# Typographic quotes and dashes compare equal to their ASCII forms: pages and
+# gold files differ in that only by who typed them.
+_TYPOGRAPHIC = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
+                              "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"',
+                              "\u2013": "-", "\u2014": "-", "\u2212": "-"})
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\s+and\s+)\s*", re.IGNORECASE)
 _DATE = re.compile(r"^\s*(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?(?!\d)")
 
@@ -64,7 +70,7 @@ def normalize_text(value: Any) -> str:
     """Title/site-name normal form (see module doc)."""
     if value is None:
         return ""
-    s = unicodedata.normalize("NFKC", str(value)).casefold()
+    s = unicodedata.normalize("NFKC", str(value)).casefold().translate(_TYPOGRAPHIC)
     s = " ".join(s.split())
     while True:
         before = s
