@@ -19,11 +19,18 @@ TEST(Authors, SplitsSeveralNames) {
   EXPECT_EQ(clean_authors("Jane Doe; John Roe; Jane Doe"), (Names{"Jane Doe", "John Roe"}));
 }
 
+TEST(Authors, StructuredNamesAreNotSplit) {
+  EXPECT_EQ(clean_authors("Food and Drug Administration", false),
+            Names{"Food and Drug Administration"});
+}
+
 TEST(Authors, DropsEmailsHandlesAndNonNames) {
   EXPECT_EQ(clean_authors("Jane Doe jane@example.com"), Names{"Jane Doe"});
   EXPECT_EQ(clean_authors("Jane Doe @janedoe"), Names{"Jane Doe"});
   EXPECT_TRUE(clean_authors("https://example.com/authors/jane").empty());
   EXPECT_TRUE(clean_authors("2 Mar 2023 23:06").empty());
+  EXPECT_TRUE(clean_authors("View Full Profile").empty());
+  EXPECT_EQ(clean_authors("Jane Doe Writer"), Names{"Jane Doe"});
   EXPECT_TRUE(clean_authors("This is a whole sentence that is far too long to be a name").empty());
 }
 

@@ -45,6 +45,11 @@ TEST(TextUtil, LowerCase) {
   EXPECT_TRUE(iequals_ascii("Canonical", "canonical"));
 }
 
+TEST(TextUtil, DecodeEntities) {
+  EXPECT_EQ(decode_entities("Maria &amp; Katerina &#39;x&#x27; &lt;b&gt;"), "Maria & Katerina 'x' <b>");
+  EXPECT_EQ(decode_entities("AT&T &unknown; &#xZZ; &"), "AT&T &unknown; &#xZZ; &");
+}
+
 TEST(TextUtil, InvalidUtf8YieldsReplacement) {
   std::size_t i = 0;
   EXPECT_EQ(next_code_point("\xFF", i), 0xFFFDu);

@@ -66,9 +66,11 @@ const std::vector<Rule>& rule_table() {
        "comment|comments|commentlist|comment-list|comments-area|disqus|respond|replies", false,
        1.0},
       {"byline", RuleKind::kMeta,
-       "byline|by-line|author|authors|author-name|dateline|posted-on|posted-by|published|"
-       "timestamp|date|time|read-time|reading-time|readtime|meta|metadata|post-meta|"
-       "entry-meta|article-meta",
+       "byline|by-line|author|authors|author-name|authorname|posted-by|written-by|writer",
+       false, 1.0},
+      {"dateline", RuleKind::kMeta,
+       "dateline|posted-on|published|timestamp|date|time|read-time|reading-time|readtime|meta|"
+       "metadata|post-meta|entry-meta|article-meta",
        false, 1.0},
       {"tag_list", RuleKind::kMeta,
        "tags|tag-list|taglist|tagcloud|tag-cloud|keywords|categories|category-list|topics",

@@ -214,6 +214,54 @@ bool ends_with_sentence_punctuation(std::string_view s) noexcept {
          s.ends_with("\xE2\x80\xA6") || s.ends_with("\xD8\x9F") || s.ends_with("\xDB\x94");
 }
 
+std::string decode_entities(std::string_view s) {
+  if (s.find('&') == std::string_view::npos) return std::string(s);
+  static constexpr std::pair<std::string_view, std::string_view> kNamed[] = {
+      {"amp;", "&"}, {"lt;", "<"}, {"gt;", ">"}, {"quot;", "\""}, {"apos;", "'"},
+      {"nbsp;", "\xC2\xA0"}};
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    if (s[i] != '&') {
+      out.push_back(s[i++]);
+      continue;
+    }
+    const std::string_view rest = s.substr(i + 1);
+    bool done = false;
+    for (const auto& [name, value] : kNamed) {
+      if (rest.starts_with(name)) {
+        out.append(value);
+        i += 1 + name.size();
+        done = true;
+        break;
+      }
+    }
+    if (!done && rest.starts_with("#")) {
+      const bool hex = rest.size() > 1 && (rest[1] == 'x' || rest[1] == 'X');
+      std::size_t k = hex ? 2 : 1;
+      char32_t cp = 0;
+      std::size_t digits = 0;
+      for (; k < rest.size() && digits < 8; ++k, ++digits) {
+        const char c = rest[k];
+        int v = -1;
+        if (c >= '0' && c <= '9') v = c - '0';
+        else if (hex && c >= 'a' && c <= 'f') v = c - 'a' + 10;
+        else if (hex && c >= 'A' && c <= 'F') v = c - 'A' + 10;
+        if (v < 0) break;
+        cp = cp * (hex ? 16 : 10) + static_cast<char32_t>(v);
+      }
+      if (digits > 0 && k < rest.size() && rest[k] == ';' && cp > 0 && cp <= 0x10FFFF &&
+          !(cp >= 0xD800 && cp <= 0xDFFF)) {
+        append_utf8(out, cp);
+        i += 1 + k + 1;
+        done = true;
+      }
+    }
+    if (!done) out.push_back(s[i++]);
+  }
+  return out;
+}
+
 bool iequals_ascii(std::string_view a, std::string_view b) noexcept {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i) {

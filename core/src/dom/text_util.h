@@ -33,6 +33,9 @@ std::string to_lower_utf8(std::string_view s);
 // Number of non-space code points: our unit of "text length".
 std::size_t visible_length(std::string_view s) noexcept;
 bool ends_with_sentence_punctuation(std::string_view s) noexcept;
+// Decodes the HTML character references that leak into JSON-LD and meta
+// values (&amp; &lt; &gt; &quot; &apos; &nbsp; and numeric ones).
+std::string decode_entities(std::string_view s);
 bool iequals_ascii(std::string_view a, std::string_view b) noexcept;
 bool starts_with_ci(std::string_view s, std::string_view prefix) noexcept;
 

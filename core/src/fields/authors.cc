@@ -21,8 +21,17 @@ int word_count(std::string_view s) {
   return words;
 }
 
+// Interface words that end up next to bylines ("View Full Profile",
+// "Sign In", "Author Posts", "Written By"): a "name" holding one is not one.
+bool has_interface_word(std::string_view name) {
+  static const LazyRE2 kUiWord = {
+      R"((?i)(?:^|\s)(?:author|authors|profile|posts|sign|login|log|view|follow|written|more|about|contact|menu|home|search|subscribe|share|read|comments?|reply|by)(?:\s|$))"};
+  return RE2::PartialMatch(name, *kUiWord);
+}
+
 bool looks_like_name(std::string_view name) {
   if (name.empty() || name.size() > kMaxNameChars || word_count(name) > kMaxNameWords) return false;
+  if (has_interface_word(name)) return false;
   if (name.find("://") != std::string_view::npos || name.find("www.") != std::string_view::npos) {
     return false;
   }
@@ -38,7 +47,8 @@ bool looks_like_name(std::string_view name) {
   return false;
 }
 
-std::string clean_one(std::string_view part) {
+// `strip_roles`: cut what follows the name (", Staff Writer", " for X").
+std::string clean_one(std::string_view part, bool strip_roles = true) {
   static const LazyRE2 kPrefix = {
       R"((?i)^\s*(?:(?:written|posted|reported|published|edited|compiled|photos?|text)\s+)?)"
       R"((?:by|von|par|por|door|di|da|de|av|przez|autor(?:in)?|author|authors|redakcja|texte?)\s*[:\-–—]?\s+)"};
@@ -47,13 +57,13 @@ std::string clean_one(std::string_view part) {
   static const LazyRE2 kHandle = {R"((?:^|\s)@\w+)"};
   // Roles and trailing furniture after a name.
   static const LazyRE2 kTail = {
-      R"((?i)\s*(?:[|,–—(]|\s-\s|\bon\b|\bupdated\b|\bpublished\b|\bstaff\b|\bcorrespondent\b|\breporter\b|\beditor\b|\bcontributor\b|\bfor\b\s).*$)"};
+      R"((?i)\s*(?:[|,–—(]|\s-\s|\bon\b|\blast\b|\bupdated\b|\bpublished\b|\bstaff\b|\bcorrespondent\b|\breporter\b|\beditor\b|\bcontributor\b|\bwriter\b|\bcolumnists?\b|\bcoordinator\b|\bmanager\b|\bspecialist\b|\bfor\b\s).*$)"};
   std::string s = text::collapse_whitespace(part);
   RE2::GlobalReplace(&s, *kEmail, "");
   RE2::GlobalReplace(&s, *kHandle, "");
   RE2::Replace(&s, *kLabel, "");
   RE2::Replace(&s, *kPrefix, "");
-  RE2::Replace(&s, *kTail, "");
+  if (strip_roles) RE2::Replace(&s, *kTail, "");
   std::string_view t = text::trim(s);
   while (!t.empty() && (t.back() == '.' || t.back() == ',' || t.back() == ':' || t.back() == ';')) {
     t.remove_suffix(1);
@@ -63,13 +73,18 @@ std::string clean_one(std::string_view part) {
 
 }  // namespace
 
-std::vector<std::string> clean_authors(std::string_view raw) {
+std::vector<std::string> clean_authors(std::string_view raw, bool split) {
   std::vector<std::string> names;
   std::string s = text::collapse_whitespace(raw.substr(0, std::min<std::size_t>(raw.size(), 400)));
   if (s.empty() || s.find("://") != std::string::npos) return names;  // a profile URL
   // Separators between names: ";", " and ", " & ", " und ", " et ", " y ", " i ", "/" and
   // commas (a role after a comma is removed by clean_one first).
   static const LazyRE2 kSplit = {R"((?i)\s*(?:;|\s+and\s+|\s+&\s+|\s+und\s+|\s+et\s+|\s+y\s+|\s+e\s+|\s+i\s+|\s+oraz\s+|/|\|)\s*)"};
+  if (!split) {
+    std::string name = clean_one(s, /*strip_roles=*/false);
+    if (looks_like_name(name)) names.push_back(std::move(name));
+    return names;
+  }
   RE2::GlobalReplace(&s, *kSplit, ";");
   std::size_t pos = 0;
   while (pos <= s.size()) {

@@ -10,7 +10,9 @@ namespace thresher::fields {
 
 // Splits and cleans; returns no names when the string does not look like
 // names (too long, a date, a URL, a sentence).
-std::vector<std::string> clean_authors(std::string_view raw);
+// `split`: also split on " and ", "&", "," (off for structured sources that
+// give one name per entry, like JSON-LD's author.name).
+std::vector<std::string> clean_authors(std::string_view raw, bool split = true);
 
 // Appends the names of `more` not already in `names` (case-insensitive).
 void merge_names(std::vector<std::string>& names, const std::vector<std::string>& more);

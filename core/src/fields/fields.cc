@@ -101,62 +101,127 @@ void extract_title(const dom::NodeIndex& index, const std::vector<NodeFeatures>&
 
 // ---- authors -------------------------------------------------------------
 
-bool same_as_site(std::string_view name, const Document& doc) {
-  return !doc.sitename.empty() && norm(name) == norm(doc.sitename);
+bool same_as_site(std::string_view name, const Document& doc, const JsonLdFields& ld) {
+  const std::string n = norm(name);
+  return (!doc.sitename.empty() && n == norm(doc.sitename)) ||
+         (!ld.publisher.empty() && n == norm(ld.publisher));
 }
+
+// Visible text must look like a person's name: in scripts with case, every
+// word of a multi-word name but short particles starts with a capital ("the
+// end of this program" is not a name, "Ludwig van Beethoven" is); a single
+// word may be a user handle.
+bool capitalized_like_a_name(std::string_view name) {
+  if (name.find(' ') == std::string_view::npos) return true;  // a handle: "gizzmo"
+  static const LazyRE2 kLowerWord = {
+      R"((?:^|\s)(\p{Ll}[\p{L}'’.-]*))"};
+  re2::StringPiece input(name.data(), name.size());
+  re2::StringPiece word;
+  while (RE2::FindAndConsume(&input, *kLowerWord, &word)) {
+    const std::string_view w(word.data(), word.size());
+    static constexpr std::string_view kParticles[] = {"de", "da", "di", "do", "dos", "du", "van",
+                                                      "von", "der", "den", "la", "le", "del",
+                                                      "bin", "al", "el", "y", "e", "ter", "zu"};
+    bool particle = false;
+    for (std::string_view p : kParticles) particle |= (w == p);
+    if (!particle) return false;
+  }
+  return true;
+}
+
+// Too many different authors on one page: a listing of articles, not one.
+constexpr std::size_t kMaxAuthors = 4;
 
 void extract_authors(const dom::NodeIndex& index, const std::vector<NodeFeatures>& f,
                      const PageMeta& meta, const JsonLdFields& ld, Document& doc) {
   std::vector<std::string> names;
   std::string_view source;
-  for (const std::string& a : ld.authors) merge_names(names, clean_authors(a));
-  if (!names.empty()) source = "json-ld";
+  // Declared names: a publisher or the site itself named as author is not
+  // a person's byline.
+  auto add_declared = [&](const std::vector<std::string>& found, std::string_view from) {
+    for (const std::string& n : found) {
+      if (same_as_site(n, doc, ld)) continue;
+      merge_names(names, {n});
+      source = from;
+    }
+  };
+  for (const std::string& a : ld.authors) add_declared(clean_authors(a, /*split=*/false), "json-ld");
   for (const char* key : {"author", "article:author", "parsely-author", "dc.creator",
                           "dcterms.creator", "sailthru.author", "byl", "citation_author"}) {
     if (!names.empty()) break;
     for (std::string_view v : meta.all(key)) {
       if (v.find("://") != std::string_view::npos) continue;  // profile URLs
-      merge_names(names, clean_authors(v));
-      source = key;
+      add_declared(clean_authors(v), key);
     }
   }
-  if (names.empty()) {
-    for (std::uint32_t i : meta.itemprops) {
-      if (text::iequals_ascii(text::trim(index.attr(i, "itemprop")), "author") &&
-          is_content_side(f, i) && index[i].text_chars < 100) {
-        merge_names(names, clean_authors(index.text_content(i)));
-        source = "itemprop";
-        if (!names.empty()) break;
+  // Elements marked as the author: itemprop=author, rel=author, links to an
+  // author page. Many different names there mean a listing.
+  auto add_marked = [&](const std::vector<std::uint32_t>& elements, std::string_view from) {
+    std::vector<std::string> found;
+    for (std::uint32_t i : elements) {
+      if (!is_content_side(f, i) || index[i].text_chars == 0 || index[i].text_chars > 100) continue;
+      for (const std::string& n : clean_authors(index.text_content(i))) {
+        if (capitalized_like_a_name(n)) merge_names(found, {n});
       }
     }
-  }
-  if (names.empty()) {
-    for (std::uint32_t i : meta.rel_author) {
-      if (!is_content_side(f, i)) continue;
-      merge_names(names, clean_authors(index.text_content(i)));
-      source = "rel=author";
+    // On a thread the first poster is the author of the page.
+    const bool thread = ld.type == "DiscussionForumPosting" || ld.type == "QAPage" ||
+                        ld.type == "Question";
+    if (thread && found.size() > 1) found.resize(1);
+    if (!found.empty() && found.size() <= kMaxAuthors) {
+      names = found;
+      source = from;
     }
+  };
+  if (names.empty()) {
+    std::vector<std::uint32_t> itemprop_authors;
+    for (std::uint32_t i : meta.itemprops) {
+      if (text::iequals_ascii(text::trim(index.attr(i, "itemprop")), "author")) {
+        itemprop_authors.push_back(i);
+      }
+    }
+    add_marked(itemprop_authors, "itemprop");
+  }
+  if (names.empty()) add_marked(meta.rel_author, "rel=author");
+  if (names.empty()) {
+    std::vector<std::uint32_t> author_links;
+    for (std::uint32_t i = 0; i < index.size(); ++i) {
+      if (index[i].is_element() && index[i].tag == GUMBO_TAG_A &&
+          index.attr(i, "href").find("/author") != std::string_view::npos) {
+        author_links.push_back(i);
+      }
+    }
+    add_marked(author_links, "author-link");
   }
   if (names.empty()) {
-    // Visible bylines: small elements named like bylines, outside furniture.
+    // Visible bylines: "By Name" in a small element (whatever its class, for
+    // pages whose class names say nothing), or a small element named as the
+    // author holding just a name.
     static const LazyRE2 kByline = {R"((?i)^\s*(?:by|von|par|por|door|di|przez)\s+\S)"};
+    const auto& rules = content::rule_table();
+    std::size_t byline_rule = rules.size();
+    for (std::size_t k = 0; k < rules.size(); ++k) {
+      if (rules[k].name == "byline") byline_rule = k;
+    }
     for (std::uint32_t i = index.body() == dom::kNoNode ? 0 : index.body(); i < index.size(); ++i) {
       const dom::Node& n = index[i];
       if (!n.is_element() || n.text_chars == 0 || n.text_chars > 120 || !is_content_side(f, i)) continue;
-      // Byline-named elements, or any small element that reads "By Name"
-      // (pages whose class names say nothing, e.g. CSS modules).
-      const bool named = mask_has_kind(f[i].rules, content::RuleKind::kMeta);
-      if (!named && (n.text_chars > 60 || !dom::is_block_tag(n.tag))) continue;
+      const bool author_named = byline_rule < rules.size() &&
+                                (f[i].rules & (content::RuleMask{1} << byline_rule));
+      if (!author_named && (n.text_chars > 60 || !dom::is_block_tag(n.tag))) continue;
+      // The innermost author-named element: a wrapper also holds the role line.
+      if (author_named && f[i].has_block_child) continue;
       const std::string t = index.text_content(i);
-      const std::string names_of = content::rule_names(f[i].rules);
-      if (RE2::PartialMatch(t, *kByline) || names_of.find("byline") != std::string::npos) {
-        std::vector<std::string> found = clean_authors(t);
-        // A "meta" element holding date and source too: keep the "By" part.
-        if (!found.empty() && RE2::PartialMatch(t, *kByline)) {
-          merge_names(names, found);
-          source = "byline";
-          break;
-        }
+      const bool says_by = RE2::PartialMatch(t, *kByline);
+      if (!says_by && !(author_named && n.text_chars <= 50)) continue;
+      std::vector<std::string> found;
+      for (const std::string& name : clean_authors(t)) {
+        if (capitalized_like_a_name(name)) found.push_back(name);
+      }
+      if (!found.empty() && found.size() <= kMaxAuthors) {
+        merge_names(names, found);
+        source = "byline";
+        break;
       }
     }
   }
@@ -167,7 +232,6 @@ void extract_authors(const dom::NodeIndex& index, const std::vector<NodeFeatures
     doc.author += n;
   }
   note(doc, "author", source);
-  (void)same_as_site;
 }
 
 // ---- dates ---------------------------------------------------------------
@@ -182,7 +246,10 @@ void extract_dates(const dom::NodeIndex& index, const std::vector<NodeFeatures>&
       note(doc, "date", source);
     }
   };
-  take(ld.date_published, "json-ld");
+  // SEO plugins stamp every page's WebPage item with a datePublished; only
+  // an article-like item (or a page declared an article) dates its content.
+  const bool declared_article = text::iequals_ascii(meta.first("og:type"), "article");
+  if (is_article_type(ld.type) || declared_article) take(ld.date_published, "json-ld");
   for (const char* key : {"article:published_time", "og:published_time", "datepublished",
                           "article.published", "published_time", "pubdate", "publishdate",
                           "publish-date", "date", "dc.date", "dc.date.issued", "dcterms.date",
@@ -207,12 +274,28 @@ void extract_dates(const dom::NodeIndex& index, const std::vector<NodeFeatures>&
     else take(index.text_content(i), "time");
   }
   if (doc.date.empty()) {
-    // Visible date lines in small date-, byline- or meta-named elements.
+    // Visible date lines: small date-, byline- or meta-named elements, or,
+    // next to the headline (within its great-grandparent), a small element that is
+    // little but a date. Elsewhere unnamed dates are offers, events, footers.
+    std::uint32_t near_begin = 0, near_end = 0;
+    for (std::uint32_t h : meta.h1s) {
+      if (!is_content_side(f, h)) continue;
+      std::uint32_t g = index[h].parent;
+      for (int up = 0; up < 2 && g != dom::kNoNode && index[g].parent != dom::kNoNode; ++up) {
+        g = index[g].parent;
+      }
+      if (g != dom::kNoNode) {
+        near_begin = g;
+        near_end = index[g].end;
+      }
+      break;
+    }
     for (std::uint32_t i = index.body() == dom::kNoNode ? 0 : index.body(); i < index.size(); ++i) {
       const dom::Node& n = index[i];
       if (!n.is_element() || n.text_chars == 0 || n.text_chars > 100 || !is_content_side(f, i)) continue;
-      // Date-named elements, or a small element that is little but a date.
-      if (!mask_has_kind(f[i].rules, content::RuleKind::kMeta) && n.text_chars > 24) continue;
+      const bool named = mask_has_kind(f[i].rules, content::RuleKind::kMeta);
+      const bool near_headline = i >= near_begin && i < near_end && n.text_chars <= 24;
+      if (!named && !near_headline) continue;
       take(index.text_content(i), "visible");
       if (!doc.date.empty()) break;
     }

@@ -29,7 +29,9 @@ std::size_t nesting_depth(std::string_view s) {
 }
 
 std::string as_text(const json& v) {
-  if (v.is_string()) return text::collapse_whitespace(v.get_ref<const std::string&>());
+  if (v.is_string()) {
+    return text::collapse_whitespace(text::decode_entities(v.get_ref<const std::string&>()));
+  }
   if (v.is_number_integer()) return std::to_string(v.get<long long>());
   if (v.is_object()) {
     for (const char* key : {"name", "@value", "url", "@id"}) {
@@ -65,12 +67,16 @@ std::vector<std::string> types_of(const json& item) {
   return out;
 }
 
+}  // namespace
+
 bool is_article_type(std::string_view t) {
   return t.find("Article") != std::string_view::npos || t == "BlogPosting" ||
          t == "Report" || t == "LiveBlogPosting" || t == "SocialMediaPosting" ||
          t == "DiscussionForumPosting" || t == "Review" || t == "Recipe" || t == "HowTo" ||
          t == "Question" || t == "QAPage" || t == "Posting";
 }
+
+namespace {
 
 // Flattens arrays and @graph into a list of objects (one level of nesting
 // into mainEntity as well, as QAPage and WebPage use it).

@@ -32,6 +32,10 @@ struct JsonLdLimits {
   std::size_t max_blocks;
 };
 
+// schema.org types whose item is a dated piece of writing (Article and its
+// subtypes, BlogPosting, Review, forum posts, Q&A, ...).
+bool is_article_type(std::string_view type);
+
 JsonLdFields parse_jsonld(const std::vector<std::string_view>& blocks, JsonLdLimits limits);
 
 }  // namespace thresher::fields
