@@ -83,7 +83,10 @@ Case options_from_header(const std::uint8_t* data, std::size_t size) {
   if (b0 & 0x40) {
     if (b1 & 0x80) {
       const std::size_t n = std::min<std::size_t>(b1 & 0x3F, rest.size());
-      c.url = rest.substr(0, n);
+      // Callers pass URLs as valid UTF-8 (the Python binding cannot do
+      // otherwise); invalid ones fall back to the table.
+      const std::string_view url = rest.substr(0, n);
+      c.url = thresher::input::is_valid_utf8(url) ? url : kUrls[1];
       rest.remove_prefix(n);
     } else {
       c.url = kUrls[b1 % std::size(kUrls)];

@@ -5,6 +5,7 @@
 
 #include <exception>
 #include <new>
+#include <optional>
 
 #include "content/blocks.h"
 #include "content/rules.h"
@@ -46,6 +47,9 @@ const Options& Extractor::options() const noexcept { return compiled_->options; 
 
 namespace {
 
+// Below this container score the visible page is taken to have no content.
+constexpr float kWeakSelectionScore = 200.f;
+
 Result<Document> run_pipeline(const Extractor::Compiled& c, std::string_view html,
                               std::string_view page_url, std::string_view encoding_hint) {
   const Options& opt = c.options;
@@ -74,6 +78,25 @@ Result<Document> run_pipeline(const Extractor::Compiled& c, std::string_view htm
 
   content::ContentChoice choice =
       content::choose_content(index, c.rules, std::move(features), opt, doc.title);
+
+  // Script-rendered pages (React streaming, for one) ship their content in
+  // hidden containers that scripts reveal. When the visible page yields
+  // nothing worth the name, read it with hidden elements shown.
+  std::optional<dom::NodeIndex> revealed;
+  if (choice.selection.score < kWeakSelectionScore) {
+    revealed.emplace(parsed.root(), dom::NodeIndexLimits{opt.max_nodes, opt.max_depth, false},
+                     deadline);
+    content::ContentChoice second = content::choose_content(
+        *revealed, c.rules, content::compute_features(*revealed, c.rules), opt, doc.title);
+    if (second.selection.container != dom::kNoNode &&
+        second.selection.score > 2 * std::max(choice.selection.score, 1.f)) {
+      choice = std::move(second);
+      doc.diagnostics.rules_fired.push_back("hidden_content_shown: page");
+    } else {
+      revealed.reset();
+    }
+  }
+  const dom::NodeIndex& chosen_index = revealed ? *revealed : index;
   content::Selection& sel = choice.selection;
   const std::vector<content::NodeFeatures>& chosen_features = choice.features;
   if (choice.link_mode) doc.diagnostics.rules_fired.push_back("link_list_mode: page");
@@ -81,21 +104,21 @@ Result<Document> run_pipeline(const Extractor::Compiled& c, std::string_view htm
                                      sel.rules_fired.end());
   doc.diagnostics.empty_reason = sel.empty_reason;
   if (sel.container == dom::kNoNode) return doc;
-  doc.diagnostics.container = index.path(sel.container);
+  doc.diagnostics.container = chosen_index.path(sel.container);
   doc.diagnostics.container_score = sel.score;
 
   std::vector<output::TextBlock> blocks =
-      output::collect_blocks(index, chosen_features, sel.pruned, sel.container);
+      output::collect_blocks(chosen_index, chosen_features, sel.pruned, sel.container);
   output::trim_edges(blocks);
   bool truncated = false;
   doc.text = output::join_blocks(blocks, opt.max_output_bytes, &truncated);
   if (truncated) doc.diagnostics.truncated = true;
 
   if (opt.include_comments && !sel.comment_roots.empty()) {
-    std::vector<bool> none(index.size(), false);
+    std::vector<bool> none(chosen_index.size(), false);
     std::vector<output::TextBlock> comment_blocks;
     for (std::uint32_t root : sel.comment_roots) {
-      auto b = output::collect_blocks(index, chosen_features, none, root);
+      auto b = output::collect_blocks(chosen_index, chosen_features, none, root);
       comment_blocks.insert(comment_blocks.end(), std::make_move_iterator(b.begin()),
                             std::make_move_iterator(b.end()));
     }

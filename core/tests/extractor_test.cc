@@ -67,6 +67,28 @@ TEST(Extractor, TickerVariantGivesIdenticalText) {
   EXPECT_EQ(a.value().text, b.value().text);
 }
 
+TEST(Extractor, HiddenStreamedContentIsReadWhenNothingElseIs) {
+  std::string para = "<p>A paragraph of streamed article text, long enough to count, with commas, and a stop.</p>";
+  std::string html = "<body><div id=shell><a href=/>Home</a></div><div hidden id=\"S:0\">";
+  for (int k = 0; k < 5; ++k) html += para;
+  html += "</div></body>";
+  const Extractor ex;
+  auto r = ex.extract(html);
+  ASSERT_TRUE(r);
+  EXPECT_NE(r.value().text.find("streamed article text"), std::string::npos);
+}
+
+TEST(Extractor, HiddenMenusStayOutOfVisibleContent) {
+  std::string html = "<body><div hidden><p>Hidden menu text that should not appear, even if long.</p></div><article>";
+  for (int k = 0; k < 5; ++k) html += "<p>Visible article text, long enough to count, with commas, and a stop.</p>";
+  html += "</article></body>";
+  const Extractor ex;
+  auto r = ex.extract(html);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r.value().text.find("Hidden menu"), std::string::npos);
+  EXPECT_NE(r.value().text.find("Visible article text"), std::string::npos);
+}
+
 TEST(Extractor, InputLimitIsAClearError) {
   Options o;
   o.max_input_bytes = 10;

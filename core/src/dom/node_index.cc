@@ -105,7 +105,7 @@ NodeIndex::NodeIndex(const GumboNode* root, NodeIndexLimits limits, Deadline& de
     n.depth = depth;
     n.tag = g->v.element.tag;
     n.flags = inherited;
-    if (element_hides(g->v.element)) n.flags |= kHidden;
+    if (limits.honor_hidden && element_hides(g->v.element)) n.flags |= kHidden;
     if (n.tag == GUMBO_TAG_A && gumbo_get_attribute(&g->v.element.attributes, "href")) {
       n.flags |= kInLink;
     }

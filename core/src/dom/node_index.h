@@ -41,6 +41,8 @@ struct Node {
 struct NodeIndexLimits {
   std::size_t max_nodes;
   std::size_t max_depth;
+  // False: hidden attributes and styles are ignored (kHidden never set).
+  bool honor_hidden = true;
 };
 
 class NodeIndex {
