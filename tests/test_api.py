@@ -100,3 +100,63 @@ def test_metric_matches_shared_cases():
     for c in cases:
         p, r, f = thresher.word_prf(c["candidate"], c["gold"])
         assert (p, r, f) == pytest.approx((c["precision"], c["recall"], c["f1"])), c["name"]
+
+
+def test_output_formats():
+    html, _ = seed()
+    md = thresher.extract(html, output_format="markdown")
+    assert md.startswith("## ") and "Russian Foreign Ministry Spokesperson Maria" in md
+    h = thresher.extract(html, output_format="html")
+    assert h.startswith("<div>") and "<p>Russian Foreign Ministry" in h
+    record = json.loads(thresher.extract(html, output_format="json"))
+    assert record["date"] == "2023-03-02" and record["text"].startswith("The Russian")
+    bare = json.loads(thresher.extract(html, output_format="json", with_metadata=False))
+    assert set(bare) == {"text", "comments"}
+    with pytest.raises(ValueError, match="output_format"):
+        thresher.extract(html, output_format="pdf")
+
+
+def test_markdown_links_and_images_on_request():
+    page = ("<body><article><p>Read <a href='https://x.org/a'>this page</a> now, it is long enough "
+            "to be prose, really it is.</p><p><img src='/i.png' alt='a cat'> and more prose text, "
+            "with commas, here.</p></article></body>")
+    plain = thresher.extract(page, output_format="markdown")
+    assert "](" not in plain
+    rich = thresher.extract(page, output_format="markdown", include_links=True, include_images=True)
+    assert "[this page](https://x.org/a)" in rich and "![a cat](/i.png)" in rich
+
+
+def test_extract_many_keeps_order_and_reports_failures():
+    ex = thresher.Extractor(max_input_bytes=300)
+    items = []
+    for k in range(50):
+        if k % 9 == 4:
+            items.append(("<p>" + "x" * 400 + "</p>", f"https://e.org/{k}"))
+        else:
+            items.append((f"<article><p>Page {k} has a sentence of prose, long enough, with commas.</p></article>",
+                          f"https://e.org/{k}"))
+    for threads in (1, 2, 0):
+        docs = list(ex.extract_many(iter(items), threads=threads))
+        assert len(docs) == len(items)
+        for k, d in enumerate(docs):
+            assert d.url == f"https://e.org/{k}"
+            if k % 9 == 4:
+                assert d.error.startswith("input_too_large") and d.text == ""
+            else:
+                assert d.error is None and f"Page {k} " in d.text
+
+
+def test_extract_many_accepts_plain_html_and_triples():
+    ex = thresher.Extractor()
+    docs = list(ex.extract_many(["<p>a</p>", (b"<p>b</p>",), ("<p>c</p>", None, "utf-8")]))
+    assert len(docs) == 3 and all(d.error is None for d in docs)
+    with pytest.raises(TypeError):
+        list(ex.extract_many([42]))
+
+
+def test_extract_many_is_deterministic_across_thread_counts():
+    pages = [gzip.decompress(p.read_bytes()) for p in sorted((ROOT / "corpus" / "pages").glob("wcxb-00*/page.html.gz"))[:24]]
+    ex = thresher.Extractor()
+    one = [d.to_dict() for d in ex.extract_many(pages, threads=1)]
+    two = [d.to_dict() for d in ex.extract_many(pages, threads=2)]
+    assert one == two

@@ -19,7 +19,16 @@ thresher::Options options_from_kwargs(const py::dict& kwargs) {
   thresher::Options o;
   for (const auto& [key, value] : kwargs) {
     const std::string k = py::str(key);
-    if (k == "include_comments") o.include_comments = value.cast<bool>();
+    if (k == "output_format") {
+      const std::string f = value.cast<std::string>();
+      if (f == "text") o.output_format = thresher::OutputFormat::kText;
+      else if (f == "markdown") o.output_format = thresher::OutputFormat::kMarkdown;
+      else if (f == "html") o.output_format = thresher::OutputFormat::kHtml;
+      else throw py::value_error("output_format must be 'text', 'markdown' or 'html', not '" + f + "'");
+    }
+    else if (k == "include_links") o.include_links = value.cast<bool>();
+    else if (k == "include_images") o.include_images = value.cast<bool>();
+    else if (k == "include_comments") o.include_comments = value.cast<bool>();
     else if (k == "include_tables") o.include_tables = value.cast<bool>();
     else if (k == "include_captions") o.include_captions = value.cast<bool>();
     else if (k == "favor_precision") o.favor_precision = value.cast<bool>();
@@ -40,6 +49,11 @@ thresher::Options options_from_kwargs(const py::dict& kwargs) {
 py::dict option_defaults() {
   const thresher::Options o;
   py::dict d;
+  d["output_format"] = o.output_format == thresher::OutputFormat::kMarkdown ? "markdown"
+                       : o.output_format == thresher::OutputFormat::kHtml   ? "html"
+                                                                             : "text";
+  d["include_links"] = o.include_links;
+  d["include_images"] = o.include_images;
   d["include_comments"] = o.include_comments;
   d["include_tables"] = o.include_tables;
   d["include_captions"] = o.include_captions;
@@ -77,6 +91,8 @@ py::dict to_dict(const thresher::Document& d) {
   out["url"] = none_if_empty(d.url);
   out["hostname"] = none_if_empty(d.hostname);
   out["text"] = d.text;
+  out["markdown"] = none_if_empty(d.markdown);
+  out["html"] = none_if_empty(d.html);
   out["comments"] = none_if_empty(d.comments);
   py::dict diag;
   const auto& g = d.diagnostics;
@@ -94,40 +110,82 @@ py::dict to_dict(const thresher::Document& d) {
   return out;
 }
 
+// A view of a bytes or str object's UTF-8 data; valid while the object lives.
+std::string_view view_of(const py::handle& html) {
+  if (py::isinstance<py::bytes>(html)) {
+    char* data = nullptr;
+    Py_ssize_t size = 0;
+    PyBytes_AsStringAndSize(html.ptr(), &data, &size);
+    return std::string_view(data, static_cast<std::size_t>(size));
+  }
+  if (py::isinstance<py::str>(html)) {
+    Py_ssize_t size = 0;
+    const char* data = PyUnicode_AsUTF8AndSize(html.ptr(), &size);
+    if (data == nullptr) throw py::error_already_set();
+    return std::string_view(data, static_cast<std::size_t>(size));
+  }
+  throw py::type_error("html must be str or bytes, not " +
+                       std::string(py::str(py::type::of(html).attr("__name__"))));
+}
+
+std::string optional_string(const py::handle& value) {
+  return value.is_none() ? std::string() : value.cast<std::string>();
+}
+
+// (document dict, None) or (None, (error code name, message)).
+py::tuple to_tuple(const thresher::Result<thresher::Document>& result) {
+  if (!result) {
+    return py::make_tuple(py::none(), py::make_tuple(thresher::error_code_name(result.error().code),
+                                                      result.error().message));
+  }
+  return py::make_tuple(to_dict(result.value()), py::none());
+}
+
 class PyExtractor {
  public:
   explicit PyExtractor(const py::kwargs& kwargs) : extractor_(options_from_kwargs(kwargs)) {}
 
-  // Returns (document dict, None) or (None, (error code name, message)).
   py::tuple extract(const py::object& html, const py::object& url, const py::object& hint) const {
-    std::string_view view;
-    std::string holder;
-    if (py::isinstance<py::bytes>(html)) {
-      char* data = nullptr;
-      Py_ssize_t size = 0;
-      PyBytes_AsStringAndSize(html.ptr(), &data, &size);
-      view = std::string_view(data, static_cast<std::size_t>(size));
-    } else if (py::isinstance<py::str>(html)) {
-      Py_ssize_t size = 0;
-      const char* data = PyUnicode_AsUTF8AndSize(html.ptr(), &size);
-      if (data == nullptr) throw py::error_already_set();
-      view = std::string_view(data, static_cast<std::size_t>(size));
-    } else {
-      throw py::type_error("html must be str or bytes");
-    }
-    const std::string url_s = url.is_none() ? std::string() : url.cast<std::string>();
-    const std::string hint_s = hint.is_none() ? std::string() : hint.cast<std::string>();
+    const std::string_view view = view_of(html);
+    const std::string url_s = optional_string(url);
+    const std::string hint_s = optional_string(hint);
     // `html` stays referenced by the caller's frame, so `view` is valid
     // while the GIL is released.
     thresher::Result<thresher::Document> result = [&] {
       py::gil_scoped_release release;
       return extractor_.extract(view, url_s, hint_s);
     }();
-    if (!result) {
-      return py::make_tuple(py::none(), py::make_tuple(thresher::error_code_name(result.error().code),
-                                                        result.error().message));
+    return to_tuple(result);
+  }
+
+  // items: a list of (html, url, encoding_hint) tuples (url and hint may be
+  // None). Returns one (dict, error) tuple per item, in order.
+  py::list extract_batch(const py::list& items, unsigned threads) const {
+    std::vector<std::string> strings;  // urls and hints, owned here
+    strings.reserve(items.size() * 2);
+    std::vector<thresher::BatchItem> batch;
+    batch.reserve(items.size());
+    for (const py::handle& item : items) {
+      const py::tuple t = py::reinterpret_borrow<py::tuple>(item);
+      if (t.size() != 3) throw py::value_error("extract_batch items are (html, url, hint) tuples");
+      thresher::BatchItem b;
+      b.html = view_of(t[0]);
+      strings.push_back(optional_string(t[1]));
+      strings.push_back(optional_string(t[2]));
+      batch.push_back(b);
     }
-    return py::make_tuple(to_dict(result.value()), py::none());
+    for (std::size_t k = 0; k < batch.size(); ++k) {
+      batch[k].url = strings[2 * k];
+      batch[k].encoding_hint = strings[2 * k + 1];
+    }
+    std::vector<thresher::Result<thresher::Document>> results;
+    {
+      py::gil_scoped_release release;  // `items` keeps every html object alive
+      results = thresher::extract_batch(extractor_, batch, threads);
+    }
+    py::list out;
+    for (const auto& r : results) out.append(to_tuple(r));
+    return out;
   }
 
  private:
@@ -143,7 +201,8 @@ PYBIND11_MODULE(_core, m) {
   py::class_<PyExtractor>(m, "Extractor")
       .def(py::init<const py::kwargs&>())
       .def("extract", &PyExtractor::extract, py::arg("html"), py::arg("url") = py::none(),
-           py::arg("encoding_hint") = py::none());
+           py::arg("encoding_hint") = py::none())
+      .def("extract_batch", &PyExtractor::extract_batch, py::arg("items"), py::arg("threads") = 0);
   m.def(
       "word_prf",
       [](std::string_view candidate, std::string_view gold) {

@@ -15,6 +15,7 @@
 #include "fields/fields.h"
 #include "input/decode.h"
 #include "input/prescan.h"
+#include "output/markdown.h"
 #include "output/text_render.h"
 #include "util/deadline.h"
 
@@ -112,6 +113,16 @@ Result<Document> run_pipeline(const Extractor::Compiled& c, std::string_view htm
   output::trim_edges(blocks);
   bool truncated = false;
   doc.text = output::join_blocks(blocks, opt.max_output_bytes, &truncated);
+  if (opt.output_format == OutputFormat::kHtml) {
+    doc.html = output::join_html(chosen_index, blocks, opt.max_output_bytes, &truncated);
+  } else if (opt.output_format == OutputFormat::kMarkdown) {
+    // Rendered again with inline marks; the same blocks survive the edges.
+    const output::InlineStyle style{true, opt.include_links, opt.include_images};
+    std::vector<output::TextBlock> marked =
+        output::collect_blocks(chosen_index, chosen_features, sel.pruned, sel.container, style);
+    output::trim_edges(marked);
+    doc.markdown = output::join_markdown(chosen_index, marked, opt.max_output_bytes, &truncated);
+  }
   if (truncated) doc.diagnostics.truncated = true;
 
   if (opt.include_comments && !sel.comment_roots.empty()) {

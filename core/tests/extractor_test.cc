@@ -1,4 +1,5 @@
 // End to end on the seed page and its variants from corpus/.
+#include "thresher/batch.h"
 #include "thresher/extractor.h"
 
 #include <gtest/gtest.h>
@@ -87,6 +88,60 @@ TEST(Extractor, HiddenMenusStayOutOfVisibleContent) {
   ASSERT_TRUE(r);
   EXPECT_EQ(r.value().text.find("Hidden menu"), std::string::npos);
   EXPECT_NE(r.value().text.find("Visible article text"), std::string::npos);
+}
+
+TEST(Extractor, BatchKeepsOrderAndIsolatesFailures) {
+  Options o;
+  o.max_input_bytes = 200;
+  const Extractor ex(o);
+  const std::string big(500, 'x');
+  std::vector<std::string> pages;
+  for (int k = 0; k < 40; ++k) {
+    pages.push_back(k % 7 == 3 ? big : "<p>Page number " + std::to_string(k) + " has text.</p>");
+  }
+  std::vector<BatchItem> items;
+  for (const auto& p : pages) items.push_back({p, {}, {}});
+  for (unsigned threads : {1u, 2u, 0u}) {
+    auto results = extract_batch(ex, items, threads);
+    ASSERT_EQ(results.size(), items.size());
+    for (std::size_t k = 0; k < results.size(); ++k) {
+      if (k % 7 == 3) {
+        ASSERT_FALSE(results[k]);
+        EXPECT_EQ(results[k].error().code, ErrorCode::kInputTooLarge);
+      } else {
+        ASSERT_TRUE(results[k]);
+        EXPECT_NE(results[k].value().text.find("Page number " + std::to_string(k) + " "), std::string::npos);
+      }
+    }
+  }
+  EXPECT_TRUE(extract_batch(ex, {}, 2).empty());
+}
+
+TEST(Extractor, MarkdownAndHtmlKeepStructure) {
+  const std::string html =
+      "<body><article><h2>Section</h2><p>Some <b>bold</b> text with a <a href='/x'>link</a>, "
+      "long enough to be prose, really.</p><ol><li>one</li><li>two</li></ol>"
+      "<table><tr><th>k</th><th>v</th></tr><tr><td>a</td><td>1</td></tr></table>"
+      "<pre>code  here</pre></article></body>";
+  Options o;
+  o.output_format = OutputFormat::kMarkdown;
+  o.include_links = true;
+  auto md = Extractor(o).extract(html);
+  ASSERT_TRUE(md);
+  const std::string& m = md.value().markdown;
+  EXPECT_NE(m.find("## Section"), std::string::npos) << m;
+  EXPECT_NE(m.find("**bold**"), std::string::npos) << m;
+  EXPECT_NE(m.find("[link](/x)"), std::string::npos) << m;
+  EXPECT_NE(m.find("1. one\n1. two"), std::string::npos) << m;
+  EXPECT_NE(m.find("| k | v |\n| --- | --- |\n| a | 1 |"), std::string::npos) << m;
+  EXPECT_NE(m.find("```\ncode  here\n```"), std::string::npos) << m;
+  EXPECT_EQ(md.value().text.find("**"), std::string::npos);
+  o.output_format = OutputFormat::kHtml;
+  auto h = Extractor(o).extract(html);
+  ASSERT_TRUE(h);
+  EXPECT_NE(h.value().html.find("<h2>Section</h2>"), std::string::npos) << h.value().html;
+  EXPECT_NE(h.value().html.find("<ol><li>one</li><li>two</li></ol>"), std::string::npos);
+  EXPECT_NE(h.value().html.find("<tr><td>a</td><td>1</td></tr>"), std::string::npos);
 }
 
 TEST(Extractor, InputLimitIsAClearError) {

@@ -10,8 +10,10 @@ released while C++ works).
 """
 from __future__ import annotations
 
+import json
+import os
 from dataclasses import asdict, dataclass, field
-from typing import Any, Dict, List, Optional, Union
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple, Union
 
 from . import _core
 
@@ -65,7 +67,12 @@ _ERRORS = {
 
 @dataclass
 class Document:
-    """One page's extraction. Absent fields are ``None`` (lists: empty)."""
+    """One page's extraction. Absent fields are ``None`` (lists: empty).
+
+    ``error`` is set (``"code: message"``) only on results of
+    :meth:`Extractor.extract_many` whose page failed; every other field is
+    then empty.
+    """
 
     title: Optional[str] = None
     author: Optional[str] = None
@@ -81,7 +88,10 @@ class Document:
     url: Optional[str] = None
     hostname: Optional[str] = None
     text: str = ""
+    markdown: Optional[str] = None
+    html: Optional[str] = None
     comments: Optional[str] = None
+    error: Optional[str] = None
     diagnostics: Dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> Dict[str, Any]:
@@ -89,11 +99,33 @@ class Document:
         return asdict(self)
 
 
+Html = Union[str, bytes]
+Item = Union[Html, Tuple[Html, Optional[str]], Tuple[Html, Optional[str], Optional[str]]]
+
+
+def _as_html(html: Any) -> Html:
+    if isinstance(html, (bytearray, memoryview)):
+        return bytes(html)
+    if not isinstance(html, (str, bytes)):
+        raise TypeError(f"html must be str or bytes, not {type(html).__name__}")
+    return html
+
+
+def _raise(error: Tuple[str, str]) -> None:
+    code, message = error
+    raise _ERRORS.get(code, InternalError)(message)
+
+
 class Extractor:
     """Compiled options, reusable for many pages and safe to share across threads.
 
     >>> ex = thresher.Extractor(include_comments=True)
     >>> doc = ex.extract(html, url)
+    >>> for doc in ex.extract_many(pages, threads=0):   # C++ thread pool
+    ...     print(doc.url, doc.error or doc.title)
+
+    Options are the keys of ``thresher.OPTION_DEFAULTS`` (defaults from the
+    C++ ``thresher::Options``).
     """
 
     def __init__(self, **options: Any) -> None:
@@ -108,29 +140,104 @@ class Extractor:
     def options(self) -> Dict[str, Any]:
         return {**OPTION_DEFAULTS, **self._options}
 
-    def extract(self, html: Union[str, bytes], url: Optional[str] = None,
+    def extract(self, html: Html, url: Optional[str] = None,
                 encoding_hint: Optional[str] = None) -> Document:
-        """Extract one page. ``html`` may be ``str`` or ``bytes`` (charset detected)."""
-        if isinstance(html, (bytearray, memoryview)):
-            html = bytes(html)
-        if not isinstance(html, (str, bytes)):
-            raise TypeError(f"html must be str or bytes, not {type(html).__name__}")
-        data, error = self._impl.extract(html, url, encoding_hint)
+        """Extract one page. ``html`` may be ``str`` or ``bytes`` (charset detected;
+        ``encoding_hint`` is an HTTP Content-Type charset, if you have one)."""
+        data, error = self._impl.extract(_as_html(html), url, encoding_hint)
         if error is not None:
-            code, message = error
-            raise _ERRORS.get(code, InternalError)(message)
+            _raise(error)
         return Document(**data)
 
+    def extract_many(self, items: Iterable[Item], threads: int = 0,
+                     ordered: bool = True) -> Iterator[Document]:
+        """Extract many pages on a C++ thread pool (GIL released).
 
-def bare_extraction(html: Union[str, bytes], url: Optional[str] = None,
-                    **options: Any) -> Document:
-    """Extract the main content and fields of one page as a ``Document``."""
-    return Extractor(**options).extract(html, url)
+        ``items`` yields html, ``(html, url)`` or ``(html, url, encoding_hint)``.
+        Exactly one ``Document`` comes out per item; a page that fails gives a
+        Document whose ``error`` says why, and the batch goes on. ``threads=0``
+        uses all cores. Items are read and extracted in chunks; results come
+        out in input order (``ordered=False`` allows any order, which this
+        implementation does not need to use). Memory stays bounded by the
+        chunk size, whatever the length of ``items``.
+        """
+        if threads < 0:
+            raise ValueError("threads must be >= 0")
+        workers = threads or (os.cpu_count() or 1)
+        chunk_size = max(16, 4 * workers)
+        chunk: List[Tuple[Html, Optional[str], Optional[str]]] = []
+        for item in items:
+            chunk.append(_normalize_item(item))
+            if len(chunk) >= chunk_size:
+                yield from self._run_chunk(chunk, threads)
+                chunk = []
+        if chunk:
+            yield from self._run_chunk(chunk, threads)
+
+    def _run_chunk(self, chunk: List[Tuple[Html, Optional[str], Optional[str]]],
+                   threads: int) -> Iterator[Document]:
+        for (data, error), (_, url, _) in zip(self._impl.extract_batch(chunk, threads), chunk):
+            if error is None:
+                yield Document(**data)
+            else:
+                yield Document(url=url, error=f"{error[0]}: {error[1]}")
 
 
-def extract(html: Union[str, bytes], url: Optional[str] = None, **options: Any) -> str:
-    """Extract the main text of one page (paragraphs separated by blank lines)."""
-    return bare_extraction(html, url, **options).text
+def _normalize_item(item: Item) -> Tuple[Html, Optional[str], Optional[str]]:
+    if isinstance(item, tuple):
+        if not 1 <= len(item) <= 3:
+            raise ValueError("extract_many items are html, (html, url) or (html, url, encoding_hint)")
+        padded = tuple(item) + (None,) * (3 - len(item))
+        return (_as_html(padded[0]), padded[1], padded[2])
+    return (_as_html(item), None, None)
+
+
+_FORMATS = ("text", "markdown", "html", "json")
+
+
+def bare_extraction(html: Html, url: Optional[str] = None, *, output_format: str = "text",
+                    encoding_hint: Optional[str] = None, **options: Any) -> Document:
+    """Extract the main content and fields of one page as a ``Document``.
+
+    Accepts the same options as :func:`extract`.
+    """
+    core_format = "text" if output_format == "json" else output_format
+    if output_format not in _FORMATS:
+        raise ValueError(f"output_format must be one of {_FORMATS}, not {output_format!r}")
+    return Extractor(output_format=core_format, **options).extract(html, url, encoding_hint)
+
+
+def extract(html: Html, url: Optional[str] = None, *, output_format: str = "text",
+            include_comments: bool = False, include_tables: bool = True,
+            include_links: bool = False, include_images: bool = False,
+            favor_precision: bool = False, favor_recall: bool = False,
+            with_metadata: bool = True, encoding_hint: Optional[str] = None,
+            **limits: Any) -> str:
+    """Extract the main content of one page as a string, like trafilatura's ``extract``.
+
+    ``output_format``: ``"text"`` (paragraphs separated by blank lines),
+    ``"markdown"`` (headings, lists, tables, code and, with ``include_links`` /
+    ``include_images``, links and images), ``"html"`` (cleaned HTML of the main
+    content) or ``"json"`` (every field plus the text; ``with_metadata=False``
+    leaves the fields out). ``html`` may be ``str`` or ``bytes``. Other keyword
+    arguments are limits from ``thresher.OPTION_DEFAULTS``.
+    """
+    doc = bare_extraction(
+        html, url, output_format=output_format, encoding_hint=encoding_hint,
+        include_comments=include_comments, include_tables=include_tables,
+        include_links=include_links, include_images=include_images,
+        favor_precision=favor_precision, favor_recall=favor_recall, **limits)
+    if output_format == "markdown":
+        return doc.markdown or ""
+    if output_format == "html":
+        return doc.html or ""
+    if output_format == "json":
+        record = doc.to_dict()
+        record.pop("markdown"), record.pop("html"), record.pop("error")
+        if not with_metadata:
+            record = {"text": doc.text, "comments": doc.comments}
+        return json.dumps(record, ensure_ascii=False)
+    return doc.text
 
 
 def word_prf(candidate: str, gold: str) -> tuple:

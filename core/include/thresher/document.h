@@ -39,6 +39,8 @@ struct Document {
   // Content: paragraphs separated by one blank line; headings and list
   // items on their own lines.
   std::string text;
+  std::string markdown;               // only with OutputFormat::kMarkdown
+  std::string html;                   // only with OutputFormat::kHtml
   std::string comments;               // only with Options::include_comments
   Diagnostics diagnostics;
 };

@@ -11,7 +11,19 @@
 
 namespace thresher {
 
+enum class OutputFormat {
+  kText,      // Document::text only
+  kMarkdown,  // also Document::markdown
+  kHtml,      // also Document::html (cleaned HTML of the main content)
+};
+
 struct Options {
+  // ---- What is rendered ---------------------------------------------------
+  OutputFormat output_format = OutputFormat::kText;
+  // Markdown only: keep links as [text](href) and images as ![alt](src).
+  bool include_links = false;
+  bool include_images = false;
+
   // ---- What goes into the main text -------------------------------------
   // Comment sections of articles (kept out of `text` either way; when true
   // they are returned in Document::comments).

@@ -72,7 +72,8 @@ void drop_orphan_headings(std::vector<TextBlock>& blocks) {
 
 std::vector<TextBlock> collect_blocks(const dom::NodeIndex& index,
                                       const std::vector<content::NodeFeatures>& features,
-                                      const std::vector<bool>& pruned, std::uint32_t root) {
+                                      const std::vector<bool>& pruned, std::uint32_t root,
+                                      const InlineStyle& style) {
   std::vector<TextBlock> blocks;
   if (root == dom::kNoNode) return blocks;
   struct Open {
@@ -104,6 +105,40 @@ std::vector<TextBlock> collect_blocks(const dom::NodeIndex& index,
     return root;
   };
 
+  // Markdown inline marks: opened on entering an element, closed on leaving.
+  auto mark_of = [&](std::uint32_t i) -> std::string_view {
+    switch (index[i].tag) {
+      case GUMBO_TAG_STRONG: case GUMBO_TAG_B: return style.emphasis ? "**" : "";
+      case GUMBO_TAG_EM: case GUMBO_TAG_I: return style.emphasis ? "*" : "";
+      case GUMBO_TAG_CODE: return style.emphasis && pre_depth == 0 ? "`" : "";
+      default: return "";
+    }
+  };
+  auto is_link = [&](std::uint32_t i) {
+    return style.links && index[i].tag == GUMBO_TAG_A && !index.attr(i, "href").empty() &&
+           index[i].text_chars > 0;
+  };
+  auto open_mark = [&](std::uint32_t i) {
+    if (is_link(i)) {
+      current.append("[");
+    } else if (const std::string_view m = mark_of(i); !m.empty() && index[i].text_chars > 0) {
+      current.append(m);
+    }
+  };
+  auto close_mark = [&](std::uint32_t i) {
+    if (!style.emphasis && !style.links) return;
+    auto trim_right = [&] {
+      while (!current.empty() && current.back() == ' ') current.pop_back();
+    };
+    if (is_link(i)) {
+      trim_right();
+      current.append("](").append(text::trim(index.attr(i, "href"))).append(")");
+    } else if (const std::string_view m = mark_of(i); !m.empty() && index[i].text_chars > 0) {
+      trim_right();
+      current.append(m);
+    }
+  };
+
   const std::uint32_t end = index[root].end;
   for (std::uint32_t i = root; i <= end; ++i) {
     // Leave the elements that end here.
@@ -111,6 +146,7 @@ std::vector<TextBlock> collect_blocks(const dom::NodeIndex& index,
       const Open left = open.back();
       open.pop_back();
       if (index[left.node].tag == GUMBO_TAG_PRE) --pre_depth;
+      close_mark(left.node);
       if (left.block) {
         flush();
         const std::uint32_t b = enclosing_block();
@@ -142,8 +178,9 @@ std::vector<TextBlock> collect_blocks(const dom::NodeIndex& index,
     }
     if (tag == GUMBO_TAG_BR) {
       current.push_back('\n');
-    } else if (tag == GUMBO_TAG_IMG || tag == GUMBO_TAG_WBR) {
-      // no text
+    } else if (tag == GUMBO_TAG_IMG && style.images && !index.attr(i, "src").empty()) {
+      current.append(" ![").append(text::collapse_whitespace(index.attr(i, "alt")))
+          .append("](").append(text::trim(index.attr(i, "src"))).append(") ");
     }
     if (block) {
       flush();
@@ -151,6 +188,7 @@ std::vector<TextBlock> collect_blocks(const dom::NodeIndex& index,
       current_node = i;
     }
     if (tag == GUMBO_TAG_PRE) ++pre_depth;
+    if (!block) open_mark(i);
     open.push_back({node.end, i, block});
   }
   flush();
@@ -169,7 +207,11 @@ void trim_edges(std::vector<TextBlock>& blocks) {
   std::vector<TextBlock> kept;
   kept.reserve(blocks.size());
   for (std::size_t k = 0; k < blocks.size(); ++k) {
-    const bool outside = k < first || k > last;
+    // Lists and tables after the body are content (steps, specifications);
+    // before it, short list items are meta lines ("By ...", "3 min read").
+    const bool trailing_structure = k > last && (blocks[k].kind == BlockKind::kListItem ||
+                                                 blocks[k].kind == BlockKind::kTableRow);
+    const bool outside = k < first || (k > last && !trailing_structure);
     if (outside && is_edge_furniture(blocks[k])) continue;
     kept.push_back(std::move(blocks[k]));
   }

@@ -21,10 +21,18 @@ struct TextBlock {
   std::uint8_t level = 0;  // 1-6 for <h1>-<h6>, else 0
 };
 
+// Inline marks written into block text (Markdown output); all off for text.
+struct InlineStyle {
+  bool emphasis = false;  // **strong**, *em*, `code`
+  bool links = false;     // [text](href)
+  bool images = false;    // ![alt](src)
+};
+
 // Collects the text blocks of `root`'s subtree, skipping pruned subtrees.
 std::vector<TextBlock> collect_blocks(const dom::NodeIndex& index,
                                       const std::vector<content::NodeFeatures>& features,
-                                      const std::vector<bool>& pruned, std::uint32_t root);
+                                      const std::vector<bool>& pruned, std::uint32_t root,
+                                      const InlineStyle& style = {});
 
 // Drops furniture lines around the body: short, unpunctuated non-heading
 // lines before the first and after the last real paragraph (kickers,
