@@ -2,7 +2,10 @@
 //
 // Input layout (so that seeds from corpus/ stay HTML and options still vary):
 //   byte 0..3   option header (see options_from_header below; the Python
-//               mirror is tests/adversarial/generate.py:fuzz_header)
+//               mirror is tests/adversarial/generate.py:fuzz_header):
+//               b0 = flags, b1 = URL choice (and max_depth), b2 = output
+//               format and link/image flags (and max_nodes/max_output_bytes),
+//               b3 = encoding hint (and the JSON-LD limits)
 //   [url]       when header byte 1 has its high bit set, the next
 //               (byte1 & 63) bytes are the page URL
 //   rest        the page bytes
@@ -70,6 +73,9 @@ Case options_from_header(const std::uint8_t* data, std::size_t size) {
   o.include_captions = b0 & 0x04;
   o.favor_precision = b0 & 0x08;
   o.favor_recall = b0 & 0x10;
+  o.output_format = static_cast<thresher::OutputFormat>(b2 % 3);
+  o.include_links = b2 & 0x04;
+  o.include_images = b2 & 0x08;
   if (b0 & 0x20) {  // small limits, so that the cut-off paths run
     o.max_depth = b1 & 0x3F;
     o.max_nodes = 1 + static_cast<std::size_t>(b2) * 8;
@@ -138,7 +144,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
            {"date_modified", &d.date_modified}, {"sitename", &d.sitename},
            {"description", &d.description}, {"language", &d.language}, {"image", &d.image},
            {"url", &d.url}, {"hostname", &d.hostname}, {"text", &d.text},
-           {"comments", &d.comments}, {"diagnostics.container", &d.diagnostics.container},
+           {"markdown", &d.markdown}, {"html", &d.html}, {"comments", &d.comments}, {"diagnostics.container", &d.diagnostics.container},
            {"diagnostics.empty_reason", &d.diagnostics.empty_reason}}) {
     check_utf8(name, *value);
   }
@@ -148,5 +154,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   if (d.text.size() > c.options.max_output_bytes) fail("text over max_output_bytes");
   if (d.comments.size() > c.options.max_output_bytes) fail("comments over max_output_bytes");
+  if (d.markdown.size() > c.options.max_output_bytes) fail("markdown over max_output_bytes");
+  if (d.html.size() > c.options.max_output_bytes) fail("html over max_output_bytes");
   return 0;
 }

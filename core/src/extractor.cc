@@ -75,10 +75,20 @@ Result<Document> run_pipeline(const Extractor::Compiled& c, std::string_view htm
   doc.diagnostics.truncated = index.truncated();
 
   auto features = content::compute_features(index, c.rules);
-  fields::extract_fields(index, features, page_url, opt, doc);
+  const fields::PageKind kind = fields::extract_fields(index, features, page_url, opt, doc);
 
+  // On forum threads and Q&A pages the replies are the content: the
+  // features are computed again without counting them as furniture.
+  const bool discussion =
+      content::is_discussion_page(kind.schema_type, doc.url.empty() ? page_url : doc.url);
+  content::BlockWeights weights;
+  if (discussion) {
+    weights.comments_are_content = true;
+    features = content::compute_features(index, c.rules, weights);
+    doc.diagnostics.rules_fired.push_back("discussion_page: page");
+  }
   content::ContentChoice choice =
-      content::choose_content(index, c.rules, std::move(features), opt, doc.title);
+      content::choose_content(index, c.rules, std::move(features), opt, doc.title, discussion);
 
   // Script-rendered pages (React streaming, for one) ship their content in
   // hidden containers that scripts reveal. When the visible page yields
@@ -87,8 +97,9 @@ Result<Document> run_pipeline(const Extractor::Compiled& c, std::string_view htm
   if (choice.selection.score < kWeakSelectionScore) {
     revealed.emplace(parsed.root(), dom::NodeIndexLimits{opt.max_nodes, opt.max_depth, false},
                      deadline);
-    content::ContentChoice second = content::choose_content(
-        *revealed, c.rules, content::compute_features(*revealed, c.rules), opt, doc.title);
+    content::ContentChoice second =
+        content::choose_content(*revealed, c.rules, content::compute_features(*revealed, c.rules, weights),
+                                opt, doc.title, discussion);
     if (second.selection.container != dom::kNoNode &&
         second.selection.score > 2 * std::max(choice.selection.score, 1.f)) {
       choice = std::move(second);

@@ -64,3 +64,33 @@ TEST(Select, BoilerplateNamedWrapperAroundEverythingIsIgnored) {
 }
 
 }  // namespace thresher::content
+
+namespace thresher::content {
+
+TEST(Select, DiscussionPagesAreRecognised) {
+  EXPECT_TRUE(is_discussion_page("DiscussionForumPosting", ""));
+  EXPECT_TRUE(is_discussion_page("QAPage", "https://example.com/x"));
+  EXPECT_TRUE(is_discussion_page("", "https://community.example.com/t/some-topic/7798"));
+  EXPECT_TRUE(is_discussion_page("", "https://example.com/forums/threads/help.123/"));
+  EXPECT_TRUE(is_discussion_page("", "https://example.com/questions/42/how-do-i"));
+  EXPECT_FALSE(is_discussion_page("NewsArticle", "https://example.com/news/politics/story"));
+  EXPECT_FALSE(is_discussion_page("", "https://example.com/topical-news/story"));
+}
+
+TEST(Select, RepliesAreContentOnDiscussionPages) {
+  testing::Indexed t(
+      "<body><div id=thread><div class=post><p>The question, asked at length, with commas, and a stop.</p></div>"
+      "<div id=replies class=comments><div class=post><span class=author>bob</span>"
+      "<p>An answer that is also long enough to count as prose, with commas.</p></div></div></div></body>");
+  const Selection article = select_content(*t.index, t.features, Options{}, "");
+  EXPECT_TRUE(article.pruned[t.by_id("replies")]);
+  BlockWeights w;
+  w.comments_are_content = true;
+  const auto features = compute_features(*t.index, t.rules, w);
+  const Selection thread = select_content(*t.index, features, Options{}, "", false, true);
+  EXPECT_EQ(thread.container, t.by_id("thread"));
+  EXPECT_FALSE(thread.pruned[t.by_id("replies")]);
+  for (const auto& r : thread.rules_fired) EXPECT_EQ(r.find("byline"), std::string::npos) << r;
+}
+
+}  // namespace thresher::content

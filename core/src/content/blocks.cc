@@ -80,7 +80,8 @@ std::vector<NodeFeatures> compute_features(const dom::NodeIndex& index, const Ru
       continue;
     }
     const bool furniture = mask_has_kind(f[i].rules, RuleKind::kBoilerplate) ||
-                           mask_has_kind(f[i].rules, RuleKind::kComments);
+                           (!weights.comments_are_content &&
+                            mask_has_kind(f[i].rules, RuleKind::kComments));
     if (!furniture) continue;
     // Class and id names can sit on page-wide wrappers ("has-sidebar",
     // "sidebar-first-only"): such a match is ignored when the element holds

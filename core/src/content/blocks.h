@@ -37,6 +37,8 @@ struct BlockWeights {
   // this share of the page's prose; on an <aside> only above
   // semantic_wrapper_share (unclosed <aside>s swallow pages) (e.g. <div class="page has-sidebar"> wrapping it all).
   float wrapper_share = 0.5f;
+  // Discussion pages (forums, Q&A): replies are the content, not furniture.
+  bool comments_are_content = false;
   float semantic_wrapper_share = 0.8f;
 };
 

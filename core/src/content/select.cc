@@ -1,5 +1,7 @@
 #include "content/select.h"
 
+#include <re2/re2.h>
+
 #include "dom/text_util.h"
 
 namespace thresher::content {
@@ -34,7 +36,29 @@ bool same_text(std::string_view a, std::string_view b) {
   return !x.empty() && x == y;
 }
 
+// Who posted and when: part of each post on a discussion page.
+bool is_post_byline(RuleMask mask) {
+  const auto& rules = rule_table();
+  RuleMask meta_rules = 0, byline_rules = 0;
+  for (std::size_t k = 0; k < rules.size(); ++k) {
+    if (rules[k].kind != RuleKind::kMeta) continue;
+    meta_rules |= RuleMask{1} << k;
+    if (rules[k].name == "byline" || rules[k].name == "dateline") byline_rules |= RuleMask{1} << k;
+  }
+  return (mask & meta_rules) != 0 && (mask & meta_rules & ~byline_rules) == 0;
+}
+
 }  // namespace
+
+bool is_discussion_page(std::string_view schema_type, std::string_view url) {
+  if (schema_type == "DiscussionForumPosting" || schema_type == "QAPage" ||
+      schema_type == "Question") {
+    return true;
+  }
+  static const LazyRE2 kThreadPath = {
+      R"((?i)^[a-z][a-z0-9+.-]*://[^/]+/(?:[^?#]*/)?(?:forums?|threads?|topics?|t|questions?|discussions?|community|communities|boards?|viewtopic\.php|showthread\.php)(?:[/?#._-]|$))"};
+  return RE2::PartialMatch(url, *kThreadPath);
+}
 
 PruneThresholds thresholds_for(const Options& options) {
   PruneThresholds t;
@@ -52,7 +76,8 @@ PruneThresholds thresholds_for(const Options& options) {
 }
 
 Selection select_content(const dom::NodeIndex& index, const std::vector<NodeFeatures>& features,
-                         const Options& options, std::string_view title, bool link_mode) {
+                         const Options& options, std::string_view title, bool link_mode,
+                         bool discussion) {
   Selection sel;
   const std::uint32_t n = index.size();
   sel.pruned.assign(n, false);
@@ -100,14 +125,14 @@ Selection select_content(const dom::NodeIndex& index, const std::vector<NodeFeat
     const float chars = static_cast<float>(node.text_chars);
     const float density = chars > 0 ? static_cast<float>(node.link_chars) / chars : 0.f;
     std::string why;
-    if (mask_has_kind(f.rules, RuleKind::kComments)) {
+    if (!discussion && mask_has_kind(f.rules, RuleKind::kComments)) {
       sel.comment_roots.push_back(i);
       why = "comments";
     } else if (f.boilerplate) {
       why = rule_names(f.rules);
       if (why.empty()) why = "inside furniture";
     } else if (mask_has_kind(f.rules, RuleKind::kMeta) && node.text_chars <= t.meta_max_chars &&
-               !dom::is_heading_tag(node.tag)) {
+               !dom::is_heading_tag(node.tag) && !(discussion && is_post_byline(f.rules))) {
       why = rule_names(f.rules);
     } else if (!options.include_captions && mask_has_kind(f.rules, RuleKind::kCaption) &&
                node.text_chars <= t.meta_max_chars) {
@@ -153,13 +178,13 @@ std::uint32_t non_furniture_chars(const dom::NodeIndex& index, const std::vector
 
 ContentChoice choose_content(const dom::NodeIndex& index, const RuleMatcher& rules,
                              std::vector<NodeFeatures> prose_features, const Options& options,
-                             std::string_view title) {
+                             std::string_view title, bool discussion) {
   // Below these, the prose selection is taken as a miss on a link-list page.
   constexpr float kMinProseScore = 200.f;
   constexpr float kMinShareOfText = 0.15f;
 
   ContentChoice choice;
-  choice.selection = select_content(index, prose_features, options, title);
+  choice.selection = select_content(index, prose_features, options, title, false, discussion);
   choice.features = std::move(prose_features);
   if (index.body() == dom::kNoNode) return choice;
   const Selection& first = choice.selection;
@@ -169,8 +194,11 @@ ContentChoice choose_content(const dom::NodeIndex& index, const RuleMatcher& rul
       static_cast<float>(index[first.container].text_chars) < kMinShareOfText * available;
   if (!weak) return choice;
 
-  std::vector<NodeFeatures> link_features = compute_features(index, rules, link_list_weights());
-  Selection second = select_content(index, link_features, options, title, /*link_mode=*/true);
+  BlockWeights link_weights = link_list_weights();
+  link_weights.comments_are_content = discussion;
+  std::vector<NodeFeatures> link_features = compute_features(index, rules, link_weights);
+  Selection second =
+      select_content(index, link_features, options, title, /*link_mode=*/true, discussion);
   if (second.container == dom::kNoNode) return choice;
   if (first.container != dom::kNoNode && second.score <= first.score) return choice;
   choice.selection = std::move(second);

@@ -33,8 +33,10 @@ PruneThresholds thresholds_for(const Options& options);
 
 // One selection pass over precomputed features. In `link_mode` link lists
 // are content and are not pruned.
+// On a `discussion` page replies and their bylines are content.
 Selection select_content(const dom::NodeIndex& index, const std::vector<NodeFeatures>& features,
-                         const Options& options, std::string_view title, bool link_mode = false);
+                         const Options& options, std::string_view title, bool link_mode = false,
+                         bool discussion = false);
 
 struct ContentChoice {
   std::vector<NodeFeatures> features;  // the features the selection was made with
@@ -47,6 +49,10 @@ struct ContentChoice {
 // listing or a catalogue: select again with link texts counting as content.
 ContentChoice choose_content(const dom::NodeIndex& index, const RuleMatcher& rules,
                              std::vector<NodeFeatures> prose_features, const Options& options,
-                             std::string_view title);
+                             std::string_view title, bool discussion = false);
+
+// A forum thread or Q&A page: declared so (schema.org DiscussionForumPosting,
+// QAPage, Question) or with a URL path naming a thread, topic or question.
+bool is_discussion_page(std::string_view schema_type, std::string_view url);
 
 }  // namespace thresher::content

@@ -442,8 +442,8 @@ std::string normalize_language(std::string_view tag) {
   return out;
 }
 
-void extract_fields(const dom::NodeIndex& index, const std::vector<NodeFeatures>& f,
-                    std::string_view page_url, const Options& options, Document& doc) {
+PageKind extract_fields(const dom::NodeIndex& index, const std::vector<NodeFeatures>& f,
+                        std::string_view page_url, const Options& options, Document& doc) {
   const PageMeta meta = collect_page_meta(index);
   const JsonLdFields ld = parse_jsonld(
       meta.jsonld, {options.max_jsonld_bytes, options.max_jsonld_depth, options.max_jsonld_blocks});
@@ -499,6 +499,7 @@ void extract_fields(const dom::NodeIndex& index, const std::vector<NodeFeatures>
     doc.image = url::resolve(link_base, image);
     if (doc.image.empty()) doc.image = std::string(image);
   }
+  return PageKind{ld.type, text::to_lower_ascii(text::trim(meta.first("og:type")))};
 }
 
 }  // namespace thresher::fields

@@ -15,9 +15,16 @@
 
 namespace thresher::fields {
 
+// What the page declares about its kind, for the content stage.
+struct PageKind {
+  std::string schema_type;  // schema.org @type of the main JSON-LD item, "" if none
+  std::string og_type;      // og:type, lower-cased
+};
+
 // Fills the field members of `doc` (not text).
-void extract_fields(const dom::NodeIndex& index, const std::vector<content::NodeFeatures>& features,
-                    std::string_view page_url, const Options& options, Document& doc);
+PageKind extract_fields(const dom::NodeIndex& index,
+                        const std::vector<content::NodeFeatures>& features,
+                        std::string_view page_url, const Options& options, Document& doc);
 
 // "Headline | Site" -> "Headline" (the part that is not the site's name).
 std::string strip_site_suffix(std::string_view title, std::string_view sitename);
