@@ -92,7 +92,11 @@ std::vector<NodeFeatures> compute_features(const dom::NodeIndex& index, const Ru
                           (!role.empty() && rules.match(GUMBO_TAG_UNKNOWN, {}, {}, role) != 0);
     const float share =
         node.tag == GUMBO_TAG_ASIDE ? weights.semantic_wrapper_share : weights.wrapper_share;
-    if (absolute || prose[i] <= share * page_prose) f[i].boilerplate = true;
+    // A long run of prose with few links is not furniture whatever its name
+    // (a "pop-up-modal" holding the page's coverage details, say).
+    const bool long_prose = prose[i] >= weights.furniture_max_prose &&
+                            node.link_chars * 10 < node.text_chars;
+    if (absolute || (!long_prose && prose[i] <= share * page_prose)) f[i].boilerplate = true;
   }
   for (std::uint32_t i = 0; i < n; ++i) {
     NodeFeatures& nf = f[i];    if (nf.block_chars == 0) continue;

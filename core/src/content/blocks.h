@@ -40,6 +40,9 @@ struct BlockWeights {
   // Discussion pages (forums, Q&A): replies are the content, not furniture.
   bool comments_are_content = false;
   float semantic_wrapper_share = 0.8f;
+  // A class/id rule is also ignored on an element with at least this much
+  // prose and under 10% link text: furniture is not long running text.
+  float furniture_max_prose = 1500.f;
 };
 
 // Weights for pages whose main content is a list of links.
