@@ -15,6 +15,7 @@
 #include "fields/fields.h"
 #include "input/decode.h"
 #include "input/prescan.h"
+#include "input/sniff.h"
 #include "output/markdown.h"
 #include "output/text_render.h"
 #include "util/deadline.h"
@@ -58,6 +59,11 @@ Result<Document> run_pipeline(const Extractor::Compiled& c, std::string_view htm
     return Error{ErrorCode::kInputTooLarge,
                  "input is " + std::to_string(html.size()) + " bytes, over max_input_bytes (" +
                      std::to_string(opt.max_input_bytes) + "); raise the limit or skip the page"};
+  }
+  if (const std::string_view kind = input::binary_kind(html); !kind.empty()) {
+    return Error{ErrorCode::kNotHtml, "the input is " + std::string(kind) +
+                                          ", not an HTML page; skip it or extract it with a tool "
+                                          "for that format"};
   }
   Deadline deadline(opt.timeout_ms);
   Document doc;

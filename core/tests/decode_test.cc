@@ -1,4 +1,5 @@
 #include "input/decode.h"
+#include "input/sniff.h"
 
 #include <gtest/gtest.h>
 
@@ -65,6 +66,16 @@ TEST(Decode, OutputIsAlwaysValidUtf8) {
                                  std::string("\0\0\0", 3)}) {
     EXPECT_TRUE(is_valid_utf8(decode_to_utf8(junk).utf8));
   }
+}
+
+TEST(Sniff, BinaryPayloadsAreNamed) {
+  EXPECT_EQ(binary_kind("%PDF-1.7\n..."), "a PDF document");
+  EXPECT_EQ(binary_kind("\x89PNG\r\n\x1a\n...."), "a PNG image");
+  EXPECT_EQ(binary_kind(std::string_view("\x1f\x8b\x08\0", 4)), "gzip-compressed data");
+  EXPECT_EQ(binary_kind(std::string_view("RIFF\x10\0\0\0WEBPVP8 ", 16)), "a WebP image");
+  EXPECT_EQ(binary_kind("<!DOCTYPE html><p>%PDF-</p>"), "");
+  EXPECT_EQ(binary_kind("\xEF\xBB\xBF<html>"), "");
+  EXPECT_EQ(binary_kind(""), "");
 }
 
 TEST(Decode, CanonicalCharsetNames) {

@@ -144,6 +144,14 @@ TEST(Extractor, MarkdownAndHtmlKeepStructure) {
   EXPECT_NE(h.value().html.find("<tr><td>a</td><td>1</td></tr>"), std::string::npos);
 }
 
+TEST(Extractor, BinaryInputIsNotHtml) {
+  const Extractor ex;
+  auto r = ex.extract("%PDF-1.4\n%\xE2\xE3\xCF\xD3\n1 0 obj");
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::kNotHtml);
+  EXPECT_NE(r.error().message.find("PDF"), std::string::npos);
+}
+
 TEST(Extractor, InputLimitIsAClearError) {
   Options o;
   o.max_input_bytes = 10;

@@ -16,6 +16,7 @@ __all__ = ["main", "build_parser"]
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from . import extract_cli
     from .corpus import commands as corpus_commands
 
     parser = argparse.ArgumentParser(prog="thresher", description="Extract the main content and metadata of web pages.")
@@ -28,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
     corpus_commands.register(sub)
+    extract_cli.register(sub)
     return parser
 
 
