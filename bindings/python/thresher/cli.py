@@ -1,9 +1,9 @@
 """Command line: ``thresher ...`` and ``python -m thresher ...``.
 
-Command groups register themselves on one top-level parser; today there is
-``corpus`` (the regression harness, see :mod:`thresher.corpus.commands`). A
-later ``extract`` command plugs in the same way: a ``register(subparsers)``
-function adding its parser with ``set_defaults(func=...)``.
+Command groups register themselves on one top-level parser: ``extract``
+(pages, folders, WARC archives; :mod:`thresher.extract_cli`) and ``corpus``
+(the regression harness, :mod:`thresher.corpus.commands`). Each has a
+``register(subparsers)`` function adding its parser with ``set_defaults(func=...)``.
 """
 
 from __future__ import annotations
