@@ -72,7 +72,7 @@ Result<Document> run_pipeline(const Extractor::Compiled& c, std::string_view htm
   doc.diagnostics.encoding = decoded.encoding;
   doc.diagnostics.encoding_source = decoded.source;
 
-  const std::string lean = input::strip_unparsed_bodies(decoded.utf8);
+  const std::string lean = input::strip_unparsed_bodies(decoded.utf8, opt.max_depth);
   const dom::ParsedHtml parsed(lean);
   if (deadline.expired_now()) return Error{ErrorCode::kTimeout, "timeout_ms ran out while parsing"};
   const dom::NodeIndex index(parsed.root(), {opt.max_nodes, opt.max_depth}, deadline);

@@ -28,4 +28,23 @@ TEST(Prescan, QuotedGreaterThanInsideTheStartTag) {
             "<script data-x=\"a>b\"></script>");
 }
 
+TEST(Prescan, NestingPastTheCapIsFlattened) {
+  EXPECT_EQ(strip_unparsed_bodies("<div><div><div>x</div></div></div><p>y</p>", 2),
+            "<div><div>x</div></div><p>y</p>");
+  // Unclosed <p> and <li> and void elements do not count.
+  std::string many;
+  for (int k = 0; k < 100; ++k) many += "<li><p>t<br><img src=x>";
+  EXPECT_EQ(strip_unparsed_bodies("<div>" + many + "</div>", 2), "<div>" + many + "</div>");
+  EXPECT_EQ(strip_unparsed_bodies("<div><span>a</span><span>b</span></div>", 2),
+            "<div><span>a</span><span>b</span></div>");
+}
+
+TEST(Prescan, AMillionNestedDivsBecomeShallow) {
+  std::string deep;
+  for (int k = 0; k < 1000000; ++k) deep += "<div>";
+  deep += "text";
+  const std::string lean = strip_unparsed_bodies(deep, 512);
+  EXPECT_EQ(lean.size(), 512 * 5 + 4);
+}
+
 }  // namespace thresher::input

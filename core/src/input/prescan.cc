@@ -1,6 +1,8 @@
 #include "input/prescan.h"
 
 #include <cstring>
+#include <string>
+#include <unordered_map>
 
 namespace thresher::input {
 namespace {
@@ -55,13 +57,81 @@ bool is_jsonld(std::string_view start_tag) {
   return lowered.find("ld+json") != std::string::npos;
 }
 
+// Lower-cased tag name starting at `at` ("" when it is not a tag name).
+std::string tag_name(std::string_view s, std::size_t at) {
+  std::string name;
+  for (std::size_t k = at; k < s.size() && name.size() < 16; ++k) {
+    const char c = lower(s[k]);
+    if ((c >= 'a' && c <= 'z') || (!name.empty() && c >= '0' && c <= '9')) {
+      name.push_back(c);
+    } else {
+      break;
+    }
+  }
+  return name;
+}
+
+// Elements that never nest (void) or that the parser closes implicitly (p,
+// li, table rows and cells, ...): they do not count towards the depth, so
+// unclosed <p>s and <li>s do not make a page look deep.
+bool counts_for_depth(std::string_view name) {
+  static constexpr std::string_view kNot[] = {
+      "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+      "source", "track", "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th",
+      "thead", "tbody", "tfoot", "colgroup", "caption", "rb", "rt", "rtc", "rp", "html", "head",
+      "body", "frame", "keygen", "image"};
+  for (std::string_view n : kNot) {
+    if (n == name) return false;
+  }
+  return true;
+}
+
+// Tracks nesting depth over start and end tags; past the cap, start tags
+// are dropped (their content stays, in the ancestor at the cap) together
+// with the end tags that match them. Gumbo's tree building is quadratic in
+// depth; a million nested <div>s would otherwise take hours.
+class NestingCap {
+ public:
+  explicit NestingCap(std::size_t max_depth) : max_depth_(max_depth) {}
+  // False: drop this start tag.
+  bool open(const std::string& name) {
+    if (max_depth_ == 0 || !counts_for_depth(name)) return true;
+    if (depth_ < max_depth_) {
+      ++depth_;
+      return true;
+    }
+    ++dropped_[name];
+    return false;
+  }
+  // True: drop this end tag (it closes a dropped start tag).
+  bool close(const std::string& name) {
+    if (max_depth_ == 0 || !counts_for_depth(name)) return false;
+    if (auto it = dropped_.find(name); it != dropped_.end() && it->second > 0) {
+      --it->second;
+      return true;
+    }
+    if (depth_ > 0) --depth_;
+    return false;
+  }
+
+ private:
+  std::size_t max_depth_;
+  std::size_t depth_ = 0;
+  std::unordered_map<std::string, std::size_t> dropped_;
+};
+
 }  // namespace
 
-std::string strip_unparsed_bodies(std::string_view html) {
+std::string strip_unparsed_bodies(std::string_view html, std::size_t max_depth) {
   std::string out;
   out.reserve(html.size());
   std::size_t pos = 0;   // next byte not yet copied
   std::size_t scan = 0;  // where to look for the next '<'
+  NestingCap cap(max_depth);
+  auto drop = [&](std::size_t from, std::size_t to) {  // remove html[from, to)
+    out.append(html.substr(pos, from - pos));
+    pos = scan = to;
+  };
   while (scan < html.size()) {
     const void* hit = std::memchr(html.data() + scan, '<', html.size() - scan);
     if (hit == nullptr) break;
@@ -70,36 +140,34 @@ std::string strip_unparsed_bodies(std::string_view html) {
     if (starts_with_ci(html, lt, "<!--")) {
       const std::size_t close = html.find("-->", lt + 4);
       if (close == std::string_view::npos) break;  // unterminated: let gumbo decide
-      out.append(html.substr(pos, lt - pos));
-      pos = scan = close + 3;
+      drop(lt, close + 3);
       continue;
     }
-    std::string_view name;
-    for (std::string_view candidate : {"script", "style", "svg"}) {
-      if (starts_with_ci(html, lt + 1, candidate)) {
-        const std::size_t after = lt + 1 + candidate.size();
-        if (after < html.size() && (html[after] == '>' || html[after] == ' ' ||
-                                    html[after] == '\t' || html[after] == '\n' ||
-                                    html[after] == '\r' || html[after] == '/')) {
-          name = candidate;
-        }
-      }
-    }
+    const bool end_tag = lt + 1 < html.size() && html[lt + 1] == '/';
+    const std::string name = tag_name(html, lt + (end_tag ? 2 : 1));
     if (name.empty()) continue;
+    if (end_tag) {
+      if (cap.close(name)) {
+        const std::size_t gt = html.find('>', lt);
+        if (gt == std::string_view::npos) break;
+        drop(lt, gt + 1);
+      }
+      continue;
+    }
     const std::size_t body = end_of_start_tag(html, lt);
     if (body == std::string_view::npos) break;
-    if (html[body - 2] == '/' && name == "svg") {  // <svg ... />
-      scan = body;
+    const bool self_closing = html[body - 2] == '/';
+    if (name != "script" && name != "style" && name != "svg") {
+      if (!self_closing && !cap.open(name)) drop(lt, body);  // too deep: flatten
       continue;
     }
-    if (name == "script" && is_jsonld(html.substr(lt, body - lt))) {
+    if (self_closing || (name == "script" && is_jsonld(html.substr(lt, body - lt)))) {
       scan = body;
       continue;
     }
     const std::size_t close = find_end_tag(html, body, name);
     if (close == std::string_view::npos) break;  // unterminated: leave the rest alone
-    out.append(html.substr(pos, body - pos));
-    pos = scan = close;
+    drop(body, close);
   }
   out.append(html.substr(pos));
   return out;

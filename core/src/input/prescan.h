@@ -11,6 +11,9 @@
 namespace thresher::input {
 
 // Returns `html` with those bodies removed (a copy; `html` is untouched).
-std::string strip_unparsed_bodies(std::string_view html);
+// With `max_depth` > 0, elements nested deeper than that (counting elements
+// that must be closed explicitly, like <div> and <table>) lose their tags,
+// keeping their text: gumbo's tree building is quadratic in depth.
+std::string strip_unparsed_bodies(std::string_view html, std::size_t max_depth = 0);
 
 }  // namespace thresher::input
