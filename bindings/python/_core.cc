@@ -35,6 +35,7 @@ thresher::Options options_from_kwargs(const py::dict& kwargs) {
     else if (k == "favor_recall") o.favor_recall = value.cast<bool>();
     else if (k == "max_input_bytes") o.max_input_bytes = value.cast<std::size_t>();
     else if (k == "max_nodes") o.max_nodes = value.cast<std::size_t>();
+    else if (k == "max_tree_bytes") o.max_tree_bytes = value.cast<std::size_t>();
     else if (k == "max_depth") o.max_depth = value.cast<std::size_t>();
     else if (k == "max_output_bytes") o.max_output_bytes = value.cast<std::size_t>();
     else if (k == "max_jsonld_bytes") o.max_jsonld_bytes = value.cast<std::size_t>();
@@ -61,6 +62,7 @@ py::dict option_defaults() {
   d["favor_recall"] = o.favor_recall;
   d["max_input_bytes"] = o.max_input_bytes;
   d["max_nodes"] = o.max_nodes;
+  d["max_tree_bytes"] = o.max_tree_bytes;
   d["max_depth"] = o.max_depth;
   d["max_output_bytes"] = o.max_output_bytes;
   d["max_jsonld_bytes"] = o.max_jsonld_bytes;

@@ -72,8 +72,11 @@ Result<Document> run_pipeline(const Extractor::Compiled& c, std::string_view htm
   doc.diagnostics.encoding = decoded.encoding;
   doc.diagnostics.encoding_source = decoded.source;
 
-  const std::string lean = input::strip_unparsed_bodies(decoded.utf8, opt.max_depth);
-  const dom::ParsedHtml parsed(lean);
+  const std::string lean =
+      input::cap_markup(input::strip_unparsed_bodies(decoded.utf8), opt.max_depth);
+  const std::size_t tree_budget =
+      opt.max_tree_bytes != 0 ? opt.max_tree_bytes : 64 * lean.size() + (std::size_t{64} << 20);
+  const dom::ParsedHtml parsed(lean, tree_budget);
   if (deadline.expired_now()) return Error{ErrorCode::kTimeout, "timeout_ms ran out while parsing"};
   const dom::NodeIndex index(parsed.root(), {opt.max_nodes, opt.max_depth}, deadline);
   if (deadline.expired_now()) return Error{ErrorCode::kTimeout, "timeout_ms ran out while indexing"};
@@ -166,7 +169,9 @@ Result<Document> Extractor::extract(std::string_view html, std::string_view url,
   try {
     return run_pipeline(*compiled_, html, url, encoding_hint);
   } catch (const std::bad_alloc&) {
-    return Error{ErrorCode::kLimitExceeded, "out of memory; lower max_input_bytes or max_nodes"};
+    return Error{ErrorCode::kLimitExceeded,
+                 "the page needs more memory than max_tree_bytes allows (or than the machine has); "
+                 "raise the limit or skip the page"};
   } catch (const std::exception& e) {
     return Error{ErrorCode::kInternal, std::string("internal error: ") + e.what()};
   } catch (...) {

@@ -18,6 +18,35 @@ TEST(Decode, Utf16LeBom) {
   EXPECT_EQ(d.utf8, "<p>\xC3\xA9");
 }
 
+TEST(Decode, Utf16WithoutBomIsRecognisedByItsNuls) {
+  const std::string ascii = "<html><body><p>Hello wide world, caf\xE9</p></body></html>";
+  std::string le, be;
+  for (char c : ascii) {
+    le += c; le += '\0';
+    be += '\0'; be += c;
+  }
+  EXPECT_EQ(decode_to_utf8(le).encoding, "UTF-16LE");
+  EXPECT_NE(decode_to_utf8(le).utf8.find("Hello wide world, caf\xC3\xA9"), std::string::npos);
+  EXPECT_EQ(decode_to_utf8(be).encoding, "UTF-16BE");
+  EXPECT_NE(decode_to_utf8(be).utf8.find("Hello wide world"), std::string::npos);
+}
+
+TEST(Decode, BadUtf16UnitsDoNotMisalignTheRest) {
+  std::string bytes("\xFF\xFE", 2);
+  bytes += std::string("\x00\xD8", 2);  // a lone high surrogate
+  for (char c : std::string("<p>after</p>")) {
+    bytes += c;
+    bytes += '\0';
+  }
+  EXPECT_NE(decode_to_utf8(bytes).utf8.find("<p>after</p>"), std::string::npos);
+}
+
+TEST(Decode, OverlongUtf8IsReplaced) {
+  const Decoded d = decode_to_utf8(std::string("<p>\xC0\x80 \xC1\xBC \xE0\x8A\x8B \xC3\xA9</p>"));
+  EXPECT_TRUE(is_valid_utf8(d.utf8));
+  EXPECT_NE(d.utf8.find("\xC3\xA9"), std::string::npos);
+}
+
 TEST(Decode, MetaCharsetWindows1251) {
   const std::string html = "<meta charset=\"windows-1251\"><p>\xCF\xF0\xE8\xE2\xE5\xF2</p>";
   const Decoded d = decode_to_utf8(html);
@@ -76,6 +105,15 @@ TEST(Sniff, BinaryPayloadsAreNamed) {
   EXPECT_EQ(binary_kind("<!DOCTYPE html><p>%PDF-</p>"), "");
   EXPECT_EQ(binary_kind("\xEF\xBB\xBF<html>"), "");
   EXPECT_EQ(binary_kind(""), "");
+  std::string noise;
+  for (int k = 0; k < 512; ++k) noise += static_cast<char>((k * 37 + 11) % 256);
+  EXPECT_EQ(binary_kind(noise), "binary data");
+  std::string utf16;
+  for (char c : std::string("<html><body><p>wide text here and more of it, enough bytes</p>")) {
+    utf16 += c;
+    utf16 += '\0';
+  }
+  EXPECT_EQ(binary_kind(utf16), "");
 }
 
 TEST(Decode, CanonicalCharsetNames) {

@@ -152,6 +152,17 @@ TEST(Extractor, BinaryInputIsNotHtml) {
   EXPECT_NE(r.error().message.find("PDF"), std::string::npos);
 }
 
+TEST(Extractor, TreeMemoryBudgetIsAClearError) {
+  Options o;
+  o.max_tree_bytes = 1 << 20;
+  std::string html;
+  for (int k = 0; k < 50000; ++k) html += "<p>paragraph</p>";
+  auto r = Extractor(o).extract(html);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::kLimitExceeded);
+  EXPECT_NE(r.error().message.find("max_tree_bytes"), std::string::npos);
+}
+
 TEST(Extractor, InputLimitIsAClearError) {
   Options o;
   o.max_input_bytes = 10;

@@ -67,6 +67,13 @@ TEST(TextRender, OrphanHeadingsGo) {
   EXPECT_EQ(texts, (std::vector<std::string>{"Intro", "Details", "Text.", "Next section", "More text."}));
 }
 
+TEST(TextRender, OneHugeBlockIsCutRatherThanLost) {
+  std::vector<TextBlock> blocks = {{BlockKind::kParagraph, "word word word word word", 0}};
+  bool truncated = false;
+  EXPECT_EQ(join_blocks(blocks, 12, &truncated), "word word");
+  EXPECT_TRUE(truncated);
+}
+
 TEST(TextRender, OutputLimitCutsAtABlockBoundary) {
   std::vector<TextBlock> blocks = {{BlockKind::kParagraph, "aaaa", 0}, {BlockKind::kParagraph, "bbbb", 0}};
   bool truncated = false;

@@ -39,6 +39,9 @@ struct Options {
   // ---- Resource limits ---------------------------------------------------
   // Larger inputs are rejected with ErrorCode::kInputTooLarge.
   std::size_t max_input_bytes = 64u << 20;
+  // Memory the parsed tree may take; past it the page fails with
+  // ErrorCode::kLimitExceeded. 0 means 64 x the input size + 64 MiB.
+  std::size_t max_tree_bytes = 0;
   // Elements beyond this count are not indexed (the page is scored on what
   // came before; Document::diagnostics.truncated says so).
   std::size_t max_nodes = 2'000'000;

@@ -232,11 +232,11 @@ std::string NodeIndex::path(std::uint32_t i) const {
     if (!out.empty()) out += " > ";
     out += n.is_text() ? "#text" : gumbo_normalized_tagname(n.tag);
     const std::string_view id = attr(*it, "id");
-    if (!id.empty()) out.append("#").append(id.substr(0, 40));
+    if (!id.empty()) out.append("#").append(text::utf8_prefix(id, 40));
     std::string_view cls = attr(*it, "class");
     cls = text::trim(cls);
     if (!cls.empty()) {
-      const std::string collapsed = text::collapse_whitespace(cls.substr(0, 60));
+      const std::string collapsed = text::collapse_whitespace(text::utf8_prefix(cls, 60));
       out.append(".");
       for (char c : collapsed) out.push_back(c == ' ' ? '.' : c);
     }

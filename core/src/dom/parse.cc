@@ -1,6 +1,7 @@
 #include "dom/parse.h"
 
 #include <algorithm>
+#include <new>
 
 namespace thresher::dom {
 namespace {
@@ -18,6 +19,7 @@ void* Arena::allocate(std::size_t size) {
   size = (size + 15) & ~std::size_t{15};
   if (size > left_) {
     const std::size_t block = std::max(kBlockSize, size);
+    if (budget_ != 0 && reserved_ + block > budget_) throw std::bad_alloc();
     blocks_.emplace_back(new unsigned char[block]);
     cursor_ = blocks_.back().get();
     left_ = block;
@@ -29,7 +31,7 @@ void* Arena::allocate(std::size_t size) {
   return p;
 }
 
-ParsedHtml::ParsedHtml(std::string_view utf8) {
+ParsedHtml::ParsedHtml(std::string_view utf8, std::size_t memory_budget) : arena_(memory_budget) {
   GumboOptions options = kGumboDefaultOptions;
   options.allocator = arena_allocate;
   options.deallocator = arena_free;

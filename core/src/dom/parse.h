@@ -14,7 +14,9 @@ namespace thresher::dom {
 // Bump allocator handed to gumbo; frees nothing until it dies.
 class Arena {
  public:
-  Arena() = default;
+  // Allocations past `budget` bytes throw std::bad_alloc (mapped to
+  // ErrorCode::kLimitExceeded); 0 means no budget.
+  explicit Arena(std::size_t budget = 0) : budget_(budget) {}
   Arena(const Arena&) = delete;
   Arena& operator=(const Arena&) = delete;
   void* allocate(std::size_t size);
@@ -25,12 +27,13 @@ class Arena {
   unsigned char* cursor_ = nullptr;
   std::size_t left_ = 0;
   std::size_t reserved_ = 0;
+  std::size_t budget_ = 0;
 };
 
 class ParsedHtml {
  public:
   // `utf8` must stay alive and unchanged while this object lives.
-  explicit ParsedHtml(std::string_view utf8);
+  explicit ParsedHtml(std::string_view utf8, std::size_t memory_budget = 0);
   ParsedHtml(const ParsedHtml&) = delete;
   ParsedHtml& operator=(const ParsedHtml&) = delete;
 

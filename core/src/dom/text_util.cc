@@ -162,6 +162,13 @@ std::string_view trim(std::string_view s) noexcept {
   return s.substr(b, e - b);
 }
 
+std::string_view utf8_prefix(std::string_view s, std::size_t max_bytes) noexcept {
+  if (s.size() <= max_bytes) return s;
+  std::size_t n = max_bytes;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return s.substr(0, n);
+}
+
 std::string to_lower_ascii(std::string_view s) {
   std::string out(s);
   for (char& c : out) {

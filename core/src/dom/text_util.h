@@ -28,6 +28,8 @@ std::string collapse_whitespace(std::string_view s);
 // when `out` is empty or already ends in one.
 void append_collapsed(std::string& out, std::string_view s);
 std::string_view trim(std::string_view s) noexcept;
+// At most `max_bytes` of `s`, never cutting a UTF-8 sequence in two.
+std::string_view utf8_prefix(std::string_view s, std::size_t max_bytes) noexcept;
 std::string to_lower_ascii(std::string_view s);
 std::string to_lower_utf8(std::string_view s);
 // Number of non-space code points: our unit of "text length".

@@ -21,6 +21,19 @@ std::size_t nesting_depth(std::string_view s) {
       else if (c == '"') in_string = false;
       continue;
     }
+    // Comments are skipped the way the parser (ignore_comments) skips them.
+    if (c == '/' && i + 1 < s.size() && s[i + 1] == '/') {
+      const std::size_t nl = s.find('\n', i);
+      if (nl == std::string_view::npos) break;
+      i = nl;
+      continue;
+    }
+    if (c == '/' && i + 1 < s.size() && s[i + 1] == '*') {
+      const std::size_t end = s.find("*/", i + 2);
+      if (end == std::string_view::npos) break;
+      i = end + 1;
+      continue;
+    }
     if (c == '"') in_string = true;
     else if (c == '{' || c == '[') max_depth = std::max(max_depth, ++depth);
     else if ((c == '}' || c == ']') && depth > 0) --depth;
@@ -28,17 +41,22 @@ std::size_t nesting_depth(std::string_view s) {
   return max_depth;
 }
 
-std::string as_text(const json& v) {
+std::string as_text(const json& value) {
+  // Arrays of arrays: the first leaf, found without recursion.
+  const json* p = &value;
+  while (p->is_array() && !p->empty()) p = &p->front();
+  const json& v = *p;
   if (v.is_string()) {
     return text::collapse_whitespace(text::decode_entities(v.get_ref<const std::string&>()));
   }
   if (v.is_number_integer()) return std::to_string(v.get<long long>());
   if (v.is_object()) {
     for (const char* key : {"name", "@value", "url", "@id"}) {
-      if (auto it = v.find(key); it != v.end() && it->is_string()) return as_text(*it);
+      if (auto it = v.find(key); it != v.end() && it->is_string()) {
+        return text::collapse_whitespace(text::decode_entities(it->get_ref<const std::string&>()));
+      }
     }
   }
-  if (v.is_array() && !v.empty()) return as_text(v.front());
   return {};
 }
 

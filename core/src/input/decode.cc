@@ -41,6 +41,8 @@ constexpr std::array<Alias, 38> kAliases{{
     {"euc-jp", "EUC-JP"}, {"euc-kr", "CP949"}, {"windows-874", "CP874"},
 }};
 
+std::size_t unit_size(const std::string& charset);
+
 struct IconvCloser {
   void operator()(void* cd) const { iconv_close(static_cast<iconv_t>(cd)); }
 };
@@ -62,16 +64,18 @@ bool convert(std::string_view bytes, const std::string& from, std::string* out) 
     out->append(buffer.data(), buffer.size() - dst_left);
     if (rc == static_cast<std::size_t>(-1)) {
       if (errno == E2BIG) continue;
-      // EILSEQ or EINVAL (truncated sequence at the end): skip one byte.
+      // EILSEQ or EINVAL (truncated sequence at the end): skip one code unit.
       out->append("\xEF\xBF\xBD");
-      ++in;
-      --in_left;
+      const std::size_t skip = std::min(unit_size(from), in_left);
+      in += skip;
+      in_left -= skip;
     }
   }
   return true;
 }
 
-// Replaces invalid UTF-8 sequences with U+FFFD.
+// Replaces invalid UTF-8 sequences (bad bytes, overlong forms, surrogates,
+// code points past U+10FFFF) with U+FFFD.
 std::string repair_utf8(std::string_view bytes) {
   std::string out;
   out.reserve(bytes.size());
@@ -79,12 +83,14 @@ std::string repair_utf8(std::string_view bytes) {
   while (i < bytes.size()) {
     const std::size_t start = i;
     const char32_t cp = text::next_code_point(bytes, i);
-    const bool overlong_or_bad =
-        cp == 0xFFFD && !(i - start == 3 && bytes.substr(start, 3) == "\xEF\xBF\xBD");
-    if (overlong_or_bad || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
+    const std::size_t len = i - start;
+    const char32_t min = len == 2 ? 0x80 : len == 3 ? 0x800 : len == 4 ? 0x10000 : 0;
+    const bool bad = (cp == 0xFFFD && bytes.substr(start, len) != "\xEF\xBF\xBD") || cp < min ||
+                     (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF;
+    if (bad) {
       out.append("\xEF\xBF\xBD");
     } else {
-      out.append(bytes.substr(start, i - start));
+      out.append(bytes.substr(start, len));
     }
   }
   return out;
@@ -109,6 +115,30 @@ bool has_non_ascii(std::string_view bytes) noexcept {
     if (static_cast<unsigned char>(c) >= 0x80) return true;
   }
   return false;
+}
+
+// "UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE" from where the NUL bytes
+// sit in the first kilobyte, or "".
+std::string sniff_wide_encoding(std::string_view bytes) {
+  const std::size_t n = std::min<std::size_t>(bytes.size(), 1024) & ~std::size_t{3};
+  if (n < 16) return {};
+  std::size_t zeros[4] = {0, 0, 0, 0};
+  for (std::size_t k = 0; k < n; ++k) zeros[k % 4] += bytes[k] == '\0';
+  const std::size_t quarter = n / 4;
+  auto mostly = [&](std::size_t z) { return z * 10 >= quarter * 9; };
+  auto rarely = [&](std::size_t z) { return z * 10 <= quarter; };
+  if (mostly(zeros[1]) && mostly(zeros[2]) && mostly(zeros[3]) && rarely(zeros[0])) return "UTF-32LE";
+  if (mostly(zeros[0]) && mostly(zeros[1]) && mostly(zeros[2]) && rarely(zeros[3])) return "UTF-32BE";
+  if (mostly(zeros[1]) && mostly(zeros[3]) && rarely(zeros[0]) && rarely(zeros[2])) return "UTF-16LE";
+  if (mostly(zeros[0]) && mostly(zeros[2]) && rarely(zeros[1]) && rarely(zeros[3])) return "UTF-16BE";
+  return {};
+}
+
+// Bytes per code unit: what to skip past an unconvertible one.
+std::size_t unit_size(const std::string& charset) {
+  if (charset.starts_with("UTF-16")) return 2;
+  if (charset.starts_with("UTF-32")) return 4;
+  return 1;
 }
 
 Decoded finish(std::string_view bytes, std::string charset, std::string source,
@@ -206,6 +236,11 @@ Decoded decode_to_utf8(std::string_view bytes, std::string_view encoding_hint) {
   if (bytes.starts_with("\xFF\xFE")) return finish(bytes.substr(2), "UTF-16LE", "bom");
   if (bytes.starts_with("\xFE\xFF")) return finish(bytes.substr(2), "UTF-16BE", "bom");
 
+  // UTF-16/32 without a BOM: markup is ASCII, so every other (or every
+  // fourth) byte is NUL.
+  if (const std::string wide = sniff_wide_encoding(bytes); !wide.empty()) {
+    return finish(bytes, wide, "nul-pattern");
+  }
   // Valid UTF-8 with non-ASCII bytes is almost never a legacy encoding by
   // accident, while pages re-encoded to UTF-8 often keep their old
   // <meta charset>: trust the bytes over the declaration.

@@ -11,9 +11,14 @@
 namespace thresher::input {
 
 // Returns `html` with those bodies removed (a copy; `html` is untouched).
-// With `max_depth` > 0, elements nested deeper than that (counting elements
-// that must be closed explicitly, like <div> and <table>) lose their tags,
-// keeping their text: gumbo's tree building is quadratic in depth.
-std::string strip_unparsed_bodies(std::string_view html, std::size_t max_depth = 0);
+std::string strip_unparsed_bodies(std::string_view html);
+
+// Defuses markup that makes gumbo's tree building quadratic, on the
+// stripped page: elements nested deeper than `max_depth` (counting elements
+// that must be closed explicitly, like <div> and <table>) and more than 8
+// unclosed formatting elements lose their tags, keeping their text; start
+// tags over 16 KiB (thousands of attributes) are cut at an attribute. A
+// normal page comes back unchanged. `max_depth` 0 disables it.
+std::string cap_markup(std::string_view html, std::size_t max_depth);
 
 }  // namespace thresher::input

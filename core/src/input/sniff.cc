@@ -1,5 +1,7 @@
 #include "input/sniff.h"
 
+#include <algorithm>
+
 namespace thresher::input {
 namespace {
 
@@ -51,6 +53,17 @@ std::string_view binary_kind(std::string_view bytes) noexcept {
     if (form == "AVI ") return "AVI video";
   }
   if (bytes.size() >= 8 && bytes.substr(4, 4) == "ftyp") return "MP4/QuickTime/HEIF media";
+  // Unknown binary: many control bytes in the first kilobyte. NUL alone is
+  // left out (UTF-16/32 text is full of it), and so are tab, line feeds,
+  // form feed and ESC (ISO-2022 text).
+  const std::size_t n = std::min<std::size_t>(bytes.size(), 1024);
+  std::size_t controls = 0;
+  for (std::size_t k = 0; k < n; ++k) {
+    const auto c = static_cast<unsigned char>(bytes[k]);
+    controls += (c >= 0x01 && c <= 0x08) || c == 0x0B || (c >= 0x0E && c <= 0x1A) ||
+                (c >= 0x1C && c <= 0x1F) || c == 0x7F;
+  }
+  if (n >= 64 && controls * 10 > n) return "binary data";
   return {};
 }
 

@@ -233,6 +233,14 @@ std::string join_blocks(const std::vector<TextBlock>& blocks, std::size_t max_by
     }
     if (out.size() + sep.size() + b.text.size() > max_bytes) {
       if (truncated) *truncated = true;
+      if (out.empty()) {
+        // One block larger than the limit (a 50 MB text node): cut it at
+        // white space, at a character boundary, rather than return nothing.
+        std::string_view head = text::utf8_prefix(b.text, max_bytes);
+        const std::size_t space = head.find_last_of(" \n");
+        if (space != std::string_view::npos && space > head.size() / 2) head = head.substr(0, space);
+        out.append(head);
+      }
       break;
     }
     out.append(sep).append(b.text);
