@@ -1,0 +1,663 @@
+// Google Benchmark over the stored corpus pages, grouped by size.
+//
+//   cmake -S . -B build/bench -G Ninja -DTHRESHER_BUILD_BENCH=ON -DCMAKE_BUILD_TYPE=Release
+//   cmake --build build/bench && build/bench/bench/extract_bench --benchmark_min_time=0.2
+//
+// One benchmark iteration is one pass over every page of a size group, so
+// items/s is pages per second and bytes/s is *original page* bytes per
+// second for every benchmark (stages included), which makes the stage rows
+// add up and compare directly with the bare gumbo parse.
+//
+// Benchmarks (group = small <50 KB, medium 50-200 KB, large >200 KB, all):
+//   GumboParse/<group>           gumbo_parse + gumbo_destroy_output of the original bytes
+//                                (malloc, default options): the baseline of the issue
+//   GumboParseNoFree/<group>     the same, gumbo_destroy_output not timed
+//   GumboParsePrescanned/<group> parse + destroy of the prescanned UTF-8 (what gumbo saves)
+//   Stage<Name>/<group>          one pipeline stage, its inputs computed beforehand
+//   Extract/<group>              Extractor::extract, the whole pipeline
+//   ExtractMany/threads:N        every page, N std::threads sharing one Extractor
+//
+// Environment: THRESHER_CORPUS=DIR (a stored corpus with pages/<id>/page.html.gz,
+// or a folder with html/*.html[.gz]); THRESHER_BENCH_PAGES=N keeps the first N
+// pages of each group (for a quick smoke run).
+//
+// The stage functions mirror run_pipeline (core/src/extractor.cc); building a
+// group's inputs also checks that they render Extractor::extract's text, and
+// warns on stderr when they no longer do.
+//
+// After the runs a summary prints extract time / bare gumbo parse time per group.
+#include <benchmark/benchmark.h>
+#include <gumbo.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <optional>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <unistd.h>
+#include <vector>
+
+#include "content/blocks.h"
+#include "content/rules.h"
+#include "content/select.h"
+#include "dom/node_index.h"
+#include "dom/parse.h"
+#include "fields/fields.h"
+#include "input/decode.h"
+#include "input/prescan.h"
+#include "input/sniff.h"
+#include "output/text_render.h"
+#include "thresher/thresher.h"
+#include "util/deadline.h"
+
+namespace fs = std::filesystem;
+using namespace thresher;
+
+namespace {
+
+// ---------------------------------------------------------------- corpus
+
+struct Page {
+  std::string id;
+  std::string url;
+  std::string html;  // original bytes
+};
+
+std::string read_file(const fs::path& path) {
+  const std::string p = path.string();
+  if (p.ends_with(".gz")) {
+    gzFile f = gzopen(p.c_str(), "rb");
+    if (!f) throw std::runtime_error("cannot open " + p);
+    gzbuffer(f, 1 << 17);
+    std::string out;
+    char buf[1 << 16];
+    int n;
+    while ((n = gzread(f, buf, sizeof buf)) > 0) out.append(buf, static_cast<std::size_t>(n));
+    gzclose(f);
+    return out;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot open " + p);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+fs::path corpus_dir() {
+  if (const char* env = std::getenv("THRESHER_CORPUS"); env && *env) return env;
+  return fs::path(THRESHER_SOURCE_DIR) / "corpus";
+}
+
+std::vector<Page> load_corpus() {
+  const fs::path root = corpus_dir();
+  std::vector<Page> pages;
+  if (fs::is_directory(root / "pages")) {  // the stored corpus
+    for (const auto& entry : fs::directory_iterator(root / "pages")) {
+      fs::path html = entry.path() / "page.html.gz";
+      if (!fs::exists(html)) html = entry.path() / "page.html";
+      if (!fs::exists(html)) continue;
+      Page page{entry.path().filename().string(), "", read_file(html)};
+      const fs::path meta = entry.path() / "meta.json";
+      if (fs::exists(meta)) {
+        auto j = nlohmann::json::parse(read_file(meta), nullptr, false);
+        if (j.is_object() && j.contains("url") && j["url"].is_string()) page.url = j["url"];
+      }
+      pages.push_back(std::move(page));
+    }
+  } else if (fs::is_directory(root / "html")) {  // WCXB-like: html/NNNN.html[.gz]
+    for (const auto& entry : fs::directory_iterator(root / "html")) {
+      const std::string name = entry.path().filename().string();
+      if (!name.ends_with(".html") && !name.ends_with(".html.gz")) continue;
+      pages.push_back({name.substr(0, name.find('.')), "", read_file(entry.path())});
+    }
+  }
+  if (pages.empty()) {
+    throw std::runtime_error("no pages under " + root.string() +
+                             " (set THRESHER_CORPUS to a corpus folder)");
+  }
+  std::sort(pages.begin(), pages.end(), [](const Page& a, const Page& b) { return a.id < b.id; });
+  return pages;
+}
+
+struct Group {
+  const char* name;
+  std::size_t min_bytes;  // inclusive
+  std::size_t max_bytes;  // exclusive
+};
+constexpr Group kGroups[] = {
+    {"small", 0, 50'000},
+    {"medium", 50'000, 200'000},
+    {"large", 200'000, SIZE_MAX},
+    {"all", 0, SIZE_MAX},
+};
+
+const std::vector<Page>& corpus() {
+  static const std::vector<Page> pages = load_corpus();
+  return pages;
+}
+
+// The pages of a group (pointers into corpus()), in corpus order.
+const std::vector<const Page*>& group_pages(const std::string& name) {
+  static std::map<std::string, std::vector<const Page*>> cache;
+  auto it = cache.find(name);
+  if (it != cache.end()) return it->second;
+  std::size_t limit = SIZE_MAX;
+  if (const char* env = std::getenv("THRESHER_BENCH_PAGES"); env && *env) {
+    limit = std::strtoull(env, nullptr, 10);
+  }
+  std::vector<const Page*> out;
+  for (const Group& g : kGroups) {
+    if (name != g.name) continue;
+    for (const Page& p : corpus()) {
+      if (p.html.size() >= g.min_bytes && p.html.size() < g.max_bytes && out.size() < limit) {
+        out.push_back(&p);
+      }
+    }
+  }
+  return cache.emplace(name, std::move(out)).first->second;
+}
+
+std::size_t total_bytes(const std::vector<const Page*>& pages) {
+  std::size_t n = 0;
+  for (const Page* p : pages) n += p->html.size();
+  return n;
+}
+
+void set_counters(benchmark::State& state, const std::vector<const Page*>& pages) {
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * pages.size()));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * total_bytes(pages)));
+  state.counters["pages"] = static_cast<double>(pages.size());
+}
+
+const Options& default_options() {
+  static const Options options;
+  return options;
+}
+
+const content::RuleMatcher& rule_matcher() {
+  static const content::RuleMatcher rules;
+  return rules;
+}
+
+// ---------------------------------------------------------------- stage state
+//
+// The stage functions below mirror run_pipeline in core/src/extractor.cc, one
+// per stage; when the pipeline changes, change them with it (the summary's
+// "sum stages" column drifting away from Extract says they no longer match).
+
+// Stage "prescan": what run_pipeline hands gumbo.
+std::string prescan(std::string_view utf8) {
+  return input::cap_markup(input::strip_unparsed_bodies(utf8), default_options().max_depth);
+}
+
+// run_pipeline's memory budget for the tree.
+std::size_t tree_budget(const std::string& lean) {
+  const Options& opt = default_options();
+  return opt.max_tree_bytes != 0 ? opt.max_tree_bytes : 64 * lean.size() + (std::size_t{64} << 20);
+}
+
+// run_pipeline's kWeakSelectionScore: below it the page is read again with
+// hidden elements shown.
+constexpr float kWeakSelectionScore = 200.f;
+
+// Stage "select": content selection, with the re-weighting of discussion
+// pages and the hidden-content second pass where they apply. `revealed`
+// receives the second index when that pass wins.
+content::ContentChoice select(const dom::ParsedHtml& parsed, const dom::NodeIndex& index,
+                              std::vector<content::NodeFeatures> features,
+                              const fields::PageKind& kind, const Document& doc,
+                              std::string_view page_url, std::optional<dom::NodeIndex>& revealed) {
+  const Options& opt = default_options();
+  Deadline deadline(0);
+  const bool discussion =
+      content::is_discussion_page(kind.schema_type, doc.url.empty() ? page_url : doc.url);
+  content::BlockWeights weights;
+  if (discussion) {
+    weights.comments_are_content = true;
+    features = content::compute_features(index, rule_matcher(), weights);
+  }
+  content::ContentChoice choice = content::choose_content(index, rule_matcher(), std::move(features),
+                                                          opt, doc.title, discussion);
+  revealed.reset();
+  if (choice.selection.score < kWeakSelectionScore) {
+    revealed.emplace(parsed.root(), dom::NodeIndexLimits{opt.max_nodes, opt.max_depth, false},
+                     deadline);
+    content::ContentChoice second = content::choose_content(
+        *revealed, rule_matcher(), content::compute_features(*revealed, rule_matcher(), weights),
+        opt, doc.title, discussion);
+    if (second.selection.container != dom::kNoNode &&
+        second.selection.score > 2 * std::max(choice.selection.score, 1.f)) {
+      choice = std::move(second);
+    } else {
+      revealed.reset();
+    }
+  }
+  return choice;
+}
+
+// Stage "output": the text (default options: no Markdown/HTML, no comments).
+std::string render(const dom::NodeIndex& index, const content::ContentChoice& choice) {
+  const content::Selection& sel = choice.selection;
+  if (sel.container == dom::kNoNode) return {};
+  auto blocks = output::collect_blocks(index, choice.features, sel.pruned, sel.container);
+  output::trim_edges(blocks);
+  bool truncated = false;
+  return output::join_blocks(blocks, default_options().max_output_bytes, &truncated);
+}
+
+// Everything the pipeline computes for one page, so each stage benchmark can
+// start from its real inputs. gumbo points into `lean` and the index into the
+// tree: this struct is never moved (held by unique_ptr).
+struct PageState {
+  const Page* page = nullptr;
+  input::Decoded decoded;
+  std::string lean;
+  std::unique_ptr<dom::ParsedHtml> parsed;
+  std::unique_ptr<dom::NodeIndex> index;
+  std::vector<content::NodeFeatures> features;
+  Document doc;  // fields filled
+  fields::PageKind kind;
+  std::optional<dom::NodeIndex> revealed;
+  content::ContentChoice choice;
+  const dom::NodeIndex& chosen_index() const { return revealed ? *revealed : *index; }
+};
+
+// The states of one group, built on first use. Only the last group's states
+// are kept (benchmarks are registered group by group), to bound memory.
+const std::vector<std::unique_ptr<PageState>>& group_states(const std::string& name) {
+  static std::string cached_name;
+  static std::vector<std::unique_ptr<PageState>> cached;
+  if (cached_name == name && !cached.empty()) return cached;
+  cached.clear();
+  cached_name = name;
+  const Options& opt = default_options();
+  const Extractor extractor(opt);
+  std::vector<std::string> mismatched;
+  for (const Page* page : group_pages(name)) {
+    auto s = std::make_unique<PageState>();
+    s->page = page;
+    s->decoded = input::decode_to_utf8(page->html);
+    s->lean = prescan(s->decoded.utf8);
+    s->parsed = std::make_unique<dom::ParsedHtml>(s->lean, tree_budget(s->lean));
+    Deadline deadline(0);
+    s->index = std::make_unique<dom::NodeIndex>(
+        s->parsed->root(), dom::NodeIndexLimits{opt.max_nodes, opt.max_depth}, deadline);
+    s->features = content::compute_features(*s->index, rule_matcher());
+    s->kind = fields::extract_fields(*s->index, s->features, page->url, opt, s->doc);
+    s->choice = select(*s->parsed, *s->index, s->features, s->kind, s->doc, page->url, s->revealed);
+    // The stages must compute what the pipeline computes: same text.
+    auto result = extractor.extract(page->html, page->url);
+    if (!result || result.value().text != render(s->chosen_index(), s->choice)) {
+      mismatched.push_back(page->id);
+    }
+    cached.push_back(std::move(s));
+  }
+  if (!mismatched.empty()) {
+    std::fprintf(stderr,
+                 "WARNING: on %zu of %zu %s pages (first: %s) the stage functions of this "
+                 "benchmark do not produce Extractor::extract's text: update them to match "
+                 "core/src/extractor.cc\n",
+                 mismatched.size(), cached.size(), name.c_str(), mismatched.front().c_str());
+  }
+  return cached;
+}
+
+// ---------------------------------------------------------------- benchmarks
+
+void BM_GumboParse(benchmark::State& state, std::string group) {
+  const auto& pages = group_pages(group);
+  for (auto _ : state) {
+    for (const Page* p : pages) {
+      GumboOutput* out =
+          gumbo_parse_with_options(&kGumboDefaultOptions, p->html.data(), p->html.size());
+      benchmark::DoNotOptimize(out);
+      gumbo_destroy_output(&kGumboDefaultOptions, out);
+    }
+  }
+  set_counters(state, pages);
+}
+
+// The same parse with gumbo_destroy_output left out of the timing (it walks
+// and frees every node; the pipeline's arena frees in one go).
+void BM_GumboParseNoFree(benchmark::State& state, std::string group) {
+  const auto& pages = group_pages(group);
+  for (auto _ : state) {
+    for (const Page* p : pages) {
+      GumboOutput* out =
+          gumbo_parse_with_options(&kGumboDefaultOptions, p->html.data(), p->html.size());
+      benchmark::DoNotOptimize(out);
+      state.PauseTiming();
+      gumbo_destroy_output(&kGumboDefaultOptions, out);
+      state.ResumeTiming();
+    }
+  }
+  set_counters(state, pages);
+}
+
+void BM_GumboParsePrescanned(benchmark::State& state, std::string group) {
+  const auto& pages = group_pages(group);
+  std::vector<std::string> lean;
+  for (const Page* p : pages) {
+    lean.push_back(prescan(input::decode_to_utf8(p->html).utf8));
+  }
+  for (auto _ : state) {
+    for (const std::string& html : lean) {
+      GumboOutput* out = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
+      benchmark::DoNotOptimize(out);
+      gumbo_destroy_output(&kGumboDefaultOptions, out);
+    }
+  }
+  set_counters(state, pages);
+}
+
+void BM_StageDecode(benchmark::State& state, std::string group) {
+  const auto& pages = group_pages(group);
+  for (auto _ : state) {
+    for (const Page* p : pages) {
+      benchmark::DoNotOptimize(input::binary_kind(p->html).data());
+      input::Decoded d = input::decode_to_utf8(p->html);
+      benchmark::DoNotOptimize(d.utf8.data());
+    }
+  }
+  set_counters(state, pages);
+}
+
+void BM_StagePrescan(benchmark::State& state, std::string group) {
+  const auto& pages = group_pages(group);
+  const auto& states = group_states(group);
+  for (auto _ : state) {
+    for (const auto& s : states) {
+      std::string lean = prescan(s->decoded.utf8);
+      benchmark::DoNotOptimize(lean.data());
+    }
+  }
+  set_counters(state, pages);
+}
+
+// The pipeline's parse: arena allocator, no error recording, prescanned input.
+void BM_StageParse(benchmark::State& state, std::string group) {
+  const auto& pages = group_pages(group);
+  const auto& states = group_states(group);
+  for (auto _ : state) {
+    for (const auto& s : states) {
+      dom::ParsedHtml parsed(s->lean, tree_budget(s->lean));
+      benchmark::DoNotOptimize(parsed.root());
+    }
+  }
+  set_counters(state, pages);
+}
+
+void BM_StageIndex(benchmark::State& state, std::string group) {
+  const auto& pages = group_pages(group);
+  const auto& states = group_states(group);
+  const Options& opt = default_options();
+  for (auto _ : state) {
+    for (const auto& s : states) {
+      Deadline deadline(0);
+      dom::NodeIndex index(s->parsed->root(), {opt.max_nodes, opt.max_depth}, deadline);
+      benchmark::DoNotOptimize(index.size());
+    }
+  }
+  set_counters(state, pages);
+}
+
+void BM_StageFeatures(benchmark::State& state, std::string group) {
+  const auto& pages = group_pages(group);
+  const auto& states = group_states(group);
+  for (auto _ : state) {
+    for (const auto& s : states) {
+      auto features = content::compute_features(*s->index, rule_matcher());
+      benchmark::DoNotOptimize(features.data());
+    }
+  }
+  set_counters(state, pages);
+}
+
+void BM_StageFields(benchmark::State& state, std::string group) {
+  const auto& pages = group_pages(group);
+  const auto& states = group_states(group);
+  const Options& opt = default_options();
+  for (auto _ : state) {
+    for (const auto& s : states) {
+      Document doc;
+      auto kind = fields::extract_fields(*s->index, s->features, s->page->url, opt, doc);
+      benchmark::DoNotOptimize(doc.title.data());
+      benchmark::DoNotOptimize(kind.schema_type.data());
+    }
+  }
+  set_counters(state, pages);
+}
+
+void BM_StageSelect(benchmark::State& state, std::string group) {
+  const auto& pages = group_pages(group);
+  const auto& states = group_states(group);
+  std::vector<std::vector<content::NodeFeatures>> inputs(states.size());
+  std::optional<dom::NodeIndex> revealed;
+  for (auto _ : state) {
+    state.PauseTiming();  // selection consumes its features: copy them untimed
+    for (std::size_t i = 0; i < states.size(); ++i) inputs[i] = states[i]->features;
+    state.ResumeTiming();
+    for (std::size_t i = 0; i < states.size(); ++i) {
+      const auto& s = states[i];
+      auto choice = select(*s->parsed, *s->index, std::move(inputs[i]), s->kind, s->doc,
+                           s->page->url, revealed);
+      benchmark::DoNotOptimize(choice.selection.container);
+    }
+  }
+  set_counters(state, pages);
+}
+
+void BM_StageOutput(benchmark::State& state, std::string group) {
+  const auto& pages = group_pages(group);
+  const auto& states = group_states(group);
+  for (auto _ : state) {
+    for (const auto& s : states) {
+      std::string text = render(s->chosen_index(), s->choice);
+      benchmark::DoNotOptimize(text.data());
+    }
+  }
+  set_counters(state, pages);
+}
+
+// One untimed call first: function-local statics and lazily built tables
+// would otherwise land in a one-iteration measurement.
+void warm_up(const Extractor& extractor, const std::vector<const Page*>& pages) {
+  if (pages.empty()) return;
+  auto result = extractor.extract(pages.front()->html, pages.front()->url);
+  benchmark::DoNotOptimize(result);
+}
+
+void BM_Extract(benchmark::State& state, std::string group) {
+  const auto& pages = group_pages(group);
+  const Extractor extractor;
+  warm_up(extractor, pages);
+  for (auto _ : state) {
+    for (const Page* p : pages) {
+      auto result = extractor.extract(p->html, p->url);
+      benchmark::DoNotOptimize(result);
+    }
+  }
+  set_counters(state, pages);
+}
+
+// extract_many-style: N std::threads take pages from a shared counter,
+// largest first (so one big page does not finish alone at the end), all
+// calling the same Extractor.
+void BM_ExtractMany(benchmark::State& state) {
+  const int threads = static_cast<int>(state.range(0));
+  std::vector<const Page*> pages = group_pages("all");
+  std::sort(pages.begin(), pages.end(),
+            [](const Page* a, const Page* b) { return a->html.size() > b->html.size(); });
+  const Extractor extractor;
+  warm_up(extractor, pages);
+  std::atomic<std::size_t> failures{0};
+  for (auto _ : state) {
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+      for (std::size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < pages.size();) {
+        auto result = extractor.extract(pages[i]->html, pages[i]->url);
+        if (!result) failures.fetch_add(1, std::memory_order_relaxed);
+        benchmark::DoNotOptimize(result);
+      }
+    };
+    std::vector<std::thread> pool;
+    for (int t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+    for (auto& t : pool) t.join();
+  }
+  set_counters(state, pages);
+  state.counters["failures"] = static_cast<double>(failures.load());
+}
+
+void register_benchmarks() {
+  using Fn = void (*)(benchmark::State&, std::string);
+  const std::pair<const char*, Fn> per_group[] = {
+      {"GumboParse", BM_GumboParse},
+      {"GumboParseNoFree", BM_GumboParseNoFree},
+      {"GumboParsePrescanned", BM_GumboParsePrescanned},
+      {"StageDecode", BM_StageDecode},
+      {"StagePrescan", BM_StagePrescan},
+      {"StageParse", BM_StageParse},
+      {"StageIndex", BM_StageIndex},
+      {"StageFeatures", BM_StageFeatures},
+      {"StageFields", BM_StageFields},
+      {"StageSelect", BM_StageSelect},
+      {"StageOutput", BM_StageOutput},
+      {"Extract", BM_Extract},
+  };
+  for (const Group& g : kGroups) {
+    const std::string group = g.name;
+    for (const auto& [name, fn] : per_group) {
+      // The stages are measured per size group; the whole corpus ("all")
+      // only for the two numbers of the headline ratio.
+      const bool headline = fn == BM_GumboParse || fn == BM_GumboParseNoFree || fn == BM_Extract;
+      if (group == "all" && !headline) continue;
+      benchmark::RegisterBenchmark((std::string(name) + "/" + group).c_str(), fn, group)
+          ->Unit(benchmark::kMillisecond);
+    }
+  }
+  benchmark::RegisterBenchmark("ExtractMany", BM_ExtractMany)
+      ->ArgName("threads")
+      ->Arg(1)
+      ->Arg(2)
+      ->UseRealTime()
+      ->Unit(benchmark::kMillisecond);
+}
+
+// ---------------------------------------------------------------- summary
+
+// The console reporter, plus a closing summary: seconds per pass of each
+// stage and the extract / bare-gumbo-parse ratio per group.
+class SummaryReporter : public benchmark::ConsoleReporter {
+ public:
+  explicit SummaryReporter(OutputOptions options) : ConsoleReporter(options) {}
+
+  void ReportRuns(const std::vector<Run>& runs) override {
+    ConsoleReporter::ReportRuns(runs);
+    // With --benchmark_repetitions the median (reported after the
+    // repetitions) replaces them.
+    for (const Run& run : runs) {
+      if (run.error_occurred || run.iterations == 0) continue;
+      if (run.run_type == Run::RT_Aggregate && run.aggregate_name != "median") continue;
+      const double n = static_cast<double>(run.iterations);
+      real_[run.run_name.str()] = run.real_accumulated_time / n;
+      cpu_[run.run_name.str()] = run.cpu_accumulated_time / n;
+    }
+  }
+
+  // Single-threaded rows use CPU time (steadier on a shared, busy machine);
+  // the thread speed-up uses wall time.
+  void Finalize() override {
+    ConsoleReporter::Finalize();
+    std::printf(
+        "\nSummary: CPU seconds per pass over the group. ratio = Extract / GumboParse (parse +\n"
+        "destroy of the original page); ratio_nofree = Extract / GumboParseNoFree (parse only)\n");
+    std::printf("%-8s %6s %9s %11s %11s %11s %7s %12s %10s\n", "group", "pages", "MB",
+                "GumboParse", "Extract", "sum stages", "ratio", "ratio_nofree", "pages/s");
+    const char* stages[] = {"StageDecode", "StagePrescan", "StageParse", "StageIndex",
+                            "StageFeatures", "StageFields", "StageSelect", "StageOutput"};
+    for (const Group& g : kGroups) {
+      const std::string suffix = std::string("/") + g.name;
+      auto parse = cpu_.find("GumboParse" + suffix);
+      auto extract = cpu_.find("Extract" + suffix);
+      auto nofree = cpu_.find("GumboParseNoFree" + suffix);
+      if (parse == cpu_.end() || extract == cpu_.end()) continue;
+      double stage_sum = 0;
+      int stage_count = 0;
+      for (const char* s : stages) {
+        auto it = cpu_.find(s + suffix);
+        if (it != cpu_.end()) stage_sum += it->second, ++stage_count;
+      }
+      const auto& pages = group_pages(g.name);
+      char sum[32] = "-";
+      if (stage_count) std::snprintf(sum, sizeof sum, "%.4f", stage_sum);
+      char ratio_nofree[32] = "-";
+      if (nofree != cpu_.end() && nofree->second > 0) {
+        std::snprintf(ratio_nofree, sizeof ratio_nofree, "%.3f", extract->second / nofree->second);
+      }
+      std::printf("%-8s %6zu %9.1f %11.4f %11.4f %11s %7.3f %12s %10.1f\n", g.name,
+                  pages.size(), static_cast<double>(total_bytes(pages)) / 1e6, parse->second,
+                  extract->second, sum, extract->second / parse->second, ratio_nofree,
+                  static_cast<double>(pages.size()) / extract->second);
+    }
+    auto one = real_.find("ExtractMany/threads:1/real_time");
+    auto two = real_.find("ExtractMany/threads:2/real_time");
+    if (one != real_.end() && two != real_.end()) {
+      std::printf("ExtractMany: 2 threads / 1 thread speed-up (wall time) = %.2fx\n",
+                  one->second / two->second);
+    }
+  }
+
+ private:
+  std::map<std::string, double> real_;
+  std::map<std::string, double> cpu_;
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // Our summary rides on the console reporter; another --benchmark_format
+  // gets the library's own reporter. (Read before Initialize eats the flag.)
+  bool console = true;
+  bool color = isatty(STDOUT_FILENO);
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg.starts_with("--benchmark_format=") && arg != "--benchmark_format=console") {
+      console = false;
+    }
+    if (arg == "--benchmark_color=false" || arg == "--benchmark_color=no") color = false;
+    if (arg == "--benchmark_color=true" || arg == "--benchmark_color=yes") color = true;
+  }
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  try {
+    const auto& pages = corpus();
+    std::size_t bytes = 0;
+    for (const Page& p : pages) bytes += p.html.size();
+    std::fprintf(stderr, "corpus: %s, %zu pages, %.1f MB\n", corpus_dir().c_str(), pages.size(),
+                 static_cast<double>(bytes) / 1e6);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "extract_bench: %s\n", e.what());
+    return 1;
+  }
+  register_benchmarks();
+  if (console) {
+    SummaryReporter reporter(color ? benchmark::ConsoleReporter::OO_ColorTabular
+                                   : benchmark::ConsoleReporter::OO_Tabular);
+    benchmark::RunSpecifiedBenchmarks(&reporter);
+  } else {
+    benchmark::RunSpecifiedBenchmarks();
+  }
+  benchmark::Shutdown();
+  return 0;
+}
