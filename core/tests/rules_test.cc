@@ -63,6 +63,21 @@ TEST(Rules, TagsAndRolesGoThroughTheTable) {
   EXPECT_EQ(fired(m, {"", "", GUMBO_TAG_DIV, ""}), "");
 }
 
+TEST(Rules, KindMasksAndNamedBits) {
+  const RuleMask byline = rule_bit("byline");
+  ASSERT_NE(byline, 0u);
+  EXPECT_TRUE(mask_has_kind(byline, RuleKind::kMeta));
+  EXPECT_FALSE(mask_has_kind(byline, RuleKind::kBoilerplate));
+  EXPECT_EQ(rule_bit("no_such_rule"), 0u);
+  RuleMask all = 0;
+  for (RuleKind k : {RuleKind::kBoilerplate, RuleKind::kMeta, RuleKind::kCaption,
+                     RuleKind::kComments, RuleKind::kPositive}) {
+    EXPECT_EQ(all & kind_mask(k), 0u);
+    all |= kind_mask(k);
+  }
+  EXPECT_EQ(all, (RuleMask{1} << rule_table().size()) - 1);
+}
+
 TEST(Rules, SignatureSplitsCamelCaseAndSeparators) {
   EXPECT_EQ(RuleMatcher::signature("article-meta__author postBody", "Main_Content"),
             " article-meta-author post-body main-content ");

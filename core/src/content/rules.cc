@@ -160,12 +160,36 @@ RuleMask RuleMatcher::match(GumboTag tag, std::string_view class_attr, std::stri
   return mask;
 }
 
-bool mask_has_kind(RuleMask mask, RuleKind kind) noexcept {
+namespace {
+
+// Bits of the rules of each kind, computed once from the table.
+struct KindMasks {
+  RuleMask by_kind[5] = {0, 0, 0, 0, 0};
+  KindMasks() {
+    const auto& rules = rule_table();
+    for (std::size_t k = 0; k < rules.size(); ++k) {
+      by_kind[static_cast<int>(rules[k].kind)] |= RuleMask{1} << k;
+    }
+  }
+};
+
+}  // namespace
+
+RuleMask kind_mask(RuleKind kind) noexcept {
+  static const KindMasks masks;  // read-only after its thread-safe initialisation
+  return masks.by_kind[static_cast<int>(kind)];
+}
+
+RuleMask rule_bit(std::string_view name) noexcept {
   const auto& rules = rule_table();
   for (std::size_t k = 0; k < rules.size(); ++k) {
-    if ((mask & (RuleMask{1} << k)) && rules[k].kind == kind) return true;
+    if (rules[k].name == name) return RuleMask{1} << k;
   }
-  return false;
+  return 0;
+}
+
+bool mask_has_kind(RuleMask mask, RuleKind kind) noexcept {
+  return (mask & kind_mask(kind)) != 0;
 }
 
 std::string rule_names(RuleMask mask) {

@@ -63,6 +63,9 @@ class RuleMatcher {
   std::vector<int> rule_of_pattern_;
 };
 
+// The bits of every rule of `kind` (computed once), and of one named rule.
+RuleMask kind_mask(RuleKind kind) noexcept;
+RuleMask rule_bit(std::string_view name) noexcept;
 bool mask_has_kind(RuleMask mask, RuleKind kind) noexcept;
 // Names of the rules in `mask`, joined by ','.
 std::string rule_names(RuleMask mask);

@@ -38,14 +38,9 @@ bool same_text(std::string_view a, std::string_view b) {
 
 // Who posted and when: part of each post on a discussion page.
 bool is_post_byline(RuleMask mask) {
-  const auto& rules = rule_table();
-  RuleMask meta_rules = 0, byline_rules = 0;
-  for (std::size_t k = 0; k < rules.size(); ++k) {
-    if (rules[k].kind != RuleKind::kMeta) continue;
-    meta_rules |= RuleMask{1} << k;
-    if (rules[k].name == "byline" || rules[k].name == "dateline") byline_rules |= RuleMask{1} << k;
-  }
-  return (mask & meta_rules) != 0 && (mask & meta_rules & ~byline_rules) == 0;
+  const RuleMask meta = mask & kind_mask(RuleKind::kMeta);
+  const RuleMask byline = rule_bit("byline") | rule_bit("dateline");
+  return meta != 0 && (meta & ~byline) == 0;
 }
 
 }  // namespace

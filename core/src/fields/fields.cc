@@ -198,16 +198,11 @@ void extract_authors(const dom::NodeIndex& index, const std::vector<NodeFeatures
     // pages whose class names say nothing), or a small element named as the
     // author holding just a name.
     static const LazyRE2 kByline = {R"((?i)^\s*(?:by|von|par|por|door|di|przez)\s+\S)"};
-    const auto& rules = content::rule_table();
-    std::size_t byline_rule = rules.size();
-    for (std::size_t k = 0; k < rules.size(); ++k) {
-      if (rules[k].name == "byline") byline_rule = k;
-    }
+    const content::RuleMask byline_rule = content::rule_bit("byline");
     for (std::uint32_t i = index.body() == dom::kNoNode ? 0 : index.body(); i < index.size(); ++i) {
       const dom::Node& n = index[i];
       if (!n.is_element() || n.text_chars == 0 || n.text_chars > 120 || !is_content_side(f, i)) continue;
-      const bool author_named = byline_rule < rules.size() &&
-                                (f[i].rules & (content::RuleMask{1} << byline_rule));
+      const bool author_named = (f[i].rules & byline_rule) != 0;
       if (!author_named && (n.text_chars > 60 || !dom::is_block_tag(n.tag))) continue;
       // The innermost author-named element: a wrapper also holds the role line.
       if (author_named && f[i].has_block_child) continue;
