@@ -46,7 +46,9 @@ struct Options {
   // came before; Document::diagnostics.truncated says so).
   std::size_t max_nodes = 2'000'000;
   // Elements nested deeper than this are flattened into their ancestor at
-  // this depth: their text still counts, their structure does not.
+  // this depth: their text still counts, their structure does not. Before
+  // parsing, markup is flattened past min(max_depth, 256): gumbo's work
+  // grows with depth for every element and character.
   std::size_t max_depth = 512;
   // The rendered text is cut at a paragraph boundary below this size.
   std::size_t max_output_bytes = 16u << 20;
