@@ -19,7 +19,7 @@ if ((${#missing[@]})); then
 fi
 
 PY=${PYTHON:-python3}
-$PY -m pip install -q --disable-pip-version-check "scikit-build-core>=0.10" "pytest>=7" 2>&1 \
+$PY -m pip install -q --disable-pip-version-check "scikit-build-core>=0.10" "pytest>=7" "mypy>=1.8" 2>&1 \
   | grep -v "Running pip as the 'root' user" || true
 # Rebuilds incrementally (build/<wheel tag>), so a second run is quick.
 $PY -m pip install -q --disable-pip-version-check . 2>&1 \

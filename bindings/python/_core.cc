@@ -4,6 +4,7 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -160,38 +161,38 @@ class PyExtractor {
     return to_tuple(result);
   }
 
-  // items: a list of (html, url, encoding_hint) tuples (url and hint may be
-  // None). Returns one (dict, error) tuple per item, in order.
-  py::list extract_batch(const py::list& items, unsigned threads) const {
-    std::vector<std::string> strings;  // urls and hints, owned here
-    strings.reserve(items.size() * 2);
-    std::vector<thresher::BatchItem> batch;
-    batch.reserve(items.size());
-    for (const py::handle& item : items) {
-      const py::tuple t = py::reinterpret_borrow<py::tuple>(item);
-      if (t.size() != 3) throw py::value_error("extract_batch items are (html, url, hint) tuples");
-      thresher::BatchItem b;
-      b.html = view_of(t[0]);
-      strings.push_back(optional_string(t[1]));
-      strings.push_back(optional_string(t[2]));
-      batch.push_back(b);
-    }
-    for (std::size_t k = 0; k < batch.size(); ++k) {
-      batch[k].url = strings[2 * k];
-      batch[k].encoding_hint = strings[2 * k + 1];
-    }
-    std::vector<thresher::Result<thresher::Document>> results;
-    {
-      py::gil_scoped_release release;  // `items` keeps every html object alive
-      results = thresher::extract_batch(extractor_, batch, threads);
-    }
-    py::list out;
-    for (const auto& r : results) out.append(to_tuple(r));
-    return out;
-  }
+  const thresher::Extractor& extractor() const { return extractor_; }
 
  private:
   thresher::Extractor extractor_;
+};
+
+// The pool behind thresher.Extractor.extract_many: submit() copies the page
+// (so the Python object may go at once), next() waits with the GIL released.
+class PyStream {
+ public:
+  PyStream(const PyExtractor& extractor, unsigned threads) : stream_(extractor.extractor(), threads) {}
+
+  std::uint64_t submit(const py::object& html, const py::object& url, const py::object& hint) {
+    return stream_.submit(std::string(view_of(html)), optional_string(url), optional_string(hint));
+  }
+
+  // (seq, (dict, error)) of the next finished page, or None when none is pending.
+  py::object next() {
+    std::optional<thresher::BatchStream::Finished> done;
+    {
+      py::gil_scoped_release release;
+      done = stream_.next();
+    }
+    if (!done) return py::none();
+    return py::make_tuple(done->seq, to_tuple(done->result));
+  }
+
+  std::size_t pending() const { return stream_.pending(); }
+  unsigned threads() const { return stream_.threads(); }
+
+ private:
+  thresher::BatchStream stream_;
 };
 
 }  // namespace
@@ -203,8 +204,16 @@ PYBIND11_MODULE(_core, m) {
   py::class_<PyExtractor>(m, "Extractor")
       .def(py::init<const py::kwargs&>())
       .def("extract", &PyExtractor::extract, py::arg("html"), py::arg("url") = py::none(),
+           py::arg("encoding_hint") = py::none());
+  // keep_alive: the Extractor outlives every stream that uses it.
+  py::class_<PyStream>(m, "Stream")
+      .def(py::init<const PyExtractor&, unsigned>(), py::arg("extractor"), py::arg("threads") = 0,
+           py::keep_alive<1, 2>())
+      .def("submit", &PyStream::submit, py::arg("html"), py::arg("url") = py::none(),
            py::arg("encoding_hint") = py::none())
-      .def("extract_batch", &PyExtractor::extract_batch, py::arg("items"), py::arg("threads") = 0);
+      .def("next", &PyStream::next)
+      .def_property_readonly("pending", &PyStream::pending)
+      .def_property_readonly("threads", &PyStream::threads);
   m.def(
       "word_prf",
       [](std::string_view candidate, std::string_view gold) {

@@ -147,6 +147,7 @@ class Extractor:
         data, error = self._impl.extract(_as_html(html), url, encoding_hint)
         if error is not None:
             _raise(error)
+        assert data is not None
         return Document(**data)
 
     def extract_many(self, items: Iterable[Item], threads: int = 0,
@@ -155,40 +156,62 @@ class Extractor:
 
         ``items`` yields html, ``(html, url)`` or ``(html, url, encoding_hint)``.
         Exactly one ``Document`` comes out per item; a page that fails gives a
-        Document whose ``error`` says why, and the batch goes on. ``threads=0``
-        uses all cores. Items are read and extracted in chunks; results come
-        out in input order (``ordered=False`` allows any order, which this
-        implementation does not need to use). Memory stays bounded by the
-        chunk size, whatever the length of ``items``.
+        Document whose ``error`` says why (and its ``url``), and the batch goes
+        on. ``threads=0`` uses all cores.
+
+        Items are read lazily and pages are yielded as they finish: in input
+        order when ``ordered`` (a slow page holds back the ones after it), in
+        completion order otherwise. At most ``4 * threads`` (at least 16)
+        pages are held at once, whatever the length of ``items``.
         """
         if threads < 0:
             raise ValueError("threads must be >= 0")
-        workers = threads or (os.cpu_count() or 1)
-        chunk_size = max(16, 4 * workers)
-        chunk: List[Tuple[Html, Optional[str], Optional[str]]] = []
-        for item in items:
-            chunk.append(_normalize_item(item))
-            if len(chunk) >= chunk_size:
-                yield from self._run_chunk(chunk, threads)
-                chunk = []
-        if chunk:
-            yield from self._run_chunk(chunk, threads)
+        stream = _core.Stream(self._impl, threads)
+        window = max(16, 4 * stream.threads)
+        urls: Dict[int, Optional[str]] = {}    # submitted, not finished: seq -> url
+        ready: Dict[int, Document] = {}        # finished, waiting for their turn
+        next_seq = 0
 
-    def _run_chunk(self, chunk: List[Tuple[Html, Optional[str], Optional[str]]],
-                   threads: int) -> Iterator[Document]:
-        for (data, error), (_, url, _) in zip(self._impl.extract_batch(chunk, threads), chunk):
-            if error is None:
-                yield Document(**data)
-            else:
-                yield Document(url=url, error=f"{error[0]}: {error[1]}")
+        def finish_one() -> Tuple[int, Document]:
+            finished = stream.next()
+            assert finished is not None, "a page is pending"
+            seq, (data, error) = finished
+            url = urls.pop(seq)
+            if data is not None:
+                return seq, Document(**data)
+            assert error is not None
+            return seq, Document(url=url, error=f"{error[0]}: {error[1]}")
+
+        def drain(until: int) -> Iterator[Document]:
+            # Take finished pages until at most `until` are held; yield what may go out.
+            nonlocal next_seq
+            while len(urls) + len(ready) > until:
+                seq, doc = finish_one()
+                if not ordered:
+                    yield doc
+                    continue
+                ready[seq] = doc
+                while next_seq in ready:
+                    yield ready.pop(next_seq)
+                    next_seq += 1
+
+        for item in items:
+            html, url, hint = _normalize_item(item)
+            urls[stream.submit(html, url, hint)] = url
+            yield from drain(window - 1)
+        yield from drain(0)
 
 
 def _normalize_item(item: Item) -> Tuple[Html, Optional[str], Optional[str]]:
     if isinstance(item, tuple):
         if not 1 <= len(item) <= 3:
             raise ValueError("extract_many items are html, (html, url) or (html, url, encoding_hint)")
-        padded = tuple(item) + (None,) * (3 - len(item))
-        return (_as_html(padded[0]), padded[1], padded[2])
+        url = item[1] if len(item) > 1 else None
+        hint = item[2] if len(item) > 2 else None
+        for name, value in (("url", url), ("encoding_hint", hint)):
+            if value is not None and not isinstance(value, str):
+                raise TypeError(f"extract_many: {name} must be str or None, not {type(value).__name__}")
+        return (_as_html(item[0]), url, hint)
     return (_as_html(item), None, None)
 
 
@@ -240,6 +263,6 @@ def extract(html: Html, url: Optional[str] = None, *, output_format: str = "text
     return doc.text
 
 
-def word_prf(candidate: str, gold: str) -> tuple:
+def word_prf(candidate: str, gold: str) -> Tuple[float, float, float]:
     """The corpus metric: word-level (precision, recall, f1) of candidate vs. gold."""
     return _core.word_prf(candidate, gold)

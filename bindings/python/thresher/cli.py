@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
 __all__ = ["main", "build_parser"]
 
@@ -36,8 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(
     argv: Sequence[str] | None = None,
     *,
-    extract_factory: Callable | None = None,
-    metric_factory: Callable | None = None,
+    extract_factory: Callable[..., Any] | None = None,
+    metric_factory: Callable[..., Any] | None = None,
 ) -> int:
     """Run the CLI; returns the exit status. The keyword arguments inject an
     extractor / metric factory (tests); by default the thresher library's."""

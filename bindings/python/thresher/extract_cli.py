@@ -18,7 +18,7 @@ import sys
 import time
 from collections import deque
 from pathlib import Path, PurePosixPath
-from typing import Any, Deque, Dict, Iterable, Iterator, List, Optional, Sequence, TextIO, Tuple
+from typing import Any, Deque, Dict, Iterable, Iterator, List, Optional, Sequence, Set, TextIO, Tuple
 
 from . import inputs
 from .inputs import InputError, InputStats, Item
@@ -236,7 +236,7 @@ def make_record(item: Item, doc: Any, error: Optional[str], fields: Sequence[str
     for name in fields if with_metadata else ():
         if name in ("url", "diagnostics") or name in tail:
             continue
-        default = [] if name in ("authors", "categories", "tags") else None
+        default: Optional[List[str]] = [] if name in ("authors", "categories", "tags") else None
         rec[name] = data.get(name, default)
     rec["text"] = data.get("text") or ""
     for name in ("markdown", "html"):
@@ -322,7 +322,7 @@ class DirSink(_Sink):
     def __init__(self, root: Path, fmt: str, with_metadata: bool) -> None:
         self.root, self.fmt, self.with_metadata = root, fmt, with_metadata
         self.ext = EXTENSIONS[fmt]
-        self._used: set = set()
+        self._used: Set[str] = set()
         self._fields = _document_fields()
 
     def _path(self, name: PurePosixPath) -> Path:

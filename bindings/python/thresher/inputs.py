@@ -29,7 +29,7 @@ import sys
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import BinaryIO, Callable, Iterator, List, Optional, Sequence
+from typing import Any, BinaryIO, Callable, FrozenSet, Iterator, List, Optional, Sequence
 
 __all__ = [
     "DEFAULT_GLOBS",
@@ -93,7 +93,7 @@ class Source:
     head: bytes = b""  # stdin: the bytes already read while sniffing
     stdin_is_archive: bool = False
     first: Optional[Path] = None  # folder: the first matching file (proves it is not empty)
-    walk: Optional[Iterator[Path]] = None  # folder: the remaining matching files, lazily
+    walk: Optional[Iterator["Path | _WalkError"]] = None  # folder: the remaining matching files, lazily
 
 
 _CHARSET_RE = re.compile(r"""charset\s*=\s*["']?\s*([A-Za-z0-9._:+-]+)""", re.I)
@@ -233,7 +233,7 @@ def _one_line(e: BaseException) -> str:
 
 
 def _walk(root: Path, globs: Sequence[str], rel: str = "",
-          excluded: frozenset = frozenset()) -> Iterator["Path | _WalkError"]:
+          excluded: FrozenSet[Path] = frozenset()) -> Iterator["Path | _WalkError"]:
     """Files under ``root`` whose name matches one of ``globs`` (a pattern with
     ``/`` matches the path relative to ``root`` instead), depth first in sorted
     path order (``b/c/d.htm`` before ``b/e.htm``); symlinked folders are not
@@ -312,7 +312,7 @@ def iter_items(sources: Sequence[Source], *, max_bytes: int, url: Optional[str] 
                                        known_page=False)
 
 
-def _prepend(first: Optional[Path], rest: Optional[Iterator[Path]]) -> Iterator[Path]:
+def _prepend(first: Optional[Path], rest: Optional[Iterator["Path | _WalkError"]]) -> Iterator["Path | _WalkError"]:
     if first is not None:
         yield first
     if rest is not None:
@@ -383,7 +383,7 @@ def _archive_file_items(path: Path, label: str, out: PurePosixPath, max_bytes: i
         yield from _archive_items(f, label, out, max_bytes, stats, input_error)
 
 
-def _archive_items(stream: BinaryIO, label: str, out: PurePosixPath, max_bytes: int, stats: InputStats,
+def _archive_items(stream: "BinaryIO | io.RawIOBase", label: str, out: PurePosixPath, max_bytes: int, stats: InputStats,
                    input_error: Callable[[str], None]) -> Iterator[Item]:
     """HTML responses of one WARC (or ARC) stream, record by record.
 
@@ -443,7 +443,7 @@ def _archive_items(stream: BinaryIO, label: str, out: PurePosixPath, max_bytes: 
         it.close()
 
 
-def _truncated(record) -> bool:
+def _truncated(record: Any) -> bool:
     """Whether the file ended before the record's Content-Length (warcio returns
     the short body silently)."""
     from warcio.limitreader import LimitReader
@@ -453,7 +453,7 @@ def _truncated(record) -> bool:
         return False
     while raw.limit > 0 and raw.read(min(raw.limit, 1 << 16)):
         pass
-    return raw.limit > 0
+    return bool(raw.limit > 0)
 
 
 class _Chain(io.RawIOBase):
@@ -466,7 +466,7 @@ class _Chain(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, b) -> int:  # type: ignore[override]
+    def readinto(self, b: Any) -> int:
         if self._head.nbytes:
             n = min(len(b), self._head.nbytes)
             b[:n] = self._head[:n]

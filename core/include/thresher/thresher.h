@@ -2,6 +2,7 @@
 #pragma once
 
 #include "thresher/batch.h"      // IWYU pragma: export
+#include "thresher/batch_stream.h"  // IWYU pragma: export
 #include "thresher/document.h"   // IWYU pragma: export
 #include "thresher/extractor.h"  // IWYU pragma: export
 #include "thresher/metric.h"     // IWYU pragma: export

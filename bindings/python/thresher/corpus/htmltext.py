@@ -14,6 +14,7 @@ headings and list items on their own lines), so line-level diffs line up.
 from __future__ import annotations
 
 from html.parser import HTMLParser
+from typing import List, Optional, Tuple
 
 __all__ = ["html_to_text"]
 
@@ -45,7 +46,7 @@ class _Builder(HTMLParser):
     def _brk(self, level: int) -> None:
         self.items.append(level)
 
-    def handle_starttag(self, tag: str, attrs) -> None:  # noqa: ANN001
+    def handle_starttag(self, tag: str, attrs: List[Tuple[str, Optional[str]]]) -> None:
         if self.skip_stack:
             if tag == self.skip_stack[-1] and tag not in _VOID:
                 self.skip_stack.append(tag)
@@ -64,7 +65,7 @@ class _Builder(HTMLParser):
         elif tag == "img":
             pass
 
-    def handle_startendtag(self, tag: str, attrs) -> None:  # noqa: ANN001
+    def handle_startendtag(self, tag: str, attrs: List[Tuple[str, Optional[str]]]) -> None:
         if self.skip_stack:
             return
         if tag == "br":

@@ -15,14 +15,14 @@ import hashlib
 import io
 import json
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, TextIO
 
 from .scoring import OUTPUT_FIELDS, Output, output_fields
 
 __all__ = ["read_outputs", "write_outputs", "output_record", "output_digest", "text_digest", "fields_digest"]
 
 
-def _open_text(path: Path):
+def _open_text(path: Path) -> TextIO:
     if str(path).endswith(".gz"):
         return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8")
     return open(path, encoding="utf-8")
