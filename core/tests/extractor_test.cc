@@ -199,3 +199,35 @@ TEST(Extractor, SharedAcrossThreadsGivesIdenticalResults) {
 }
 
 }  // namespace thresher
+
+namespace thresher {
+
+TEST(Extractor, CommentSectionsBesideTheArticleGoToComments) {
+  const std::string prose = "<p>This paragraph is prose of the article, long enough, with commas.</p>";
+  const std::string html = "<body><article>" + prose + prose + prose +
+                           "</article><section class='comments'><div class='comment'><p>A reader "
+                           "wrote this comment, at length.</p></div></section></body>";
+  Options o;
+  o.include_comments = true;
+  auto on = Extractor(o).extract(html);
+  ASSERT_TRUE(on);
+  EXPECT_NE(on.value().comments.find("A reader wrote this comment"), std::string::npos);
+  EXPECT_EQ(on.value().text.find("A reader"), std::string::npos);
+  auto off = Extractor().extract(html);
+  ASSERT_TRUE(off);
+  EXPECT_TRUE(off.value().comments.empty());
+}
+
+TEST(Extractor, IncludeTablesOffDropsDataTablesButNotLayoutTables) {
+  const std::string prose = "<p>This paragraph is prose of the article, long enough, with commas.</p>";
+  const std::string data = "<table><tr><th>Metal</th><th>Price</th></tr><tr><td>Gold</td><td>1900</td></tr></table>";
+  const std::string layout = "<table><tr><td><p>Layout cell prose, long enough, with commas, here.</p></td></tr></table>";
+  Options o;
+  o.include_tables = false;
+  auto r = Extractor(o).extract("<body><article>" + prose + data + layout + prose + "</article></body>");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r.value().text.find("Gold"), std::string::npos);
+  EXPECT_NE(r.value().text.find("Layout cell prose"), std::string::npos);
+}
+
+}  // namespace thresher

@@ -2,6 +2,8 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
+
 #include "dom/text_util.h"
 
 namespace thresher::content {
@@ -41,6 +43,49 @@ bool is_post_byline(RuleMask mask) {
   const RuleMask meta = mask & kind_mask(RuleKind::kMeta);
   const RuleMask byline = rule_bit("byline") | rule_bit("dateline");
   return meta != 0 && (meta & ~byline) == 0;
+}
+
+// A table of data (cells of text, links and inline marks) rather than a
+// layout table whose cells hold paragraphs, lists or other tables.
+bool is_data_table(const dom::NodeIndex& index, std::uint32_t table) {
+  for (std::uint32_t i = table + 1; i < index[table].end; ++i) {
+    const dom::Node& node = index[i];
+    if (!node.is_element() || !dom::is_block_tag(node.tag)) continue;
+    switch (node.tag) {
+      case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_THEAD:
+      case GUMBO_TAG_TBODY: case GUMBO_TAG_TFOOT: case GUMBO_TAG_CAPTION:
+        continue;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+
+// Comment sections outside the container (below the article, beside it),
+// added to those found inside it, in document order. Elements that wrap the
+// container are not comment sections, whatever their class says.
+void add_outer_comment_roots(const dom::NodeIndex& index, const std::vector<NodeFeatures>& features,
+                             Selection& sel) {
+  const std::uint32_t body = index.body();
+  const std::uint32_t container_end = index[sel.container].end;
+  for (std::uint32_t i = body + 1; i < index[body].end;) {
+    const dom::Node& node = index[i];
+    if (i == sel.container) {
+      i = container_end;  // its own comment sections were found while pruning
+      continue;
+    }
+    const bool wraps_container = i < sel.container && node.end >= container_end;
+    if (!wraps_container && node.is_element() && !(node.flags & dom::kSkipped) &&
+        mask_has_kind(features[i].rules, RuleKind::kComments) && node.text_chars > 0 &&
+        2 * node.link_chars < node.text_chars) {
+      sel.comment_roots.push_back(i);
+      i = node.end;
+      continue;
+    }
+    ++i;
+  }
+  std::sort(sel.comment_roots.begin(), sel.comment_roots.end());
 }
 
 }  // namespace
@@ -132,7 +177,7 @@ Selection select_content(const dom::NodeIndex& index, const std::vector<NodeFeat
     } else if (!options.include_captions && mask_has_kind(f.rules, RuleKind::kCaption) &&
                node.text_chars <= t.meta_max_chars) {
       why = "caption";
-    } else if (!options.include_tables && node.tag == GUMBO_TAG_TABLE && !f.has_block_child) {
+    } else if (!options.include_tables && node.tag == GUMBO_TAG_TABLE && is_data_table(index, i)) {
       why = "table";
     } else if (!link_mode && chars > 0 && dom::is_block_tag(node.tag) && !dom::is_heading_tag(node.tag) &&
                ((density > t.link_density && f.subtree_value < 0) ||
@@ -149,6 +194,7 @@ Selection select_content(const dom::NodeIndex& index, const std::vector<NodeFeat
     }
     ++i;
   }
+  if (options.include_comments && !discussion) add_outer_comment_roots(index, features, sel);
   return sel;
 }
 
