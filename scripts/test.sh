@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Every test: C++ unit tests (plain and under ASan+UBSan), Python tests (the
-# report test renders in Debian's headless chromium), and the corpus
-# regression check against the committed baseline.
-# THRESHER_SKIP_SANITIZERS=1 skips the sanitizer build for a quick local run.
+# Every test: C++ unit tests (plain and under ASan+UBSan with leak checking,
+# which includes every corpus page), the threaded tests under TSan, each
+# libFuzzer target for 60 s under ASan+UBSan, Python tests (the report test
+# renders in Debian's headless chromium), and the corpus regression check
+# against the committed baseline.
+# THRESHER_SKIP_SANITIZERS=1 skips the sanitizer builds and the fuzz run for a
+# quick local run; FUZZ_SECONDS sets the fuzz time per target (default 60).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -25,6 +28,18 @@ if [ "${THRESHER_SKIP_SANITIZERS:-0}" != "1" ]; then
     -DTHRESHER_SANITIZE=address,undefined >/dev/null
   cmake --build build/asan -j "$JOBS"
   ASAN_OPTIONS=detect_leaks=1 ctest --test-dir build/asan --output-on-failure -j "$JOBS"
+
+  echo "== Threaded C++ tests under TSan"
+  cmake -S . -B build/tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTHRESHER_BUILD_TESTS=ON \
+    -DTHRESHER_SANITIZE=thread >/dev/null
+  TSAN_TESTS=(batch_stream_test extractor_test corpus_test)
+  cmake --build build/tsan -j "$JOBS" --target "${TSAN_TESTS[@]}"
+  for t in "${TSAN_TESTS[@]}"; do
+    TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 "build/tsan/core/tests/$t" --gtest_brief=1
+  done
+
+  echo "== Fuzzing (libFuzzer, ASan+UBSan)"
+  scripts/fuzz.sh "${FUZZ_SECONDS:-60}"
 fi
 
 echo "== Python tests"
