@@ -26,7 +26,7 @@ BUILD=build/fuzz
 
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 APT_PACKAGES=(clang libclang-rt-14-dev cmake ninja-build pkg-config libgumbo-dev libre2-dev
-  nlohmann-json3-dev libuchardet-dev)
+  nlohmann-json3-dev libuchardet-dev libcld2-dev)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

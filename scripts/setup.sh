@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(build-essential cmake ninja-build pkg-config zlib1g-dev
   libgumbo-dev libre2-dev pybind11-dev libgtest-dev libgmock-dev libbenchmark-dev
-  nlohmann-json3-dev libuchardet-dev)
+  nlohmann-json3-dev libuchardet-dev libcld2-dev)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -13,7 +13,9 @@
 #include "content/select.h"
 #include "dom/node_index.h"
 #include "dom/parse.h"
+#include "dom/text_util.h"
 #include "fields/fields.h"
+#include "fields/language.h"
 #include "input/decode.h"
 #include "input/prescan.h"
 #include "input/sniff.h"
@@ -55,6 +57,20 @@ constexpr std::size_t kMaxParseDepth = 256;
 
 // Below this container score the visible page is taken to have no content.
 constexpr float kWeakSelectionScore = 200.f;
+
+// The declared language against the one CLD2 reads in the text (the title
+// and description too, so that pages without main content get one).
+void settle_language(Document& doc) {
+  std::string sample = doc.title;
+  sample += '\n';
+  sample += doc.description;
+  sample += '\n';
+  sample += text::utf8_prefix(doc.text, 16 * 1024);
+  fields::LanguageChoice choice = fields::choose_language(
+      doc.language, doc.diagnostics.language_source, fields::detect_language(sample));
+  doc.language = std::move(choice.language);
+  doc.diagnostics.language_source = std::move(choice.source);
+}
 
 Result<Document> run_pipeline(const Extractor::Compiled& c, std::string_view html,
                               std::string_view page_url, std::string_view encoding_hint) {
@@ -130,7 +146,10 @@ Result<Document> run_pipeline(const Extractor::Compiled& c, std::string_view htm
   doc.diagnostics.rules_fired.insert(doc.diagnostics.rules_fired.end(), sel.rules_fired.begin(),
                                      sel.rules_fired.end());
   doc.diagnostics.empty_reason = sel.empty_reason;
-  if (sel.container == dom::kNoNode) return doc;
+  if (sel.container == dom::kNoNode) {
+    settle_language(doc);
+    return doc;
+  }
   doc.diagnostics.container = chosen_index.path(sel.container);
   doc.diagnostics.container_score = sel.score;
 
@@ -164,6 +183,7 @@ Result<Document> run_pipeline(const Extractor::Compiled& c, std::string_view htm
   if (doc.text.empty() && doc.diagnostics.empty_reason.empty()) {
     doc.diagnostics.empty_reason = "the chosen container held only furniture";
   }
+  settle_language(doc);
   if (deadline.expired_now()) return Error{ErrorCode::kTimeout, "timeout_ms ran out"};
   return doc;
 }
