@@ -19,6 +19,12 @@ TEST(Fields, StripSiteSuffix) {
   EXPECT_EQ(strip_site_suffix("Example - Headline about things", "Example"), "Headline about things");
   EXPECT_EQ(strip_site_suffix("A long headline about many things – Site", ""), "A long headline about many things");
   EXPECT_EQ(strip_site_suffix("No separator here", "Example"), "No separator here");
+  // Site name and section both go; then the headline, first, stays.
+  EXPECT_EQ(strip_site_suffix("Build your first app | Get started | Android Developers", "Android Developers"),
+            "Build your first app");
+  EXPECT_EQ(strip_site_suffix("Models | Django documentation | Django", ""), "Models");
+  EXPECT_EQ(strip_site_suffix("Oak tables and chairs - New in - Living room - Brand", "Brand"),
+            "Oak tables and chairs");
 }
 
 TEST(Fields, NormalizeLanguage) {

@@ -384,12 +384,12 @@ std::string strip_site_suffix(std::string_view title, std::string_view sitename)
     const std::string np = norm(p);
     return !site.empty() && (np == site || word_overlap(np, site) >= 0.99);
   };
-  // Drop a leading or trailing part that is the site's name, or short next to the rest.
-  if (is_site(parts.back())) {
-    parts.pop_back();
-  } else if (is_site(parts.front())) {
-    parts.erase(parts.begin());
-  } else {
+  // The site's name, at either end, goes first ("Models | Docs | Django").
+  if (parts.size() > 1 && is_site(parts.back())) parts.pop_back();
+  if (parts.size() > 1 && is_site(parts.front())) parts.erase(parts.begin());
+  // Then a trailing part that is short next to the rest (a section or a
+  // brand), or a short leading label ("Forum - Thread title").
+  if (parts.size() > 1) {
     std::size_t longest = 0;
     for (std::size_t k = 1; k < parts.size(); ++k) {
       if (parts[k].size() > parts[longest].size()) longest = k;
@@ -398,6 +398,9 @@ std::string strip_site_suffix(std::string_view title, std::string_view sitename)
     if (longest != parts.size() - 1 && text::visible_length(last) <= 30) parts.pop_back();
     else if (longest != 0 && text::visible_length(parts.front()) <= 20) parts.erase(parts.begin());
   }
+  // Still several: the headline comes first, the rest are its sections
+  // ("Build your first app | Get started | Developers").
+  if (parts.size() > 1 && !is_site(parts.front())) parts.resize(1);
   std::string out;
   for (std::size_t k = 0; k < parts.size(); ++k) {
     if (k) out += " - ";
