@@ -104,7 +104,7 @@ def test_score_tables_filters_and_json(corpus, capsys, tmp_path):
     js = tmp_path / "s.json"
     code, out, _ = run(["corpus", "score", "--corpus", str(corpus), "--json", str(js)], capsys)
     assert code == 0
-    assert re.search(r"^source\s+pages\s+gold\s+P\s+R\s+F1\s+with\s+w/o\s+title\s+author\s+date\s+site\s+lang\s+err", out, re.M)
+    assert re.search(r"^source\s+pages\s+gold\s+P\s+R\s+F1\s+with\s+w/o\s+title\s+author\s+date\s+site\s+lang\s+type\s+err", out, re.M)
     assert re.search(r"^user\s+3\s+2\s", out, re.M)
     assert re.search(r"^forum\s+2\s+1\s", out, re.M)
     assert re.search(r"^title\s+2\s+0\.500\s+1\s+0\.000\s+1\s+1\.000", out, re.M)  # present wrong ('| Weather Daily'), null right
@@ -142,7 +142,7 @@ def test_score_outputs_matches_ids_and_reports_gaps(tmp_path, capsys):
     data = json.loads(js.read_text())
     assert list(data["pages"]) == ["wcxb-0001"]
     assert data["pages"]["wcxb-0001"]["f1"] == pytest.approx(0.8571, abs=1e-4)  # 3 of 4 words / all 3 gold
-    assert data["pages"]["wcxb-0001"]["fields"] == {"author": True, "date": True, "title": True}
+    assert data["pages"]["wcxb-0001"]["fields"] == {"author": True, "date": True, "title": True, "page_type": False}
     code, out, _ = run(["corpus", "score-outputs", str(outs), "--corpus", str(wcxb), "--missing-as-empty", "--json", str(js)], capsys)
     assert json.loads(js.read_text())["aggregates"]["all"]["f1"] == pytest.approx(0.8571 / 2, abs=1e-4)
 

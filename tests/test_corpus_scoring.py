@@ -300,7 +300,7 @@ def test_load_wcxb(tmp_path):
     a, b = pages
     assert (a.id, a.source, a.page_type, a.url, a.source_id) == ("wcxb-0001", "wcxb", "article", "https://a.example/x", "0001")
     assert a.gold.text == "Alpha text here." and a.gold.with_ == ["Alpha text"] and a.gold.without == ["Menu"]
-    assert a.gold.fields == {"title": "Alpha", "author": None, "date": "2024-01-02"}
+    assert a.gold.fields == {"title": "Alpha", "author": None, "date": "2024-01-02", "page_type": "article"}
     assert b.page_type == "forum" and b.gold.text is None and b.gold.fields["date"] is None
     assert a.read_html().startswith(b"<html>")
 

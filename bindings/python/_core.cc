@@ -93,6 +93,7 @@ py::dict to_dict(const thresher::Document& d) {
   out["image"] = none_if_empty(d.image);
   out["url"] = none_if_empty(d.url);
   out["hostname"] = none_if_empty(d.hostname);
+  out["page_type"] = none_if_empty(d.page_type);
   out["text"] = d.text;
   out["markdown"] = none_if_empty(d.markdown);
   out["html"] = none_if_empty(d.html);

@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "content/blocks.h"
+#include "content/page_type.h"
 #include "content/rules.h"
 #include "content/select.h"
 #include "dom/node_index.h"
@@ -146,8 +147,22 @@ Result<Document> run_pipeline(const Extractor::Compiled& c, std::string_view htm
   doc.diagnostics.rules_fired.insert(doc.diagnostics.rules_fired.end(), sel.rules_fired.begin(),
                                      sel.rules_fired.end());
   doc.diagnostics.empty_reason = sel.empty_reason;
-  if (sel.container == dom::kNoNode) {
+  auto finish = [&] {
     settle_language(doc);
+    content::PageSignals signals;
+    signals.url = doc.url.empty() ? page_url : std::string_view(doc.url);
+    signals.og_type = kind.og_type;
+    signals.schema_types = &kind.schema_types;
+    signals.discussion = discussion;
+    signals.dated = !doc.date.empty();
+    signals.has_author = !doc.author.empty();
+    signals.link_mode = choice.link_mode;
+    signals.text_chars = doc.text.size();
+    content::count_page_signals(index, signals);
+    doc.page_type = std::string(content::guess_page_type(signals));
+  };
+  if (sel.container == dom::kNoNode) {
+    finish();
     return doc;
   }
   doc.diagnostics.container = chosen_index.path(sel.container);
@@ -183,7 +198,7 @@ Result<Document> run_pipeline(const Extractor::Compiled& c, std::string_view htm
   if (doc.text.empty() && doc.diagnostics.empty_reason.empty()) {
     doc.diagnostics.empty_reason = "the chosen container held only furniture";
   }
-  settle_language(doc);
+  finish();
   if (deadline.expired_now()) return Error{ErrorCode::kTimeout, "timeout_ms ran out"};
   return doc;
 }

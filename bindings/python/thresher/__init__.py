@@ -87,6 +87,7 @@ class Document:
     image: Optional[str] = None
     url: Optional[str] = None
     hostname: Optional[str] = None
+    page_type: Optional[str] = None
     text: str = ""
     markdown: Optional[str] = None
     html: Optional[str] = None

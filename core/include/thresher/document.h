@@ -36,6 +36,9 @@ struct Document {
   std::string image;                  // absolute URL
   std::string url;                    // canonical URL, absolute
   std::string hostname;
+  // "article", "forum", "product", "collection", "listing", "documentation",
+  // "service" or "other": a guess from declared types, the URL and the page.
+  std::string page_type;
   // Content: paragraphs separated by one blank line; headings and list
   // items on their own lines.
   std::string text;

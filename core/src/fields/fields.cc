@@ -497,7 +497,7 @@ PageKind extract_fields(const dom::NodeIndex& index, const std::vector<NodeFeatu
     doc.image = url::resolve(link_base, image);
     if (doc.image.empty()) doc.image = std::string(image);
   }
-  return PageKind{ld.type, text::to_lower_ascii(text::trim(meta.first("og:type")))};
+  return PageKind{ld.type, text::to_lower_ascii(text::trim(meta.first("og:type"))), ld.types};
 }
 
 }  // namespace thresher::fields

@@ -19,6 +19,7 @@ namespace thresher::fields {
 struct PageKind {
   std::string schema_type;  // schema.org @type of the main JSON-LD item, "" if none
   std::string og_type;      // og:type, lower-cased
+  std::vector<std::string> schema_types;  // every JSON-LD @type on the page
 };
 
 // Fills the field members of `doc` (not text).

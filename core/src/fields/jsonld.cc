@@ -1,5 +1,7 @@
 #include "fields/jsonld.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "dom/text_util.h"
@@ -209,6 +211,9 @@ JsonLdFields parse_jsonld(const std::vector<std::string_view>& blocks, JsonLdLim
   if (main_item) fill_from(*main_item, main_type, f);
   for (const json* item : items) {
     for (const std::string& t : types_of(*item)) {
+      if (f.types.size() < 64 && std::find(f.types.begin(), f.types.end(), t) == f.types.end()) {
+        f.types.push_back(t);
+      }
       if (t == "WebSite" && f.website_name.empty()) f.website_name = field(*item, "name");
       if ((t == "Organization" || t == "NewsMediaOrganization") && f.publisher.empty()) {
         f.publisher = field(*item, "name");

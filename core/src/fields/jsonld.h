@@ -11,6 +11,7 @@ namespace thresher::fields {
 
 struct JsonLdFields {
   std::string type;            // @type of the item the fields came from
+  std::vector<std::string> types;  // every @type seen (distinct, at most 64): page-type evidence
   std::string headline;
   std::string name;            // "name" of the main item (products, pages)
   std::vector<std::string> authors;

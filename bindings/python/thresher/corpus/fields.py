@@ -1,6 +1,7 @@
 """How an extracted metadata field is compared with the gold one.
 
-Scored fields: ``title``, ``author``, ``date``, ``sitename``, ``language``.
+Scored fields: ``title``, ``author``, ``date``, ``sitename``, ``language``,
+``page_type``.
 A field counts only on pages whose gold has the key; a gold value of ``None``
 means "the page has no such field", and then the field is correct iff we output
 nothing (``None``, ``""`` or an empty list). Otherwise:
@@ -18,6 +19,9 @@ nothing (``None``, ``""`` or an empty list). Otherwise:
 - **sitename**: normalised like a title, equal.
 - **language**: the primary subtag (before ``-`` or ``_``) equal, case-insensitive
   (``en-GB`` matches ``en``).
+- **page_type**: equal, case-insensitive; scored only on pages whose source
+  labels page types by hand (WCXB: article, forum, product, collection,
+  listing, documentation, service).
 
 This docstring is mirrored in ``README-scoring.md``; change both together.
 """
@@ -38,7 +42,7 @@ __all__ = [
     "field_correct",
 ]
 
-FIELDS: tuple[str, ...] = ("title", "author", "date", "sitename", "language")
+FIELDS: tuple[str, ...] = ("title", "author", "date", "sitename", "language", "page_type")
 
 # Quote characters stripped from both ends of a title/name.
 _QUOTES = "\"'`\u00ab\u00bb\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u2039\u203a\u300c\u300d\u300e\u300f"
@@ -144,6 +148,7 @@ _COMPARE: dict[str, Callable[[Any, Any], bool]] = {
     "date": _date_eq,
     "sitename": _title_eq,
     "language": _language_eq,
+    "page_type": lambda gold, out: str(gold).strip().lower() == str(out).strip().lower(),
 }
 
 

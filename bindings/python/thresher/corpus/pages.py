@@ -226,13 +226,24 @@ def load_stored(root: Path | str) -> list[Page]:
                     source=meta.get("source", "unknown"),
                     page_type=meta.get("page_type") or "unknown",
                     url=meta.get("url") or expected.get("url"),
-                    gold=gold_from_json(expected),
+                    gold=_with_labelled_type(gold_from_json(expected), meta.get("source"), meta.get("page_type")),
                     html_path=html_path,
                     meta=meta,
                     source_id=meta.get("source_id") or _source_id(pid),
                 )
             )
     return pages
+
+
+# Sources whose page types were labelled by hand (the others' types are a
+# default given when the corpus was built): their type is gold.
+_TYPE_LABELLED_SOURCES = ("wcxb",)
+
+
+def _with_labelled_type(gold: Gold, source: Any, page_type: Any) -> Gold:
+    if source in _TYPE_LABELLED_SOURCES and page_type and page_type != "unknown":
+        gold.fields.setdefault("page_type", page_type)
+    return gold
 
 
 # Id prefixes of the stored corpus (corpus/build.py): "wcxb-0001" is WCXB's "0001".
@@ -274,6 +285,8 @@ def load_wcxb(root: Path | str) -> list[Page]:
             fields["date"] = None
         elif re.match(r"\s*\d{4}-\d{1,2}[-.]\d{1,2}", date):
             fields["date"] = date
+        if page_type:
+            fields["page_type"] = page_type
         # ground_truth.url, where present, corrects the top-level url.
         url = gt.get("url") or d.get("url") or None
         pages.append(

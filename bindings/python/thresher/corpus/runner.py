@@ -42,7 +42,8 @@ class PageResult:
 def document_to_output(doc: Any, seconds: float = 0.0) -> Output:
     """Convert a ``thresher.Document`` (or anything with the same attributes)."""
     raw: dict[str, Any] = {}
-    for name in ("title", "author", "authors", "date", "sitename", "language", "description", "categories", "tags"):
+    for name in ("title", "author", "authors", "date", "sitename", "language", "page_type", "description",
+                 "categories", "tags"):
         raw[name] = getattr(doc, name, None)
     if raw.get("author") in (None, "") and raw.get("authors"):
         raw["author"] = "; ".join(raw["authors"])

@@ -8,7 +8,7 @@ from .fields import FIELDS
 
 __all__ = ["format_aggregates", "format_fields", "fmt"]
 
-_SHORT = {"sitename": "site", "language": "lang"}
+_SHORT = {"sitename": "site", "language": "lang", "page_type": "type"}
 
 
 def fmt(x: Any, digits: int = 3) -> str:

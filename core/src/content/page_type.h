@@ -1,0 +1,45 @@
+// A guess at what kind of page this is: article, forum, product, collection,
+// listing, documentation, service, or other. Evidence, strongest first:
+// schema.org types and og:type the page declares, URL conventions (/docs/,
+// /products/<slug>, /collections/<slug>, /forum/), shop furniture (prices,
+// add-to-cart buttons), code blocks, dates and bylines, and whether the main
+// content is prose or a list of links. Measured on the WCXB development
+// split, whose pages are labelled with these seven types.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dom/node_index.h"
+
+namespace thresher::content {
+
+struct PageSignals {
+  std::string_view url;
+  std::string_view og_type;                       // lower-cased
+  const std::vector<std::string>* schema_types = nullptr;
+  bool discussion = false;  // forum thread or Q&A (is_discussion_page)
+  bool dated = false;       // a publication date was found
+  bool has_author = false;
+  bool link_mode = false;   // the main content was chosen as a list of links
+  std::size_t text_chars = 0;  // main text
+  // Counted over the whole page.
+  std::size_t pre_blocks = 0;
+  std::size_t code_spans = 0;
+  std::size_t itemprop_prices = 0;
+  std::size_t prices = 0;        // "$12", "12,99 €", ...
+  std::size_t cart_buttons = 0;  // "add to cart", "in den Warenkorb", ...
+  std::size_t time_elements = 0;
+  std::size_t article_elements = 0;
+};
+
+// Fills the page-wide counts of `signals` from the index.
+void count_page_signals(const dom::NodeIndex& index, PageSignals& signals);
+
+// One of "article", "forum", "product", "collection", "listing",
+// "documentation", "service", "other".
+std::string_view guess_page_type(const PageSignals& signals);
+
+}  // namespace thresher::content

@@ -1,0 +1,78 @@
+// Page-type guesses from the evidence a page gives.
+#include "content/page_type.h"
+
+#include <gtest/gtest.h>
+
+#include "test_util.h"
+
+namespace thresher::content {
+namespace {
+
+PageSignals prose(std::string_view url) {
+  PageSignals s;
+  s.url = url;
+  s.text_chars = 4000;
+  return s;
+}
+
+TEST(PageType, DiscussionsAreForums) {
+  PageSignals s = prose("https://e.org/t/how-to-fix/123");
+  s.discussion = true;
+  EXPECT_EQ(guess_page_type(s), "forum");
+}
+
+TEST(PageType, DocumentationByPathOrCode) {
+  EXPECT_EQ(guess_page_type(prose("https://e.org/docs/install")), "documentation");
+  PageSignals code = prose("https://e.org/install");
+  code.pre_blocks = 4;
+  EXPECT_EQ(guess_page_type(code), "documentation");
+  // A dated post with code is an article.
+  code.dated = true;
+  EXPECT_EQ(guess_page_type(code), "article");
+}
+
+TEST(PageType, ProductsAndCollections) {
+  EXPECT_EQ(guess_page_type(prose("https://shop.example/products/blue-mug")), "product");
+  EXPECT_EQ(guess_page_type(prose("https://shop.example/collections/mugs")), "collection");
+  const std::vector<std::string> product_types = {"Product", "Offer"};
+  PageSignals one = prose("https://shop.example/blue-mug");
+  one.schema_types = &product_types;
+  one.prices = 3;
+  one.cart_buttons = 1;
+  EXPECT_EQ(guess_page_type(one), "product");
+  PageSignals grid = prose("https://shop.example/category/mugs");
+  grid.prices = 40;
+  grid.cart_buttons = 20;
+  EXPECT_EQ(guess_page_type(grid), "collection");
+}
+
+TEST(PageType, ArticlesListingsServices) {
+  PageSignals dated = prose("https://news.example/2024/05/01/story");
+  dated.dated = true;
+  EXPECT_EQ(guess_page_type(dated), "article");
+  PageSignals links = prose("https://news.example/world");
+  links.link_mode = true;
+  EXPECT_EQ(guess_page_type(links), "listing");
+  EXPECT_EQ(guess_page_type(prose("https://agency.example/services/seo")), "service");
+  EXPECT_EQ(guess_page_type(prose("https://blog.example/how-to-choose-a-good-tutor")), "article");
+  PageSignals empty;
+  EXPECT_EQ(guess_page_type(empty), "other");
+}
+
+TEST(PageType, CountsComeFromThePage) {
+  testing::Indexed page(
+      "<body><pre>a</pre><pre>b</pre><code>x</code><time>1</time><article>a</article>"
+      "<span itemprop=price>12</span><p>$12.00 and 5 € and 7 EUR</p><button>Add to Cart</button></body>");
+  PageSignals s;
+  count_page_signals(*page.index, s);
+  EXPECT_EQ(s.pre_blocks, 2u);
+  EXPECT_EQ(s.code_spans, 1u);
+  EXPECT_EQ(s.time_elements, 1u);
+  EXPECT_EQ(s.article_elements, 1u);
+  EXPECT_EQ(s.itemprop_prices, 1u);
+  EXPECT_EQ(s.prices, 3u);
+  EXPECT_EQ(s.cart_buttons, 1u);
+}
+
+}  // namespace
+}  // namespace thresher::content
