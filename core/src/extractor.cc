@@ -160,6 +160,13 @@ Result<Document> run_pipeline(const Extractor::Compiled& c, std::string_view htm
     signals.text_chars = doc.text.size();
     content::count_page_signals(index, signals);
     doc.page_type = std::string(content::guess_page_type(signals));
+    // `date` is when a piece of writing was published. Shop, listing and
+    // service pages carry page-level dates (a CMS's datePublished, a
+    // sitemap's lastmod) that are not that.
+    if (!content::has_publication_date(doc.page_type) && !doc.date.empty()) {
+      doc.date.clear();
+      doc.diagnostics.field_sources.push_back("date: dropped (" + doc.page_type + " page)");
+    }
   };
   if (sel.container == dom::kNoNode) {
     finish();

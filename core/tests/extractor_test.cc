@@ -231,3 +231,26 @@ TEST(Extractor, IncludeTablesOffDropsDataTablesButNotLayoutTables) {
 }
 
 }  // namespace thresher
+
+namespace thresher {
+
+TEST(Extractor, ProductPagesHaveNoPublicationDate) {
+  const std::string ld =
+      R"(<script type="application/ld+json">{"@type":"WebPage","datePublished":"2021-03-04"}</script>)";
+  const std::string body =
+      "<p>This mug holds coffee, tea and more, and it is long enough prose, with commas.</p>"
+      "<p>Price $12.00</p><button>Add to cart</button>";
+  const Extractor ex;
+  auto product = ex.extract("<html><head>" + ld + "</head><body><main>" + body + "</main></body></html>",
+                            "https://shop.example/products/blue-mug");
+  ASSERT_TRUE(product);
+  EXPECT_EQ(product.value().page_type, "product");
+  EXPECT_TRUE(product.value().date.empty());
+  auto story = ex.extract("<html><head>" + ld + "</head><body><article>" + body + body + body +
+                              "</article></body></html>",
+                          "https://news.example/2021/03/04/mugs-are-back");
+  ASSERT_TRUE(story);
+  EXPECT_EQ(story.value().date, "2021-03-04");
+}
+
+}  // namespace thresher

@@ -59,6 +59,23 @@ TEST(PageType, ArticlesListingsServices) {
   EXPECT_EQ(guess_page_type(empty), "other");
 }
 
+TEST(PageType, DeclaredArticlesWinOverPrices) {
+  const std::vector<std::string> article = {"Article", "ItemList"};
+  PageSignals guide = prose("https://reviews.example/best-wireless-earbuds/");
+  guide.schema_types = &article;
+  guide.has_author = true;
+  guide.prices = 80;
+  EXPECT_EQ(guess_page_type(guide), "article");
+  guide.has_author = false;  // no date, no byline: the prices decide
+  guide.cart_buttons = 3;
+  EXPECT_EQ(guess_page_type(guide), "collection");
+}
+
+TEST(PageType, OnlyWritingsHavePublicationDates) {
+  for (std::string_view t : {"article", "forum", "documentation", "other"}) EXPECT_TRUE(has_publication_date(t));
+  for (std::string_view t : {"product", "collection", "listing", "service"}) EXPECT_FALSE(has_publication_date(t));
+}
+
 TEST(PageType, CountsComeFromThePage) {
   testing::Indexed page(
       "<body><pre>a</pre><pre>b</pre><code>x</code><time>1</time><article>a</article>"

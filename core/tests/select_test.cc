@@ -75,6 +75,10 @@ TEST(Select, DiscussionPagesAreRecognised) {
   EXPECT_TRUE(is_discussion_page("", "https://example.com/questions/42/how-do-i"));
   EXPECT_FALSE(is_discussion_page("NewsArticle", "https://example.com/news/politics/story"));
   EXPECT_FALSE(is_discussion_page("", "https://example.com/topical-news/story"));
+  EXPECT_TRUE(is_discussion_page("", "https://www.example.com/r/science/comments/1abc/some_title/"));
+  EXPECT_TRUE(is_discussion_page("", "https://community.example.com/travel-forum/asia/first-trip"));
+  EXPECT_FALSE(is_discussion_page("", "https://example.com/forumula/story"));
+  EXPECT_FALSE(is_discussion_page("", "https://example.com/blog/no-comments-policy"));
 }
 
 TEST(Select, RepliesAreContentOnDiscussionPages) {

@@ -101,7 +101,7 @@ std::string_view guess_page_type(const PageSignals& s) {
       R"((?i)/(?:docs?|documentation|reference|api|manual|guides?|wiki|man\d?|learn|developers?|tutorials?|handbook|kb|knowledge-?base|help)(?:/|\.|$))"};
   static const LazyRE2 kProductPath = {R"((?i)/(?:products?|p|dp|items?)(?:/|$))"};
   static const LazyRE2 kProductPage = {R"((?i)/products?/[^/?#]+/?(?:[?#]|$))"};
-  static const LazyRE2 kCollectionPage = {R"((?i)/collections?/[^/?#]+/?(?:[?#]|$))"};
+  static const LazyRE2 kCollectionPage = {R"((?i)/collections/[^/?#]+/?(?:[?#]|$))"};
   static const LazyRE2 kShopPath = {
       R"((?i)/(?:collections?|category|categories|c|shop|catalog|browse|search|departments?|store)(?:/|$|\?))"};
   static const LazyRE2 kSiteRoot = {R"(^[a-zA-Z][a-zA-Z0-9+.-]*://[^/]+/?$)"};
@@ -114,6 +114,9 @@ std::string_view guess_page_type(const PageSignals& s) {
     return "product";
   }
   if (s.og_type == "product.group" || url_matches(s.url, *kCollectionPage)) return "collection";
+  // A declared article with a date or a byline is one, whatever prices it
+  // quotes (buying guides, cost reports).
+  if ((article_schema || s.og_type == "article") && (s.dated || s.has_author)) return "article";
   const bool productish = has_type(s, {"Product", "Offer", "AggregateOffer"}) ||
                           s.og_type.find("product") != std::string_view::npos || s.itemprop_prices > 0;
   // A product page shows a few prices (its own, options, related items) and
@@ -128,7 +131,6 @@ std::string_view guess_page_type(const PageSignals& s) {
     return "collection";
   }
   if (shop_path && s.prices >= 3) return "collection";
-  if ((article_schema || s.og_type == "article") && (s.dated || s.has_author)) return "article";
   if (s.dated && s.text_chars > 1500 && !s.link_mode) return "article";
   if ((s.pre_blocks >= 2 || s.code_spans >= 8) && !s.dated) return "documentation";
   if (s.link_mode || s.article_elements >= 5 || s.time_elements >= 5) return "listing";
@@ -142,6 +144,11 @@ std::string_view guess_page_type(const PageSignals& s) {
   }
   if (s.text_chars == 0) return "other";
   return "service";
+}
+
+bool has_publication_date(std::string_view page_type) {
+  return page_type != "product" && page_type != "collection" && page_type != "listing" &&
+         page_type != "service";
 }
 
 }  // namespace thresher::content

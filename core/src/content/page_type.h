@@ -42,4 +42,9 @@ void count_page_signals(const dom::NodeIndex& index, PageSignals& signals);
 // "documentation", "service", "other".
 std::string_view guess_page_type(const PageSignals& signals);
 
+// Whether pages of this type are pieces of writing with a publication date
+// (articles, forum threads, documentation, other) or not (products,
+// collections, listings, services).
+bool has_publication_date(std::string_view page_type);
+
 }  // namespace thresher::content

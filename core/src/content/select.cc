@@ -96,7 +96,7 @@ bool is_discussion_page(std::string_view schema_type, std::string_view url) {
     return true;
   }
   static const LazyRE2 kThreadPath = {
-      R"((?i)^[a-z][a-z0-9+.-]*://[^/]+/(?:[^?#]*/)?(?:forums?|threads?|topics?|t|questions?|discussions?|community|communities|boards?|viewtopic\.php|showthread\.php)(?:[/?#._-]|$))"};
+      R"((?i)^[a-z][a-z0-9+.-]*://[^/]+/(?:[^?#]*/)?(?:(?:[a-z0-9]+-)*forums?|threads?|topics?|t|questions?|discussions?|comments|community|communities|boards?|viewtopic\.php|showthread\.php)(?:[/?#._-]|$))"};
   return RE2::PartialMatch(url, *kThreadPath);
 }
 
