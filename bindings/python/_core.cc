@@ -85,6 +85,7 @@ py::dict to_dict(const thresher::Document& d) {
   out["authors"] = d.authors;
   out["date"] = none_if_empty(d.date);
   out["date_modified"] = none_if_empty(d.date_modified);
+  out["date_time"] = none_if_empty(d.date_time);
   out["sitename"] = none_if_empty(d.sitename);
   out["description"] = none_if_empty(d.description);
   out["categories"] = d.categories;
@@ -94,6 +95,7 @@ py::dict to_dict(const thresher::Document& d) {
   out["url"] = none_if_empty(d.url);
   out["hostname"] = none_if_empty(d.hostname);
   out["page_type"] = none_if_empty(d.page_type);
+  out["license"] = none_if_empty(d.license);
   out["text"] = d.text;
   out["markdown"] = none_if_empty(d.markdown);
   out["html"] = none_if_empty(d.html);

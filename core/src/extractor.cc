@@ -165,6 +165,7 @@ Result<Document> run_pipeline(const Extractor::Compiled& c, std::string_view htm
     // sitemap's lastmod) that are not that.
     if (!content::has_publication_date(doc.page_type) && !doc.date.empty()) {
       doc.date.clear();
+      doc.date_time.clear();
       doc.diagnostics.field_sources.push_back("date: dropped (" + doc.page_type + " page)");
     }
   };

@@ -48,3 +48,25 @@ TEST(Dates, FromUrls) {
 }
 
 }  // namespace thresher::fields
+
+namespace thresher::fields {
+
+std::string datetime_of(std::string_view s) {
+  auto d = parse_date(s);
+  return d ? d->iso_datetime() : "none";
+}
+
+TEST(Dates, TimeOfDayAndOffsetWhenGiven) {
+  EXPECT_EQ(datetime_of("2023-03-02T23:06:00+03:00"), "2023-03-02T23:06:00+03:00");
+  EXPECT_EQ(datetime_of("2023-03-02T23:06:00+0300"), "2023-03-02T23:06:00+03:00");
+  EXPECT_EQ(datetime_of("2023-03-02T20:06:00Z"), "2023-03-02T20:06:00Z");
+  EXPECT_EQ(datetime_of("2023-03-02T20:06:00.123+00:00"), "2023-03-02T20:06:00Z");
+  EXPECT_EQ(datetime_of("2 Mar 2023 23:06"), "2023-03-02T23:06");
+  EXPECT_EQ(datetime_of("March 2, 2023 at 11:06 pm GMT"), "2023-03-02T23:06Z");
+  EXPECT_EQ(datetime_of("March 2, 2023 12:15 AM"), "2023-03-02T00:15");
+  EXPECT_EQ(datetime_of("2023-03-02"), "");           // a day, no time
+  EXPECT_EQ(datetime_of("March 2, 2023 13:15 pm"), "");  // not a time
+  EXPECT_EQ(parse_date("2 Mar 2023 23:06")->iso(), "2023-03-02");
+}
+
+}  // namespace thresher::fields

@@ -80,3 +80,30 @@ TEST(Fields, DateFromUrlAsLastResort) {
 }
 
 }  // namespace thresher::fields
+
+namespace thresher::fields {
+
+TEST(Fields, LicenseOnlyWhenStated) {
+  EXPECT_EQ(fields_of("<html><head><link rel=license href='/terms/cc-by'></head><body><p>x</p></body></html>").license,
+            "https://example.com/terms/cc-by");
+  EXPECT_EQ(fields_of("<body><footer><a href='https://creativecommons.org/licenses/by-sa/4.0/'>CC BY-SA</a>"
+                      "</footer></body>").license,
+            "https://creativecommons.org/licenses/by-sa/4.0/");
+  EXPECT_EQ(fields_of("<head><script type='application/ld+json'>{\"@type\":\"Article\",\"headline\":\"h\","
+                      "\"license\":\"https://opensource.org/licenses/MIT\"}</script></head><body></body>").license,
+            "https://opensource.org/licenses/MIT");
+  EXPECT_EQ(fields_of("<body><a href='https://creativecommons.org/'>Creative Commons</a>"
+                      "<p>Copyright 2024 Example Inc.</p></body>").license, "");
+}
+
+TEST(Fields, DateTimeKeepsTheTimeTheSourceGives) {
+  const Document d = fields_of(R"(<head><meta property="og:type" content="article">
+    <meta property="article:published_time" content="2024-05-01T08:30:00+02:00"></head><body></body>)");
+  EXPECT_EQ(d.date, "2024-05-01");
+  EXPECT_EQ(d.date_time, "2024-05-01T08:30:00+02:00");
+  const Document day = fields_of(R"(<head><meta property="article:published_time" content="2024-05-01"></head>)");
+  EXPECT_EQ(day.date, "2024-05-01");
+  EXPECT_EQ(day.date_time, "");
+}
+
+}  // namespace thresher::fields

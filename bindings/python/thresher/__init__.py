@@ -79,6 +79,7 @@ class Document:
     authors: List[str] = field(default_factory=list)
     date: Optional[str] = None
     date_modified: Optional[str] = None
+    date_time: Optional[str] = None
     sitename: Optional[str] = None
     description: Optional[str] = None
     categories: List[str] = field(default_factory=list)
@@ -88,6 +89,7 @@ class Document:
     url: Optional[str] = None
     hostname: Optional[str] = None
     page_type: Optional[str] = None
+    license: Optional[str] = None
     text: str = ""
     markdown: Optional[str] = None
     html: Optional[str] = None

@@ -28,6 +28,8 @@ struct Document {
   std::vector<std::string> authors;
   std::string date;                   // publication date, YYYY-MM-DD
   std::string date_modified;          // YYYY-MM-DD
+  std::string date_time;              // the publication date with its time (and offset) when the
+                                      // page gives one: "2023-03-02T23:06:00+03:00", "2023-03-02T23:06"
   std::string sitename;
   std::string description;
   std::vector<std::string> categories;
@@ -36,6 +38,7 @@ struct Document {
   std::string image;                  // absolute URL
   std::string url;                    // canonical URL, absolute
   std::string hostname;
+  std::string license;                // as the page states it: a licence URL (absolute) or name
   // "article", "forum", "product", "collection", "listing", "documentation",
   // "service" or "other": a guess from declared types, the URL and the page.
   std::string page_type;

@@ -94,7 +94,60 @@ bool valid_date(int year, int month, int day) noexcept {
   return month >= 1 && day >= 1 && ymd.ok();
 }
 
+std::string CivilDate::iso_datetime() const {
+  if (hour < 0) return {};
+  char buf[40];
+  if (second >= 0) {
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", year, month, day, hour, minute, second);
+  } else {
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d", year, month, day, hour, minute);
+  }
+  return buf + offset;
+}
+
+namespace {
+
+// The first time of day in `s` ("23:06", "11:06:30 pm", "T23:06:00+03:00").
+void attach_time(std::string_view s, CivilDate& date) {
+  static const LazyRE2 kTime = {
+      R"((?:^|[^\d:])([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?(?:[.,]\d+)?\s*((?i)[ap]\.?m\.?)?)"
+      R"(\s*(Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d|(?i)(?:UTC|GMT))?(?:[^\d]|$))"};
+  re2::StringPiece h, m, sec, meridiem, zone;
+  if (!RE2::PartialMatch(s, *kTime, &h, &m, &sec, &meridiem, &zone)) return;
+  int hour = to_int(h);
+  if (!meridiem.empty()) {
+    if (hour < 1 || hour > 12) return;  // "13:00 pm" is not a time
+    const bool pm = meridiem[0] == 'p' || meridiem[0] == 'P';
+    hour = hour % 12 + (pm ? 12 : 0);
+  }
+  date.hour = hour;
+  date.minute = to_int(m);
+  date.second = sec.empty() ? -1 : to_int(sec);
+  if (zone.empty()) {
+    date.offset.clear();
+  } else if (zone == "Z" || zone.size() == 3) {  // Z, UTC, GMT
+    date.offset = "Z";
+  } else {
+    std::string z(zone.data(), zone.size());
+    if (z.find(':') == std::string::npos) z.insert(3, ":");
+    date.offset = z == "+00:00" || z == "-00:00" ? "Z" : z;
+  }
+}
+
+std::optional<CivilDate> parse_day(std::string_view s, bool prefer_month_first);
+
+}  // namespace
+
 std::optional<CivilDate> parse_date(std::string_view s, bool prefer_month_first) {
+  if (s.size() > 400) s = s.substr(0, 400);
+  std::optional<CivilDate> date = parse_day(s, prefer_month_first);
+  if (date) attach_time(s, *date);
+  return date;
+}
+
+namespace {
+
+std::optional<CivilDate> parse_day(std::string_view s, bool prefer_month_first) {
   if (s.size() > 400) s = s.substr(0, 400);
   re2::StringPiece y, m, d, word;
   // ISO first: 2023-03-02, 2023/03/02, 2023.03.02, optionally with time.
@@ -138,6 +191,8 @@ std::optional<CivilDate> parse_date(std::string_view s, bool prefer_month_first)
   }
   return std::nullopt;
 }
+
+}  // namespace
 
 std::optional<CivilDate> date_from_url(std::string_view url) {
   static const LazyRE2 kUrlDate = {

@@ -238,6 +238,7 @@ void extract_dates(const dom::NodeIndex& index, const std::vector<NodeFeatures>&
     if (!doc.date.empty() || raw.empty()) return;
     if (auto d = parse_date(raw, month_first)) {
       doc.date = d->iso();
+      doc.date_time = d->iso_datetime();
       note(doc, "date", source);
     }
   };
@@ -460,6 +461,19 @@ PageKind extract_fields(const dom::NodeIndex& index, const std::vector<NodeFeatu
   if (doc.sitename.empty()) doc.sitename = ld.publisher;
   if (doc.sitename.empty()) doc.sitename = std::string(meta.first("application-name"));
 
+
+  // A licence only as the page states it: rel=license or a Creative
+  // Commons link, JSON-LD "license", a license meta tag.
+  doc.license = url::resolve(link_base, meta.license);
+  if (doc.license.empty()) {
+    const std::string_view declared = !ld.license.empty() ? std::string_view(ld.license)
+                                      : !meta.first("license").empty() ? meta.first("license")
+                                                                        : meta.first("dcterms.license");
+    const std::string resolved = declared.find("://") != std::string_view::npos || declared.starts_with("/")
+                                     ? url::resolve(link_base, declared)
+                                     : std::string();
+    doc.license = !resolved.empty() ? resolved : text::collapse_whitespace(declared);
+  }
 
   doc.description = std::string(meta.first("og:description"));
   if (doc.description.empty()) doc.description = std::string(meta.first("description"));

@@ -170,6 +170,7 @@ void fill_from(const json& item, std::string_view type, JsonLdFields& f) {
     if (auto it = item.find("image"); it != item.end()) f.image = as_text(*it);
   }
   if (f.description.empty()) f.description = field(item, "description");
+  if (f.license.empty()) f.license = field(item, "license");
   if (f.url.empty()) f.url = field(item, "url");
 }
 

@@ -25,6 +25,7 @@ struct JsonLdFields {
   std::string image;
   std::string description;
   std::string url;
+  std::string license;         // "license" of the main item (URL or name)
 };
 
 struct JsonLdLimits {

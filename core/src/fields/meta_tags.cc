@@ -1,5 +1,7 @@
 #include "fields/meta_tags.h"
 
+#include <re2/re2.h>
+
 #include "dom/text_util.h"
 
 namespace thresher::fields {
@@ -28,6 +30,13 @@ std::string_view raw_child_text(const GumboNode* g) {
   return c->v.text.text;
 }
 
+// A Creative Commons licence deed or public-domain tool.
+bool is_creative_commons(std::string_view href) {
+  static const LazyRE2 kDeed = {
+      R"((?i)^(?:https?:)?//(?:www\.)?creativecommons\.org/(?:licenses|publicdomain)/[a-z0-9.+-]+)"};
+  return RE2::PartialMatch(href, *kDeed);
+}
+
 }  // namespace
 
 std::string_view PageMeta::first(std::string_view key) const noexcept {
@@ -48,6 +57,7 @@ std::vector<std::string_view> PageMeta::all(std::string_view key) const {
 PageMeta collect_page_meta(const dom::NodeIndex& index) {
   PageMeta m;
   if (index.size() == 0) return m;
+  bool license_from_rel = false;
   m.html_lang = std::string(text::trim(index.attr(0, "lang")));
   if (m.html_lang.empty()) m.html_lang = std::string(text::trim(index.attr(0, "xml:lang")));
   for (std::uint32_t i = 0; i < index.size(); ++i) {
@@ -72,6 +82,9 @@ PageMeta collect_page_meta(const dom::NodeIndex& index) {
         if (rel_has(rel, "canonical") && m.canonical.empty()) {
           m.canonical = std::string(text::trim(index.attr(i, "href")));
         }
+        if (rel_has(rel, "license") && m.license.empty()) {
+          m.license = std::string(text::trim(index.attr(i, "href")));
+        }
         break;
       }
       case GUMBO_TAG_TITLE:
@@ -84,6 +97,17 @@ PageMeta collect_page_meta(const dom::NodeIndex& index) {
       }
       case GUMBO_TAG_A: {
         const std::string_view rel = index.attr(i, "rel");
+        if (m.license.empty() || !license_from_rel) {
+          // rel=license says it; a link to a Creative Commons licence deed
+          // says it too, unless a rel=license link comes later.
+          const std::string_view href = text::trim(index.attr(i, "href"));
+          if (rel_has(rel, "license") && !href.empty()) {
+            m.license = std::string(href);
+            license_from_rel = true;
+          } else if (m.license.empty() && is_creative_commons(href)) {
+            m.license = std::string(href);
+          }
+        }
         if (rel.empty()) break;
         if (rel_has(rel, "author")) m.rel_author.push_back(i);
         if (rel_has(rel, "tag")) m.rel_tag.push_back(i);

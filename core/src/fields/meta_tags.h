@@ -22,6 +22,7 @@ struct PageMeta {
   std::vector<std::string_view> jsonld;  // bodies of <script type=application/ld+json>
   std::vector<std::uint32_t> rel_author;  // <a rel=author> elements
   std::vector<std::uint32_t> rel_tag;     // <a rel=tag> elements
+  std::string license;         // href of the first <link|a rel=license>, or of a Creative Commons link
   std::vector<std::uint32_t> time_elements;  // <time> elements
   std::vector<std::uint32_t> h1s;            // <h1> elements (visible)
   std::vector<std::uint32_t> itemprops;      // elements with itemprop and no content=
