@@ -17,6 +17,11 @@ fi
 PY=${PYTHON:-python3}
 JOBS=$(nproc)
 
+echo "== Self-contained wheel (make wheel; tests/test_wheel.py installs it)"
+make wheel PYTHON="$PY"
+THRESHER_WHEEL=$(ls dist/thresher-*.whl)
+export THRESHER_WHEEL
+
 echo "== C++ unit tests"
 cmake -S . -B build/tests -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTHRESHER_BUILD_TESTS=ON >/dev/null
 cmake --build build/tests -j "$JOBS"
