@@ -7,14 +7,13 @@ or PySpark is missing; CI installs both (scripts/test.sh).
 """
 import dataclasses
 import gzip
-import io
 import json
 import os
 import pathlib
 import shutil
 import subprocess
 import sys
-from typing import Dict, List, Optional
+from typing import Dict, List
 
 import pytest
 
@@ -31,6 +30,7 @@ else:
     pytestmark = [pytest.mark.spark, pytest.mark.skipif(
         shutil.which("java") is None, reason="Spark needs Java (apt-get install openjdk-17-jre-headless)")]
 
+from test_cli_extract import write_warc  # noqa: E402  (tests/ is on sys.path under pytest)
 from thresher import spark as tspark  # noqa: E402  (after the importorskip)
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -62,37 +62,20 @@ def corpus_pages(n: int) -> List[Dict[str, object]]:
     return pages
 
 
-def write_warc(path: pathlib.Path, pages, *, gzip_body_for: Optional[str] = None) -> Dict[str, dict]:
-    """A WARC of ``pages`` (HTML 200 responses) plus records that are not HTML
-    pages (PDF, image, a 404 HTML page, a request). Returns the HTML records by
+def write_pages_warc(path: pathlib.Path, pages) -> Dict[str, dict]:
+    """A WARC of ``pages`` (HTML 200 responses, the seed with a charset in its
+    Content-Type) among records that are not HTML pages: a warcinfo, a request
+    per response, a PDF, an image and a 404 HTML page. Returns the HTML pages by
     WARC-Record-ID (without <>)."""
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
-
-    kept = {}
-    with open(path, "wb") as f:
-        writer = WARCWriter(f, gzip=path.name.endswith(".gz"))
-
-        def response(url, status, ctype, body, extra=()):
-            http = StatusAndHeaders(status, [("Content-Type", ctype), *extra], protocol="HTTP/1.1")
-            rec = writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=http)
-            writer.write_record(rec)
-            return rec.rec_headers.get_header("WARC-Record-ID").strip("<>")
-
-        for page in pages:
-            body, extra = page["html"], []
-            if page["id"] == gzip_body_for:  # Content-Encoding: gzip, undone by the reader
-                body, extra = gzip.compress(body), [("Content-Encoding", "gzip")]
-            rid = response(page["url"], "200 OK", "text/html; charset=utf-8" if page["id"].startswith("seed")
-                           else "text/html", body, extra)
-            kept[rid] = page
-        response("https://example.org/report.pdf", "200 OK", "application/pdf", b"%PDF-1.4\n%\xe2\xe3\n1 0 obj\n")
-        response("https://example.org/logo.png", "200 OK", "image/png", b"\x89PNG\r\n\x1a\n" + bytes(64))
-        response("https://example.org/missing", "404 Not Found", "text/html", b"<html><body><p>Not found</p>")
-        req = writer.create_warc_record("https://example.org/", "request", payload=io.BytesIO(
-            b"GET / HTTP/1.1\r\nHost: example.org\r\n\r\n"))
-        writer.write_record(req)
-    return kept
+    responses = [(p["url"], "200 OK", "text/html; charset=utf-8" if p["id"].startswith("seed") else "text/html",
+                  p["html"]) for p in pages]
+    responses += [
+        ("https://example.org/report.pdf", "200 OK", "application/pdf", b"%PDF-1.4\n%\xe2\xe3\n1 0 obj\n"),
+        ("https://example.org/logo.png", "200 OK", "image/png", b"\x89PNG\r\n\x1a\n" + bytes(64)),
+        ("https://example.org/missing", "404 Not Found", "text/html", b"<html><body><p>Not found</p>"),
+    ]
+    ids = write_warc(path, responses, gz=path.name.endswith(".gz"))
+    return dict(zip(ids, pages))
 
 
 def expected_row(page) -> dict:
@@ -136,8 +119,8 @@ def test_schema_maps_field_types_and_refuses_unknown_ones():
 
 def test_example_writes_every_html_record_with_single_machine_fields(tmp_path):
     pages = corpus_pages(20)
-    kept = write_warc(tmp_path / "a.warc.gz", pages[:12], gzip_body_for=pages[3]["id"])
-    kept.update(write_warc(tmp_path / "b.warc", pages[12:]))
+    kept = write_pages_warc(tmp_path / "a.warc.gz", pages[:12])
+    kept.update(write_pages_warc(tmp_path / "b.warc", pages[12:]))
     out = tmp_path / "out"
     cmd = [sys.executable, str(EXAMPLE), str(tmp_path / "*.warc*"), str(out), "--master", "local[2]"]
     cmd += [arg for key, value in SPARK_CONF.items() for arg in ("--conf", f"{key}={value}")]
@@ -149,7 +132,7 @@ def test_example_writes_every_html_record_with_single_machine_fields(tmp_path):
     table = pq.read_table(out)
     assert table.column_names == ["warc_file", "warc_record_id", "warc_target_uri"] + FIELDS
     rows = table.to_pylist()
-    assert sorted(r["warc_record_id"] for r in rows) == sorted(kept)  # no PDF, image, 404, request
+    assert sorted(r["warc_record_id"] for r in rows) == sorted(kept)  # no PDF, image, 404, request, warcinfo
     for row in rows:
         page = kept[row["warc_record_id"]]
         assert row["warc_target_uri"] == page["url"]
@@ -162,7 +145,7 @@ def test_example_writes_every_html_record_with_single_machine_fields(tmp_path):
 def test_broken_archive_is_a_row_with_an_error(tmp_path):
     pages = corpus_pages(3)
     good = tmp_path / "good.warc"
-    kept = write_warc(good, pages)
+    kept = write_pages_warc(good, pages)
     cut = tmp_path / "cut.warc"
     cut.write_bytes(good.read_bytes()[: len(good.read_bytes()) // 2])
     frames = list(tspark.read_warc([str(cut), str(tmp_path / "missing.warc")], batch_size=2))

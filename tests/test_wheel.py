@@ -8,7 +8,6 @@ without it, this test runs `make wheel` itself (about a minute of CPU on a
 clean build tree).
 """
 import glob
-import gzip
 import json
 import os
 import pathlib
