@@ -60,7 +60,12 @@ def main(argv=None):
                     help="thresher.Extractor option, e.g. include_comments=true (repeatable)")
     ap.add_argument("--partitions", type=int, help="tasks (default: one per archive)")
     ap.add_argument("--overwrite", action="store_true", help="replace OUTPUT_DIR if it exists")
+    ap.add_argument("--runs", type=int, default=1,
+                    help="run the job N times in one session, timing each (the first one pays for JVM "
+                         "and Python worker warm-up); N > 1 needs --overwrite")
     args = ap.parse_args(argv)
+    if args.runs > 1 and not args.overwrite:
+        ap.error("--runs N > 1 rewrites OUTPUT_DIR: add --overwrite")
     paths = archive_paths(args.inputs)
 
     from pyspark.sql import SparkSession
@@ -78,18 +83,19 @@ def main(argv=None):
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("WARN")
 
-    started = time.perf_counter()
-    docs = extract_warc(spark, paths, partitions=args.partitions, **dict(args.option))
-    docs.write.mode("overwrite" if args.overwrite else "errorifexists").parquet(args.output)
-    seconds = time.perf_counter() - started
+    for _ in range(args.runs):
+        started = time.perf_counter()
+        docs = extract_warc(spark, paths, partitions=args.partitions, **dict(args.option))
+        docs.write.mode("overwrite" if args.overwrite else "errorifexists").parquet(args.output)
+        seconds = time.perf_counter() - started
 
-    written = spark.read.parquet(args.output)
-    pages = written.count()
-    errors = written.where("error IS NOT NULL").count()
-    cores = spark.sparkContext.defaultParallelism
-    print(f"spark_warc_to_parquet: {pages} pages ({errors} errors) from {len(paths)} archives in "
-          f"{seconds:.1f} s on {cores} cores: {pages / seconds:.1f} pages/s, "
-          f"{pages / seconds / cores:.1f} pages/s per core -> {args.output}")
+        written = spark.read.parquet(args.output)
+        pages = written.count()
+        errors = written.where("error IS NOT NULL").count()
+        cores = spark.sparkContext.defaultParallelism
+        print(f"spark_warc_to_parquet: {pages} pages ({errors} errors) from {len(paths)} archives in "
+              f"{seconds:.1f} s on {cores} cores: {pages / seconds:.1f} pages/s, "
+              f"{pages / seconds / cores:.1f} pages/s per core -> {args.output}", flush=True)
     spark.stop()
 
 
