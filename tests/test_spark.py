@@ -146,14 +146,18 @@ def test_broken_archive_is_a_row_with_an_error(tmp_path):
     pages = corpus_pages(3)
     good = tmp_path / "good.warc"
     kept = write_pages_warc(good, pages)
-    cut = tmp_path / "cut.warc"
-    cut.write_bytes(good.read_bytes()[: len(good.read_bytes()) // 2])
+    data = good.read_bytes()
+    cut = tmp_path / "cut.warc"  # ends inside the second page's HTML
+    cut.write_bytes(data[: data.index(pages[1]["html"]) + len(pages[1]["html"]) // 2])
     frames = list(tspark.read_warc([str(cut), str(tmp_path / "missing.warc")], batch_size=2))
     rows = [r for f in frames for r in f.to_dict("records")]
-    errors = [r for r in rows if r["warc_record_id"] is None]
-    assert len(errors) == 2 and all(r["error"].startswith("unreadable: ") for r in errors)
-    assert "missing.warc" in errors[-1]["error"]
-    assert {r["warc_record_id"] for r in rows} - {None} <= set(kept)
+    assert [kept[r["warc_record_id"]]["id"] for r in rows[:2]] == [pages[0]["id"], pages[1]["id"]]
+    assert rows[0]["error"] is None and rows[0]["title"]
+    assert rows[1]["error"] == "unreadable: the archive ends inside this record"
+    archive_errors = rows[2:]  # the truncation, then the missing file: no record id
+    assert [r["warc_record_id"] for r in archive_errors] == [None, None]
+    assert "cut.warc: unreadable archive: it ends inside record" in archive_errors[0]["error"]
+    assert archive_errors[1]["error"].startswith("unreadable: ") and "missing.warc" in archive_errors[1]["error"]
 
 
 @pytest.fixture(scope="module")
