@@ -39,6 +39,7 @@ import pandas as pd
 from pyspark.sql import Column, DataFrame, SparkSession
 from pyspark.sql import functions as F
 from pyspark.sql import types as T
+from pyspark.sql.pandas.functions import pandas_udf
 
 from . import OPTION_DEFAULTS, Document, Extractor, inputs
 
@@ -63,7 +64,7 @@ def _to_json(value: Any) -> Optional[str]:
     return None if value is None else json.dumps(value, ensure_ascii=False)
 
 
-def _as_list(value: Any) -> Optional[list]:
+def _as_list(value: Any) -> Optional[List[Any]]:
     return None if value is None else list(value)
 
 
@@ -134,7 +135,8 @@ def _text(value: Any) -> Optional[str]:
     return None if _missing(value) else str(value)
 
 
-def _items(htmls: Iterable[Any], urls: Iterable[Any], hints: Iterable[Any]) -> list:
+def _items(htmls: Iterable[Any], urls: Iterable[Any],
+           hints: Iterable[Any]) -> List[Tuple[Union[str, bytes], Optional[str], Optional[str]]]:
     return [(_html(h), _text(u), _text(e)) for h, u, e in zip(htmls, urls, hints)]
 
 
@@ -159,11 +161,13 @@ def extract_column(html: Union[str, Column], url: Union[str, Column, None] = Non
         items = _items(html_s, url_s, enc_s)
         return documents_frame(_extractor(options).extract_many(items, threads=threads))
 
-    udf = F.pandas_udf(run, document_schema())
+    # pyspark's overloads leave out Series... -> DataFrame (a struct result), which it documents
+    udf = pandas_udf(run, document_schema())  # type: ignore[call-overload]
     none = F.lit(None).cast("string")
-    return udf(F.col(html) if isinstance(html, str) else html,
-               none if url is None else (F.col(url) if isinstance(url, str) else url),
-               none if encoding is None else (F.col(encoding) if isinstance(encoding, str) else encoding))
+    column: Column = udf(F.col(html) if isinstance(html, str) else html,
+                         none if url is None else (F.col(url) if isinstance(url, str) else url),
+                         none if encoding is None else (F.col(encoding) if isinstance(encoding, str) else encoding))
+    return column
 
 
 def _check_keep(keep: Sequence[str]) -> None:
@@ -236,7 +240,10 @@ def warc_schema() -> T.StructType:
     return T.StructType(list(WARC_COLUMNS) + document_schema().fields)
 
 
-def _warc_frame(path: str, rows: List[Tuple[Optional[str], Optional[str], Document]]) -> pd.DataFrame:
+_WarcRow = Tuple[Optional[str], Optional[str], Document]  # record id, target URI, document
+
+
+def _warc_frame(path: str, rows: List[_WarcRow]) -> pd.DataFrame:
     out = documents_frame(doc for _, _, doc in rows)
     out.insert(0, "warc_file", pd.Series([path] * len(rows), dtype=object))
     out.insert(1, "warc_record_id", pd.Series([rid for rid, _, _ in rows], dtype=object))
@@ -252,7 +259,7 @@ def _extract_items(ex: Extractor, batch: List[inputs.Item], threads: int) -> Lis
     return [next(done) if it.error is None else Document(url=it.url, error=it.error) for it in batch]
 
 
-def _archive_error(message: str) -> Tuple[None, None, Document]:
+def _archive_error(message: str) -> _WarcRow:
     return (None, None, Document(error=f"unreadable: {message}"))
 
 
@@ -280,7 +287,7 @@ def read_warc(paths: Iterable[str], *, batch_size: int = 256, threads: int = 1,
         items = inputs.iter_items(sources, max_bytes=max_bytes, on_input_error=problems.append)
         while True:
             batch = list(islice(items, batch_size))
-            rows = [(it.source[len(path) + 1:], it.url, doc)
+            rows: List[_WarcRow] = [(it.source[len(path) + 1:], it.url, doc)
                     for it, doc in zip(batch, _extract_items(ex, batch, threads))]
             rows += [_archive_error(p) for p in problems]
             problems.clear()
