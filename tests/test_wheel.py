@@ -11,15 +11,17 @@ import glob
 import json
 import os
 import pathlib
+import re
 import shutil
 import subprocess
 import sys
+import zipfile
 
 import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SEED = ROOT / "corpus" / "pages" / "seed-almayadeen-zakharova"
-BUNDLED = ("libgumbo", "libre2", "libuchardet")  # linked from the system by a plain build
+REQUIRED = ("libgumbo", "libre2", "libuchardet")  # linked from the system by a plain build
 
 # Run inside the fresh venv: extract the seed page, report what got loaded.
 PROBE = r"""
@@ -49,6 +51,15 @@ def wheel():
 
 
 @pytest.fixture(scope="module")
+def bundled(wheel):
+    """The libraries auditwheel copied into the wheel, by name without hash and
+    version (``thresher.libs/libre2-d7184d99.so.9.0.0`` -> ``libre2``)."""
+    names = [pathlib.PurePosixPath(n).name for n in zipfile.ZipFile(wheel).namelist()
+             if n.startswith("thresher.libs/")]
+    return sorted({m.group(1) for m in map(re.compile(r"(lib[^-/]+)-[0-9a-f]{8}\.so").match, names) if m})
+
+
+@pytest.fixture(scope="module")
 def venv(wheel, tmp_path_factory):
     root = tmp_path_factory.mktemp("wheel-venv")
     subprocess.run([sys.executable, "-m", "venv", str(root)], check=True)
@@ -66,22 +77,17 @@ def probe(python, *, prefix=()):
     return json.loads(run.stdout), gold
 
 
-def test_wheel_bundles_gumbo_re2_uchardet(wheel):
-    import zipfile
-
-    names = zipfile.ZipFile(wheel).namelist()
-    libs = [n for n in names if n.startswith("thresher.libs/")]
-    for lib in BUNDLED:
-        assert any(pathlib.PurePath(n).name.startswith(lib + "-") for n in libs), (lib, libs)
+def test_wheel_bundles_gumbo_re2_uchardet(bundled):
+    assert set(REQUIRED) <= set(bundled), bundled
 
 
-def test_installed_wheel_extracts_the_seed_with_its_own_libraries(venv):
+def test_installed_wheel_extracts_the_seed_with_its_own_libraries(venv, bundled):
     core = glob.glob(str(venv / "lib" / "python*" / "site-packages" / "thresher" / "_core*.so"))
     assert len(core) == 1
     ldd = subprocess.run(["ldd", core[0]], capture_output=True, text=True, check=True).stdout
     site = os.path.realpath(pathlib.Path(core[0]).parent.parent)
-    for lib in BUNDLED:
-        lines = [ln for ln in ldd.splitlines() if ln.strip().startswith(lib)]
+    for lib in bundled:
+        lines = [ln for ln in ldd.splitlines() if ln.strip().startswith(lib + "-")]
         assert len(lines) == 1, (lib, ldd)  # one copy, and not the system's (that name has no hash)
         resolved = lines[0].split("=>", 1)[1].split(" (", 1)[0].strip()
         assert os.path.dirname(os.path.realpath(resolved)) == f"{site}/thresher.libs", lines[0]
@@ -90,26 +96,27 @@ def test_installed_wheel_extracts_the_seed_with_its_own_libraries(venv):
     assert result["module"].startswith(str(venv))
     assert result["title"] == gold["fields"]["title"] and result["date"] == gold["fields"]["date"]
     assert " ".join(gold["with"][0].split()) in " ".join(result["text"].split())
-    loaded = [m for m in result["maps"] if any(pathlib.PurePath(m).name.startswith(lib) for lib in BUNDLED)]
-    assert len(loaded) == len(BUNDLED), loaded  # the three, once each: no second copy from /usr/lib
+    loaded = [m for m in result["maps"] if any(pathlib.PurePath(m).name.startswith(lib + p)
+                                               for lib in bundled for p in ("-", ".so"))]
+    assert len(loaded) == len(bundled), loaded  # each once: no second copy from /usr/lib
     assert all(m.startswith(f"{site}/thresher.libs/") for m in loaded), loaded
 
 
-def system_copies():
-    """The real files of the system's gumbo, RE2 and uchardet (what a plain build links)."""
+def system_copies(libs):
+    """The real files of the system's copies of ``libs`` (what a plain build links)."""
     found = set()
-    for lib in BUNDLED:
+    for lib in libs:
         for path in glob.glob(f"/usr/lib/*/{lib}.so*") + glob.glob(f"/lib/*/{lib}.so*"):
             found.add(os.path.realpath(path))
     return sorted(found)
 
 
-def test_installed_wheel_runs_with_the_system_libraries_hidden(venv):
+def test_installed_wheel_runs_with_the_system_libraries_hidden(venv, bundled):
     """In a private mount namespace, /dev/null is bound over each system copy of
-    the three libraries; the wheel must not notice."""
-    hidden = system_copies()
+    the bundled libraries; the wheel must not notice."""
+    hidden = system_copies(bundled)
     if not hidden:
-        pytest.skip("gumbo/RE2/uchardet are not installed here: nothing to hide")
+        pytest.skip("none of the bundled libraries is installed here: nothing to hide")
     if shutil.which("unshare") is None or subprocess.run(
             ["unshare", "-m", "true"], capture_output=True).returncode != 0:
         pytest.skip("needs `unshare -m` (root or user namespaces) to hide the system libraries")
