@@ -17,6 +17,23 @@ fi
 PY=${PYTHON:-python3}
 JOBS=$(nproc)
 
+# The Spark tests need Java and the `spark` extra (its list is read from pyproject.toml);
+# THRESHER_REQUIRE_SPARK=1 makes them fail rather than skip if either is missing.
+if ! command -v java >/dev/null 2>&1; then
+  echo "test: installing Java for the Spark tests"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq openjdk-17-jre-headless >/dev/null
+fi
+$PY -c 'import tomllib; print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["project"]["optional-dependencies"]["spark"]))' \
+  | PIP_ROOT_USER_ACTION=ignore xargs -d '\n' $PY -m pip install -q --disable-pip-version-check
+export THRESHER_REQUIRE_SPARK=1
+
+echo "== Self-contained wheel (make wheel; tests/test_wheel.py installs it)"
+make wheel PYTHON="$PY"
+THRESHER_WHEEL=$(ls dist/thresher-*.whl)
+export THRESHER_WHEEL
+
 echo "== C++ unit tests"
 cmake -S . -B build/tests -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTHRESHER_BUILD_TESTS=ON >/dev/null
 cmake --build build/tests -j "$JOBS"
