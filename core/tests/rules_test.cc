@@ -54,6 +54,14 @@ TEST(Rules, EveryRuleHasAPositiveAndANegativeCase) {
   }
 }
 
+TEST(Rules, UserReviewsAreCommentsButAReviewIsNot) {
+  const RuleMatcher m;
+  EXPECT_EQ(fired(m, {"product-reviews", "", GUMBO_TAG_SECTION, ""}), "comments");
+  EXPECT_EQ(fired(m, {"", "customer-reviews", GUMBO_TAG_DIV, ""}), "comments");
+  EXPECT_EQ(fired(m, {"review", "", GUMBO_TAG_ARTICLE, ""}), "");
+  EXPECT_EQ(fired(m, {"review-summary", "", GUMBO_TAG_DIV, ""}), "");
+}
+
 TEST(Rules, TagsAndRolesGoThroughTheTable) {
   const RuleMatcher m;
   EXPECT_EQ(fired(m, {"", "", GUMBO_TAG_NAV, ""}), "navigation");

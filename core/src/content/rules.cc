@@ -63,7 +63,9 @@ const std::vector<Rule>& rule_table() {
        "sr-only|screen-reader-text|visually-hidden|visuallyhidden|hidden|hide|invisible",
        true, 1.0},
       {"comments", RuleKind::kComments,
-       "comment|comments|commentlist|comment-list|comments-area|disqus|respond|replies", false,
+       "comment|comments|commentlist|comment-list|comments-area|disqus|respond|replies|"
+       "customer-reviews|product-reviews|user-reviews|review-list|reviews-list",
+       false,
        1.0},
       {"byline", RuleKind::kMeta,
        "byline|by-line|author|authors|author-name|authorname|posted-by|written-by|writer",

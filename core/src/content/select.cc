@@ -174,8 +174,10 @@ Selection select_content(const dom::NodeIndex& index, const std::vector<NodeFeat
     } else if (mask_has_kind(f.rules, RuleKind::kMeta) && node.text_chars <= t.meta_max_chars &&
                !dom::is_heading_tag(node.tag) && !(discussion && is_post_byline(f.rules))) {
       why = rule_names(f.rules);
-    } else if (!options.include_captions && mask_has_kind(f.rules, RuleKind::kCaption) &&
+    } else if (!options.include_captions && !link_mode && mask_has_kind(f.rules, RuleKind::kCaption) &&
                node.text_chars <= t.meta_max_chars) {
+      // Not in a list of links: there "caption" names each card's text
+      // (the item's name and price), which is the content.
       why = "caption";
     } else if (!options.include_tables && node.tag == GUMBO_TAG_TABLE && is_data_table(index, i)) {
       why = "table";
