@@ -66,7 +66,7 @@ void settle_language(Document& doc) {
   sample += '\n';
   sample += doc.description;
   sample += '\n';
-  sample += text::utf8_prefix(doc.text, 16 * 1024);
+  sample += text::utf8_prefix(doc.text, fields::kLanguageSampleBytes);
   fields::LanguageChoice choice = fields::choose_language(
       doc.language, doc.diagnostics.language_source, fields::detect_language(sample));
   doc.language = std::move(choice.language);

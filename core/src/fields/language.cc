@@ -12,7 +12,6 @@
 namespace thresher::fields {
 namespace {
 
-constexpr std::size_t kSampleBytes = 16 * 1024;
 // Thresholds measured on the corpus pages that declare a language: below
 // ~60 scored bytes CLD2 is often wrong on names and boilerplate; an override
 // of a declaration needs a long, near-monolingual text.
@@ -51,7 +50,7 @@ std::string bcp47(std::string_view cld2_code) {
 
 std::optional<DetectedLanguage> detect_language(std::string_view text) noexcept {
   try {
-    const std::string_view sample = text::utf8_prefix(text, kSampleBytes);
+    const std::string_view sample = text::utf8_prefix(text, kLanguageSampleBytes);
     if (sample.empty()) return std::nullopt;
     CLD2::Language top3[3];
     int percent3[3] = {0, 0, 0};

@@ -15,8 +15,12 @@ struct DetectedLanguage {
   std::size_t text_bytes = 0;  // letters CLD2 scored (markup-free, spaces collapsed)
 };
 
-// CLD2 over at most the first 16 KiB of `text` (UTF-8; invalid bytes end the
-// sample). std::nullopt when CLD2 cannot tell.
+// How much text CLD2 reads: 4 KiB decide a language as well as 16 KiB
+// (no corpus page changes) at a quarter of the cost.
+constexpr std::size_t kLanguageSampleBytes = 4 * 1024;
+
+// CLD2 over at most the first kLanguageSampleBytes of `text` (UTF-8; invalid
+// bytes end the sample). std::nullopt when CLD2 cannot tell.
 [[nodiscard]] std::optional<DetectedLanguage> detect_language(std::string_view text) noexcept;
 
 struct LanguageChoice {
