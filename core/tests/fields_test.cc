@@ -107,3 +107,19 @@ TEST(Fields, DateTimeKeepsTheTimeTheSourceGives) {
 }
 
 }  // namespace thresher::fields
+
+namespace thresher::fields {
+
+TEST(Fields, ThreadAuthorIsTheFirstPoster) {
+  const std::string thread =
+      "<body><header class=site-header><span class=username>me_logged_in</span></header>"
+      "<div class=post><div class=user-details><a href='/u/1'>first_poster42</a> 1,234 reputation, 5 gold badges</div>"
+      "<p>My question, asked at length.</p></div>"
+      "<div class=post><span class=username>second_user</span><p>An answer.</p></div></body>";
+  const Document d = fields_of(thread, "https://forum.example/threads/how-to-x.123/");
+  EXPECT_EQ(d.author, "first_poster42");
+  // The same markup on an article page names no author: handles are not bylines.
+  EXPECT_EQ(fields_of(thread, "https://news.example/2024/05/01/story").author, "");
+}
+
+}  // namespace thresher::fields

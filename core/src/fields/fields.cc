@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include "content/select.h"
 #include "dom/text_util.h"
 #include "fields/authors.h"
 #include "fields/dates.h"
@@ -132,10 +133,53 @@ bool capitalized_like_a_name(std::string_view name) {
 // Too many different authors on one page: a listing of articles, not one.
 constexpr std::size_t kMaxAuthors = 4;
 
+// A forum handle: "jldugger", "sean_g", "Mod Sharon", "user3080392".
+bool looks_like_a_handle(std::string_view name) {
+  static const LazyRE2 kHandle = {R"(^[\pL\pN][\pL\pN_.\-]*(?: [\pL\pN_.\-]+){0,3}$)"};
+  static const LazyRE2 kLetter = {R"(\pL)"};
+  return name.size() >= 2 && name.size() <= 40 && RE2::FullMatch(name, *kHandle) &&
+         RE2::PartialMatch(name, *kLetter);
+}
+
+// On a thread the author is whoever opened it: the first user name on the
+// content side, in an element whose class or id names a user.
+std::string first_poster(const dom::NodeIndex& index, const std::vector<NodeFeatures>& f) {
+  static const LazyRE2 kUserClass = {
+      R"((?i)(?:^|[\s_-])(?:user|username|user-?name|user-?details|author|author-?name|poster|post-?author|postauthor|)"
+      R"(nick|nickname|display-?name|message-?author|user-?link)(?:$|[\s_-]))"};
+  if (index.body() == dom::kNoNode) return {};
+  for (std::uint32_t i = index.body(); i < index.size(); ++i) {
+    const dom::Node& n = index[i];
+    if (!n.is_element() || n.text_chars == 0 || n.text_chars > 200 || !is_content_side(f, i)) continue;
+    if (!RE2::PartialMatch(index.attr(i, "class"), *kUserClass) &&
+        !RE2::PartialMatch(index.attr(i, "id"), *kUserClass)) {
+      continue;
+    }
+    // The element's text; for a user box (name, reputation, badges: more
+    // than a name's length) its first link's.
+    std::uint32_t holder = i;
+    if (n.text_chars > 40) {
+      holder = dom::kNoNode;
+      for (std::uint32_t k = i + 1; k < n.end && holder == dom::kNoNode; ++k) {
+        if (index[k].is_element() && index[k].tag == GUMBO_TAG_A && index[k].text_chars > 0) holder = k;
+      }
+      if (holder == dom::kNoNode) continue;
+    }
+    std::string name = text::collapse_whitespace(index.text_content(holder));
+    if (name.starts_with('@')) name.erase(0, 1);
+    if (name.starts_with("u/")) name.erase(0, 2);  // reddit's "u/name"
+    if (looks_like_a_handle(name)) return name;
+    if (holder != i) i = n.end - 1;  // the box's other links are not its user
+  }
+  return {};
+}
+
 void extract_authors(const dom::NodeIndex& index, const std::vector<NodeFeatures>& f,
-                     const PageMeta& meta, const JsonLdFields& ld, Document& doc) {
+                     const PageMeta& meta, const JsonLdFields& ld, std::string_view page_url,
+                     Document& doc) {
   std::vector<std::string> names;
   std::string_view source;
+  const bool thread = content::is_discussion_page(ld.type, page_url);
   // Declared names: a publisher or the site itself named as author is not
   // a person's byline.
   auto add_declared = [&](const std::vector<std::string>& found, std::string_view from) {
@@ -161,12 +205,10 @@ void extract_authors(const dom::NodeIndex& index, const std::vector<NodeFeatures
     for (std::uint32_t i : elements) {
       if (!is_content_side(f, i) || index[i].text_chars == 0 || index[i].text_chars > 100) continue;
       for (const std::string& n : clean_authors(index.text_content(i))) {
-        if (capitalized_like_a_name(n)) merge_names(found, {n});
+        if (capitalized_like_a_name(n) || (thread && looks_like_a_handle(n))) merge_names(found, {n});
       }
     }
     // On a thread the first poster is the author of the page.
-    const bool thread = ld.type == "DiscussionForumPosting" || ld.type == "QAPage" ||
-                        ld.type == "Question";
     if (thread && found.size() > 1) found.resize(1);
     if (!found.empty() && found.size() <= kMaxAuthors) {
       names = found;
@@ -192,6 +234,12 @@ void extract_authors(const dom::NodeIndex& index, const std::vector<NodeFeatures
       }
     }
     add_marked(author_links, "author-link");
+  }
+  if (names.empty() && thread) {
+    if (std::string op = first_poster(index, f); !op.empty()) {
+      names.push_back(std::move(op));
+      source = "first-poster";
+    }
   }
   if (names.empty()) {
     // Visible bylines: "By Name" in a small element (whatever its class, for
@@ -498,7 +546,7 @@ PageKind extract_fields(const dom::NodeIndex& index, const std::vector<NodeFeatu
 
   // US pages write month first; everyone else day first.
   const bool month_first = doc.language == "en-US" || doc.language == "en";
-  extract_authors(index, f, meta, ld, doc);
+  extract_authors(index, f, meta, ld, doc.url.empty() ? page_url : std::string_view(doc.url), doc);
   extract_dates(index, f, meta, ld, doc.url.empty() ? page_url : std::string_view(doc.url),
                 month_first, doc);
   extract_categories_and_tags(index, f, meta, ld, link_base.empty() ? doc.url : link_base, doc);
