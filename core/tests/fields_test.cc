@@ -123,3 +123,18 @@ TEST(Fields, ThreadAuthorIsTheFirstPoster) {
 }
 
 }  // namespace thresher::fields
+
+namespace thresher::fields {
+
+TEST(Fields, DateInASmallPartOfALongMetaBlock) {
+  const Document d = fields_of(
+      "<body><article><h1>Index types for academic journals, explained</h1>"
+      "<div class='meta date-section-header'><span>Posted on April 13, 2023</span>"
+      "<a href='/a'>Webinar: connecting scholarly metadata and more, register now</a>"
+      "<a href='/b'>Another long link in the same header block, to be sure</a></div>"
+      "<p>Body text of the post, long enough, with commas.</p></article></body>",
+      "https://blog.example/post/index-types");
+  EXPECT_EQ(d.date, "2023-04-13");
+}
+
+}  // namespace thresher::fields

@@ -279,6 +279,7 @@ void extract_authors(const dom::NodeIndex& index, const std::vector<NodeFeatures
 
 // ---- dates ---------------------------------------------------------------
 
+
 void extract_dates(const dom::NodeIndex& index, const std::vector<NodeFeatures>& f,
                    const PageMeta& meta, const JsonLdFields& ld, std::string_view page_url,
                    bool month_first, Document& doc) {
@@ -334,12 +335,18 @@ void extract_dates(const dom::NodeIndex& index, const std::vector<NodeFeatures>&
       }
       break;
     }
+    const content::RuleMask meta_rules = content::kind_mask(content::RuleKind::kMeta);
     for (std::uint32_t i = index.body() == dom::kNoNode ? 0 : index.body(); i < index.size(); ++i) {
       const dom::Node& n = index[i];
-      if (!n.is_element() || n.text_chars == 0 || n.text_chars > 100 || !is_content_side(f, i)) continue;
-      const bool named = mask_has_kind(f[i].rules, content::RuleKind::kMeta);
+      if (!n.is_element() || n.text_chars == 0 || n.text_chars > 100) continue;
+      // Named as a date line, or a small unnamed part of one ("Posted on
+      // April 13, 2023" in a span of a long meta block).
+      const bool named = (f[i].rules & meta_rules) != 0 ||
+                         (n.text_chars <= 40 && n.parent != dom::kNoNode &&
+                          (f[n.parent].rules & meta_rules) != 0);
       const bool near_headline = i >= near_begin && i < near_end && n.text_chars <= 24;
       if (!named && !near_headline) continue;
+      if (!is_content_side(f, i)) continue;
       take(index.text_content(i), "visible");
       if (!doc.date.empty()) break;
     }
