@@ -98,3 +98,17 @@ TEST(Select, RepliesAreContentOnDiscussionPages) {
 }
 
 }  // namespace thresher::content
+
+namespace thresher::content {
+
+TEST(Features, NavigationNamedProseIsNotAMenu) {
+  const std::string prose(200, 'w');
+  testing::Indexed t("<body><div id=menu class=main-nav><a href=/a>Home</a> <a href=/b>About us</a></div>"
+                     "<div id=section class='lm_navSource'><h2>Contact management</h2><p>" + prose +
+                     " and more words.</p></div><nav id=real><p>" + prose + "</p></nav></body>");
+  EXPECT_TRUE(t.features[t.by_id("menu")].boilerplate);
+  EXPECT_FALSE(t.features[t.by_id("section")].boilerplate);
+  EXPECT_TRUE(t.features[t.by_id("real")].boilerplate);  // <nav> is taken at its word
+}
+
+}  // namespace thresher::content

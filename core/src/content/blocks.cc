@@ -7,6 +7,10 @@
 namespace thresher::content {
 namespace {
 
+// Text, mostly unlinked, that makes a "navigation"-named block a section of
+// content rather than a menu.
+constexpr std::uint32_t kMinUnlinkedNavigationChars = 150;
+
 // Sentence punctuation followed by a space or the end: a cheap signal of prose.
 std::uint32_t count_punctuation(std::string_view s) {
   std::uint32_t n = 0;
@@ -70,6 +74,7 @@ std::vector<NodeFeatures> compute_features(const dom::NodeIndex& index, const Ru
   const float page_prose = n ? prose[body] : 0.f;
 
   // Rules, top-down; "boilerplate" is inherited.
+  const RuleMask navigation_rule = rule_bit("navigation");
   for (std::uint32_t i = 0; i < n; ++i) {
     const dom::Node& node = index[i];
     if (node.parent != dom::kNoNode && f[node.parent].boilerplate) f[i].boilerplate = true;
@@ -96,7 +101,15 @@ std::vector<NodeFeatures> compute_features(const dom::NodeIndex& index, const Ru
     // (a "pop-up-modal" holding the page's coverage details, say).
     const bool long_prose = prose[i] >= weights.furniture_max_prose &&
                             node.link_chars * 10 < node.text_chars;
-    if (absolute || (!long_prose && prose[i] <= share * page_prose)) f[i].boilerplate = true;
+    // Navigation is links. A "navigation"-named block of unlinked prose is a
+    // section that a menu points to ("lm_navSource", "nav-target").
+    const bool unlinked_navigation = (f[i].rules & kind_mask(RuleKind::kBoilerplate)) == navigation_rule &&
+                                      node.tag != GUMBO_TAG_NAV &&
+                                      node.text_chars >= kMinUnlinkedNavigationChars &&
+                                      node.link_chars * 10 < node.text_chars;
+    if (absolute || (!long_prose && !unlinked_navigation && prose[i] <= share * page_prose)) {
+      f[i].boilerplate = true;
+    }
   }
   for (std::uint32_t i = 0; i < n; ++i) {
     NodeFeatures& nf = f[i];    if (nf.block_chars == 0) continue;
