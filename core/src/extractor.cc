@@ -158,6 +158,7 @@ Result<Document> run_pipeline(const Extractor::Compiled& c, std::string_view htm
     signals.has_author = !doc.author.empty();
     signals.link_mode = choice.link_mode;
     signals.text_chars = doc.text.size();
+    signals.itemprop_prices = kind.itemprop_prices;
     content::count_page_signals(index, signals);
     doc.page_type = std::string(content::guess_page_type(signals));
     // `date` is when a piece of writing was published. Shop, listing and

@@ -138,3 +138,15 @@ TEST(Fields, DateInASmallPartOfALongMetaBlock) {
 }
 
 }  // namespace thresher::fields
+
+namespace thresher::fields {
+
+TEST(Fields, PageKindCountsMicrodataPrices) {
+  testing::Indexed t("<body><div itemscope><meta itemprop=price content=12><span itemprop=price>$12</span>"
+                     "<span itemprop=name>Mug</span></div></body>");
+  Document doc;
+  const PageKind kind = extract_fields(*t.index, t.features, "https://shop.example/p/mug", Options{}, doc);
+  EXPECT_EQ(kind.itemprop_prices, 2u);
+}
+
+}  // namespace thresher::fields

@@ -86,7 +86,6 @@ TEST(PageType, CountsComeFromThePage) {
   EXPECT_EQ(s.code_spans, 1u);
   EXPECT_EQ(s.time_elements, 1u);
   EXPECT_EQ(s.article_elements, 1u);
-  EXPECT_EQ(s.itemprop_prices, 1u);
   EXPECT_EQ(s.prices, 3u);
   EXPECT_EQ(s.cart_buttons, 1u);
 }

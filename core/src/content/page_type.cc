@@ -83,7 +83,6 @@ void count_page_signals(const dom::NodeIndex& index, PageSignals& s) {
       case GUMBO_TAG_ARTICLE: ++s.article_elements; break;
       default: break;
     }
-    if (index.attr(i, "itemprop") == "price") ++s.itemprop_prices;
     if (node.tag == GUMBO_TAG_BUTTON && s.cart_buttons < 1000) {
       s.cart_buttons += count_matches(button_text(node.gumbo), cart_pattern());
     } else if (node.tag == GUMBO_TAG_INPUT && s.cart_buttons < 1000) {

@@ -28,14 +28,15 @@ struct PageSignals {
   // Counted over the whole page.
   std::size_t pre_blocks = 0;
   std::size_t code_spans = 0;
-  std::size_t itemprop_prices = 0;
+  std::size_t itemprop_prices = 0;  // from the fields stage, which collects itemprops
   std::size_t prices = 0;        // "$12", "12,99 €", ...
   std::size_t cart_buttons = 0;  // "add to cart", "in den Warenkorb", ...
   std::size_t time_elements = 0;
   std::size_t article_elements = 0;
 };
 
-// Fills the page-wide counts of `signals` from the index.
+// Fills the page-wide counts of `signals` from the index (all but
+// itemprop_prices).
 void count_page_signals(const dom::NodeIndex& index, PageSignals& signals);
 
 // One of "article", "forum", "product", "collection", "listing",

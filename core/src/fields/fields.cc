@@ -566,7 +566,9 @@ PageKind extract_fields(const dom::NodeIndex& index, const std::vector<NodeFeatu
     doc.image = url::resolve(link_base, image);
     if (doc.image.empty()) doc.image = std::string(image);
   }
-  return PageKind{ld.type, text::to_lower_ascii(text::trim(meta.first("og:type"))), ld.types};
+  std::size_t prices = meta.all("price").size();  // <meta itemprop=price content=...>
+  for (std::uint32_t i : meta.itemprops) prices += text::trim(index.attr(i, "itemprop")) == "price";
+  return PageKind{ld.type, text::to_lower_ascii(text::trim(meta.first("og:type"))), ld.types, prices};
 }
 
 }  // namespace thresher::fields

@@ -20,6 +20,7 @@ struct PageKind {
   std::string schema_type;  // schema.org @type of the main JSON-LD item, "" if none
   std::string og_type;      // og:type, lower-cased
   std::vector<std::string> schema_types;  // every JSON-LD @type on the page
+  std::size_t itemprop_prices = 0;        // microdata itemprop=price (elements and <meta>)
 };
 
 // Fills the field members of `doc` (not text).
