@@ -73,6 +73,30 @@ void settle_language(Document& doc) {
   doc.diagnostics.language_source = std::move(choice.source);
 }
 
+// The page-type guess, and what follows from it: `date` is when a piece of
+// writing was published; shop, listing and service pages carry page-level
+// dates (a CMS's datePublished, a sitemap's lastmod) that are not that.
+void settle_page_type(const dom::NodeIndex& index, const fields::PageKind& kind, bool discussion,
+                      bool link_mode, std::string_view url, Document& doc) {
+  content::PageSignals signals;
+  signals.url = url;
+  signals.og_type = kind.og_type;
+  signals.schema_types = &kind.schema_types;
+  signals.discussion = discussion;
+  signals.dated = !doc.date.empty();
+  signals.has_author = !doc.author.empty();
+  signals.link_mode = link_mode;
+  signals.text_chars = doc.text.size();
+  signals.itemprop_prices = kind.itemprop_prices;
+  content::count_page_signals(index, signals);
+  doc.page_type = std::string(content::guess_page_type(signals));
+  if (!content::has_publication_date(doc.page_type) && !doc.date.empty()) {
+    doc.date.clear();
+    doc.date_time.clear();
+    doc.diagnostics.field_sources.push_back("date: dropped (" + doc.page_type + " page)");
+  }
+}
+
 Result<Document> run_pipeline(const Extractor::Compiled& c, std::string_view html,
                               std::string_view page_url, std::string_view encoding_hint) {
   const Options& opt = c.options;
@@ -147,28 +171,11 @@ Result<Document> run_pipeline(const Extractor::Compiled& c, std::string_view htm
   doc.diagnostics.rules_fired.insert(doc.diagnostics.rules_fired.end(), sel.rules_fired.begin(),
                                      sel.rules_fired.end());
   doc.diagnostics.empty_reason = sel.empty_reason;
+  // Language and page type need the text; both also run on pages without it.
   auto finish = [&] {
     settle_language(doc);
-    content::PageSignals signals;
-    signals.url = doc.url.empty() ? page_url : std::string_view(doc.url);
-    signals.og_type = kind.og_type;
-    signals.schema_types = &kind.schema_types;
-    signals.discussion = discussion;
-    signals.dated = !doc.date.empty();
-    signals.has_author = !doc.author.empty();
-    signals.link_mode = choice.link_mode;
-    signals.text_chars = doc.text.size();
-    signals.itemprop_prices = kind.itemprop_prices;
-    content::count_page_signals(index, signals);
-    doc.page_type = std::string(content::guess_page_type(signals));
-    // `date` is when a piece of writing was published. Shop, listing and
-    // service pages carry page-level dates (a CMS's datePublished, a
-    // sitemap's lastmod) that are not that.
-    if (!content::has_publication_date(doc.page_type) && !doc.date.empty()) {
-      doc.date.clear();
-      doc.date_time.clear();
-      doc.diagnostics.field_sources.push_back("date: dropped (" + doc.page_type + " page)");
-    }
+    settle_page_type(index, kind, discussion, choice.link_mode,
+                     doc.url.empty() ? page_url : std::string_view(doc.url), doc);
   };
   if (sel.container == dom::kNoNode) {
     finish();
