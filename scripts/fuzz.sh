@@ -24,18 +24,10 @@ FUZZERS=${FUZZERS:-"extract decode"}
 JOBS=${FUZZ_JOBS:-2}
 BUILD=build/fuzz
 
-SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-APT_PACKAGES=(clang libclang-rt-14-dev cmake ninja-build pkg-config libgumbo-dev libre2-dev
-  nlohmann-json3-dev libuchardet-dev libcld2-dev)
-missing=()
-for p in "${APT_PACKAGES[@]}"; do
-  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
-done
-if ((${#missing[@]})); then
-  echo "fuzz: installing ${missing[*]}"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
+# shellcheck source=scripts/apt_install_missing.sh
+source scripts/apt_install_missing.sh
+apt_install_missing fuzz clang libclang-rt-14-dev cmake ninja-build pkg-config libgumbo-dev \
+  libre2-dev nlohmann-json3-dev libuchardet-dev libcld2-dev
 
 echo "== build ($BUILD, clang, ASan+UBSan, libFuzzer)"
 mkdir -p "$BUILD/logs"

@@ -4,19 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(build-essential cmake ninja-build pkg-config zlib1g-dev
-  libgumbo-dev libre2-dev pybind11-dev libgtest-dev libgmock-dev libbenchmark-dev
-  nlohmann-json3-dev libuchardet-dev libcld2-dev)
-missing=()
-for p in "${APT_PACKAGES[@]}"; do
-  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
-done
-if ((${#missing[@]})); then
-  echo "setup: installing ${missing[*]}"
-  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
+# shellcheck source=scripts/apt_install_missing.sh
+source scripts/apt_install_missing.sh
+apt_install_missing setup build-essential cmake ninja-build pkg-config zlib1g-dev \
+  libgumbo-dev libre2-dev pybind11-dev libgtest-dev libgmock-dev libbenchmark-dev \
+  nlohmann-json3-dev libuchardet-dev libcld2-dev
 
 PY=${PYTHON:-python3}
 $PY -m pip install -q --disable-pip-version-check "scikit-build-core>=0.10" "pytest>=7" "mypy>=1.8" 2>&1 \

@@ -9,22 +9,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "test: installing chromium for the report rendering test"
-  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
-fi
+# shellcheck source=scripts/apt_install_missing.sh
+source scripts/apt_install_missing.sh
+# chromium renders the report test's page; Java runs the Spark tests.
+command -v chromium >/dev/null 2>&1 || apt_install_missing test chromium
+command -v java >/dev/null 2>&1 || apt_install_missing test openjdk-17-jre-headless
 PY=${PYTHON:-python3}
 JOBS=$(nproc)
 
-# The Spark tests need Java and the `spark` extra (its list is read from pyproject.toml);
-# THRESHER_REQUIRE_SPARK=1 makes them fail rather than skip if either is missing.
-if ! command -v java >/dev/null 2>&1; then
-  echo "test: installing Java for the Spark tests"
-  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq openjdk-17-jre-headless >/dev/null
-fi
+# The Spark tests need Java (above) and the `spark` extra (its list is read from
+# pyproject.toml); THRESHER_REQUIRE_SPARK=1 makes them fail rather than skip if either is missing.
 $PY -c 'import tomllib; print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["project"]["optional-dependencies"]["spark"]))' \
   | PIP_ROOT_USER_ACTION=ignore xargs -d '\n' $PY -m pip install -q --disable-pip-version-check
 export THRESHER_REQUIRE_SPARK=1
