@@ -187,6 +187,7 @@ Result<Document> run_pipeline(const Extractor::Compiled& c, std::string_view htm
   std::vector<output::TextBlock> blocks =
       output::collect_blocks(chosen_index, chosen_features, sel.pruned, sel.container);
   output::trim_edges(blocks);
+  output::drop_repeated_blocks(blocks);
   bool truncated = false;
   doc.text = output::join_blocks(blocks, opt.max_output_bytes, &truncated);
   if (opt.output_format == OutputFormat::kHtml) {
@@ -197,6 +198,7 @@ Result<Document> run_pipeline(const Extractor::Compiled& c, std::string_view htm
     std::vector<output::TextBlock> marked =
         output::collect_blocks(chosen_index, chosen_features, sel.pruned, sel.container, style);
     output::trim_edges(marked);
+    output::drop_repeated_blocks(marked);
     doc.markdown = output::join_markdown(chosen_index, marked, opt.max_output_bytes, &truncated);
   }
   if (truncated) doc.diagnostics.truncated = true;

@@ -81,4 +81,60 @@ TEST(TextRender, OutputLimitCutsAtABlockBoundary) {
   EXPECT_TRUE(truncated);
 }
 
+std::string texts(const std::vector<TextBlock>& blocks) {
+  std::string out;
+  for (const TextBlock& b : blocks) out.append(b.text).append("|");
+  return out;
+}
+
+TEST(TextRender, RepeatedRunOfBlocksIsDropped) {
+  // A section printed twice (desktop and mobile copies): the second run goes.
+  std::vector<TextBlock> blocks = {
+      {BlockKind::kHeading, "Designed for every day of the year", 0, 2},
+      {BlockKind::kParagraph, "We rethink what looks good, and build it to work well for life.", 0},
+      {BlockKind::kParagraph, "Specifications follow below this line.", 0},
+      {BlockKind::kHeading, "designed for every day of the  year", 0, 2},
+      {BlockKind::kParagraph, "We rethink what looks good, and build it to work well for life.", 0},
+  };
+  drop_repeated_blocks(blocks);
+  EXPECT_EQ(texts(blocks),
+            "Designed for every day of the year|We rethink what looks good, and build it to work well for life.|"
+            "Specifications follow below this line.|");
+}
+
+TEST(TextRender, SingleRepeatsListRunsAndCodeAreKept) {
+  // A summary line repeated under its chapter, a plan's features listed
+  // again under the next plan, short labels, code and table rows repeat for
+  // real.
+  std::vector<TextBlock> blocks = {
+      {BlockKind::kListItem, "Learn how search engines find pages.", 0},
+      {BlockKind::kListItem, "Learn how to write titles that rank.", 0},
+      {BlockKind::kHeading, "Chapter one", 0, 2},
+      {BlockKind::kParagraph, "Learn how search engines find pages.", 0},
+      {BlockKind::kPre, "const response = await fetch(url);", 0},
+      {BlockKind::kPre, "const response = await fetch(url);", 0},
+      {BlockKind::kTableRow, "Our guarantee for all plans | Yes | Yes", 0},
+      {BlockKind::kTableRow, "Our guarantee for all plans | Yes | Yes", 0},
+      {BlockKind::kParagraph, "Add to cart", 0},
+      {BlockKind::kParagraph, "Add to cart", 0},
+      {BlockKind::kListItem, "Learn how search engines find pages.", 0},
+      {BlockKind::kListItem, "Learn how to write titles that rank.", 0},
+  };
+  const std::size_t before = blocks.size();
+  drop_repeated_blocks(blocks);
+  EXPECT_EQ(blocks.size(), before);
+}
+
+TEST(TextRender, RepeatedLongParagraphOnItsOwnIsKept) {
+  // Synthetic pages and quotes repeat one paragraph; it is not a copied section.
+  const std::string para(220, 'x');
+  std::vector<TextBlock> blocks = {
+      {BlockKind::kParagraph, para, 0},
+      {BlockKind::kParagraph, "I agree with this completely.", 0},
+      {BlockKind::kQuote, para, 0},
+  };
+  drop_repeated_blocks(blocks);
+  EXPECT_EQ(blocks.size(), 3u);
+}
+
 }  // namespace thresher::output

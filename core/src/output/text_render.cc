@@ -1,9 +1,15 @@
 #include "output/text_render.h"
 
+#include <string>
+#include <unordered_map>
+
 #include "dom/text_util.h"
 
 namespace thresher::output {
 namespace {
+
+// Shorter blocks repeat for real (labels, prices, "Read more").
+constexpr std::size_t kMinRepeatedChars = 20;
 
 BlockKind kind_of(GumboTag tag) {
   if (dom::is_heading_tag(tag)) return BlockKind::kHeading;
@@ -217,6 +223,52 @@ void trim_edges(std::vector<TextBlock>& blocks) {
   }
   blocks = std::move(kept);
   drop_orphan_headings(blocks);
+}
+
+void drop_repeated_blocks(std::vector<TextBlock>& blocks) {
+  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  // original[k]: the index of the first block with block k's text, when k
+  // is a later copy of it; kNone otherwise.
+  std::vector<std::size_t> original(blocks.size(), kNone);
+  std::unordered_map<std::string, std::size_t> first;
+  for (std::size_t k = 0; k < blocks.size(); ++k) {
+    const TextBlock& b = blocks[k];
+    if (b.kind == BlockKind::kPre || b.kind == BlockKind::kTableRow ||
+        text::visible_length(b.text) < kMinRepeatedChars) {
+      continue;
+    }
+    const auto [it, fresh] = first.try_emplace(text::to_lower_utf8(text::collapse_whitespace(b.text)), k);
+    if (!fresh) original[k] = it->second;
+  }
+  // Blocks a and a + 1 are copies of two blocks that also follow each other.
+  auto copied_pair = [&](std::size_t a) {
+    return original[a] != kNone && original[a + 1] != kNone && original[a + 1] == original[a] + 1;
+  };
+  // A copied run goes when it holds prose: runs of list items and short
+  // lines repeat for real (a pricing plan lists the features of the plan
+  // below it).
+  std::vector<bool> drop(blocks.size(), false);
+  for (std::size_t k = 0; k + 1 < blocks.size();) {
+    if (!copied_pair(k)) {
+      ++k;
+      continue;
+    }
+    std::size_t last = k + 1;
+    while (last + 1 < blocks.size() && copied_pair(last)) ++last;
+    bool prose = false;
+    for (std::size_t j = k; j <= last; ++j) {
+      prose = prose || (blocks[j].kind == BlockKind::kParagraph && is_prose(blocks[j]));
+    }
+    if (prose) std::fill(drop.begin() + static_cast<std::ptrdiff_t>(k),
+                         drop.begin() + static_cast<std::ptrdiff_t>(last) + 1, true);
+    k = last + 1;
+  }
+  std::vector<TextBlock> kept;
+  kept.reserve(blocks.size());
+  for (std::size_t k = 0; k < blocks.size(); ++k) {
+    if (!drop[k]) kept.push_back(std::move(blocks[k]));
+  }
+  blocks = std::move(kept);
 }
 
 std::string join_blocks(const std::vector<TextBlock>& blocks, std::size_t max_bytes,

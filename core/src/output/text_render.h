@@ -43,6 +43,12 @@ void trim_edges(std::vector<TextBlock>& blocks);
 // nothing: they introduced a box that was pruned ("Related Articles").
 void drop_orphan_headings(std::vector<TextBlock>& blocks);
 
+// Drops repeated copies: a run of two or more blocks that repeats an
+// earlier run word for word (the desktop and mobile copies of one section).
+// A single repeated block is kept: summaries, FAQs and quotes repeat lines
+// for real; so do code and table rows.
+void drop_repeated_blocks(std::vector<TextBlock>& blocks);
+
 // Joins blocks; the result is cut at a block boundary below max_bytes.
 std::string join_blocks(const std::vector<TextBlock>& blocks, std::size_t max_bytes,
                         bool* truncated);
