@@ -112,3 +112,22 @@ TEST(Features, NavigationNamedProseIsNotAMenu) {
 }
 
 }  // namespace thresher::content
+
+namespace thresher::content {
+
+TEST(Select, ItemMetaLinesAreContentInLinkMode) {
+  // In a list of links (a listing, a catalogue) each item's "meta" line
+  // (authors, date, price) belongs to the item; in prose it is furniture.
+  testing::Indexed t(
+      "<body><div id=list><h1>Recent papers</h1>"
+      "<dl><dt><a href=/1>Paper one on sparse attention</a></dt><dd><div id=m1 class=meta>A. Author, B. Author</div></dd>"
+      "<dt><a href=/2>Paper two on massive activations</a></dt><dd><div class=meta>C. Author</div></dd></dl></div></body>");
+  const auto link_features = compute_features(*t.index, t.rules, link_list_weights());
+  const Selection listing = select_content(*t.index, link_features, Options{}, "", /*link_mode=*/true);
+  ASSERT_NE(listing.container, dom::kNoNode);
+  EXPECT_FALSE(listing.pruned[t.by_id("m1")]);
+  const Selection prose = select_content(*t.index, link_features, Options{}, "", /*link_mode=*/false);
+  EXPECT_TRUE(prose.pruned[t.by_id("m1")]);
+}
+
+}  // namespace thresher::content

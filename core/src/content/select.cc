@@ -171,7 +171,7 @@ Selection select_content(const dom::NodeIndex& index, const std::vector<NodeFeat
     } else if (f.boilerplate) {
       why = rule_names(f.rules);
       if (why.empty()) why = "inside furniture";
-    } else if (mask_has_kind(f.rules, RuleKind::kMeta) && node.text_chars <= t.meta_max_chars &&
+    } else if (!link_mode && mask_has_kind(f.rules, RuleKind::kMeta) && node.text_chars <= t.meta_max_chars &&
                !dom::is_heading_tag(node.tag) && !(discussion && is_post_byline(f.rules))) {
       why = rule_names(f.rules);
     } else if (!options.include_captions && !link_mode && mask_has_kind(f.rules, RuleKind::kCaption) &&
