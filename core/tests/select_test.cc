@@ -131,3 +131,33 @@ TEST(Select, ItemMetaLinesAreContentInLinkMode) {
 }
 
 }  // namespace thresher::content
+
+namespace thresher::content {
+
+TEST(Select, SiblingSectionsAroundALinkBoxAreJoined) {
+  // A page builder's text blocks with a box of links among them: the parent
+  // is worth less than the longest block, yet every block is the article.
+  const std::string para = "<p>" + std::string(60, 'w') + ", a sentence of the article, with commas, and a stop.</p>";
+  std::string links;
+  for (int k = 0; k < 12; ++k) links += "<a href=/p" + std::to_string(k) + ">Another post on the same site number " + std::to_string(k) + "</a> ";
+  testing::Indexed t("<body><div id=col><div id=s1>" + para + para + "</div><div id=box>" + links +
+                     "</div><div id=s2>" + para + para + para + "</div><div id=s3>" + para + para +
+                     "</div><div id=tiny><p>Share</p></div></div></body>");
+  const Selection sel = select_content(*t.index, t.features, Options{}, "");
+  EXPECT_EQ(sel.core, t.by_id("s2"));
+  EXPECT_EQ(sel.container, t.by_id("col"));
+  EXPECT_TRUE(sel.pruned[t.by_id("box")]);
+  EXPECT_FALSE(sel.pruned[t.by_id("s1")]);
+  EXPECT_FALSE(sel.pruned[t.by_id("s3")]);
+}
+
+TEST(Select, ALoneSectionIsNotJoinedToItsNeighbours) {
+  // Beside the article only small boxes: the container stays the article.
+  const std::string para = "<p>" + std::string(60, 'w') + ", a sentence of the article, with commas, and a stop.</p>";
+  testing::Indexed t("<body><div id=col><div id=story>" + para + para + para +
+                     "</div><div><p>Posted in News</p></div><div><p>Share this story</p></div></div></body>");
+  const Selection sel = select_content(*t.index, t.features, Options{}, "");
+  EXPECT_EQ(sel.container, t.by_id("story"));
+}
+
+}  // namespace thresher::content

@@ -88,6 +88,46 @@ void add_outer_comment_roots(const dom::NodeIndex& index, const std::vector<Node
   std::sort(sel.comment_roots.begin(), sel.comment_roots.end());
 }
 
+// Sections of one text often sit side by side (a page builder's blocks, an
+// AsciiDoc document's sections) with a box of links among them that makes
+// their common parent worth less than the best section alone. Climbing from
+// the best element, an ancestor becomes the container when it holds another
+// section worth a good share of the best one; the negative boxes met on the
+// way (link lists, furniture) are pruned.
+constexpr float kSiblingShareOfBest = 0.2f;  // Readability's classic ratio
+constexpr float kMinSiblingValue = 100.f;    // a caption or a byline is not a section
+constexpr int kMaxJoinClimb = 5;             // ancestors looked at above the best element
+
+void join_sibling_sections(const dom::NodeIndex& index, const std::vector<NodeFeatures>& features,
+                           float best, Selection& sel) {
+  const std::uint32_t body = index.body();
+  const float min_value = std::max(kMinSiblingValue, kSiblingShareOfBest * best);
+  std::uint32_t child = sel.container;
+  std::vector<std::uint32_t> negative;  // pruned if an ancestor above them joins
+  for (int level = 0; level < kMaxJoinClimb; ++level) {
+    const std::uint32_t parent = index[child].parent;
+    if (parent == dom::kNoNode || parent <= body) break;
+    if (features[parent].boilerplate || (index[parent].flags & (dom::kHidden | dom::kSkipped))) break;
+    bool joins = false;
+    for (std::uint32_t k = parent + 1; k < index[parent].end; k = index[k].end) {
+      if (k == child || !index[k].is_element()) continue;
+      const NodeFeatures& f = features[k];
+      const bool visible = !(index[k].flags & (dom::kHidden | dom::kSkipped));
+      if (!f.boilerplate && visible && f.subtree_value >= min_value) {
+        joins = true;
+      } else if (f.boilerplate || f.subtree_value < 0) {
+        negative.push_back(k);
+      }
+    }
+    child = parent;
+    if (!joins) continue;
+    for (std::uint32_t k : negative) sel.pruned[k] = true;
+    negative.clear();
+    sel.container = parent;
+    sel.rules_fired.push_back("sections_joined: " + index.path(parent));
+  }
+}
+
 }  // namespace
 
 bool is_discussion_page(std::string_view schema_type, std::string_view url) {
@@ -147,6 +187,8 @@ Selection select_content(const dom::NodeIndex& index, const std::vector<NodeFeat
     return sel;
   }
   sel.score = best;
+  sel.core = sel.container;
+  join_sibling_sections(index, features, best, sel);
 
   // 2. Inside it, prune furniture.
   const PruneThresholds t = thresholds_for(options);
@@ -159,6 +201,14 @@ Selection select_content(const dom::NodeIndex& index, const std::vector<NodeFeat
     const dom::Node& node = index[i];
     const NodeFeatures& f = features[i];
     if (!node.is_element() || (node.flags & dom::kSkipped)) {
+      ++i;
+      continue;
+    }
+    if (sel.pruned[i]) {
+      i = node.end;
+      continue;
+    }
+    if (i <= sel.core && node.end > sel.core) {  // the best element and its wrappers stay
       ++i;
       continue;
     }
@@ -234,7 +284,7 @@ ContentChoice choose_content(const dom::NodeIndex& index, const RuleMatcher& rul
   const float available = static_cast<float>(non_furniture_chars(index, choice.features));
   const bool weak =
       first.container == dom::kNoNode || first.score < kMinProseScore ||
-      static_cast<float>(index[first.container].text_chars) < kMinShareOfText * available;
+      static_cast<float>(index[first.core].text_chars) < kMinShareOfText * available;
   if (!weak) return choice;
 
   BlockWeights link_weights = link_list_weights();

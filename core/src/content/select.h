@@ -14,6 +14,9 @@ namespace thresher::content {
 
 struct Selection {
   std::uint32_t container = dom::kNoNode;  // kNoNode: no main content found
+  // The best single element; the container is it or an ancestor that joins
+  // its sibling sections.
+  std::uint32_t core = dom::kNoNode;
   float score = 0;
   std::vector<bool> pruned;          // per node: skip this subtree when rendering
   std::vector<std::uint32_t> comment_roots;  // comment sections inside/near the content
