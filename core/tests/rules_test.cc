@@ -91,6 +91,16 @@ TEST(Rules, SignatureSplitsCamelCaseAndSeparators) {
             " article-meta-author post-body main-content ");
 }
 
+TEST(Rules, UtilityClassesWithAVariantSayNothing) {
+  // Tailwind's "print:break-inside-avoid" is not a print toolbar, and
+  // "md:hidden" is not hidden content: the variant is a condition.
+  EXPECT_EQ(RuleMatcher::signature("mx-auto print:break-inside-avoid md:hidden [&>*+*]:mt-5 text-start", ""),
+            " mx-auto text-start ");
+  const RuleMatcher rules;
+  EXPECT_EQ(rules.match(GUMBO_TAG_P, "max-w-3xl print:break-inside-avoid", "", ""), 0u);
+  EXPECT_NE(rules.match(GUMBO_TAG_DIV, "print-tools", "", ""), 0u);
+}
+
 TEST(Rules, WordsAreLowerCaseAsciiAndTheTableFitsTheMask) {
   EXPECT_LE(rule_table().size(), 64u);
   for (const Rule& rule : rule_table()) {

@@ -122,24 +122,37 @@ RuleMatcher::~RuleMatcher() = default;
 
 std::string RuleMatcher::signature(std::string_view class_attr, std::string_view id_attr) {
   std::string sig = " ";
-  auto add = [&sig](std::string_view value) {
+  auto add_token = [&sig](std::string_view token) {
     char prev = ' ';
-    for (char c : value) {
+    for (char c : token) {
       if (c >= 'A' && c <= 'Z') {
         // camelCase -> camel-case
         if (prev >= 'a' && prev <= 'z') sig.push_back('-');
         sig.push_back(static_cast<char>(c + 32));
       } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
         sig.push_back(c);
-      } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
-        if (sig.back() != ' ') sig.push_back(' ');
       } else if (sig.back() != ' ' && sig.back() != '-') {
-        sig.push_back('-');  // '_', '__', ':' and the like separate parts
+        sig.push_back('-');  // '_', '__' and the like separate parts
       }
       prev = c;
     }
-    if (!sig.empty() && sig.back() == '-') sig.back() = ' ';
+    if (sig.back() == '-') sig.back() = ' ';
     if (sig.back() != ' ') sig.push_back(' ');
+  };
+  auto add = [&](std::string_view value) {
+    std::size_t pos = 0;
+    while (pos < value.size()) {
+      const std::size_t start = value.find_first_not_of(" \t\n\r\f", pos);
+      if (start == std::string_view::npos) break;
+      std::size_t end = value.find_first_of(" \t\n\r\f", start);
+      if (end == std::string_view::npos) end = value.size();
+      const std::string_view token = value.substr(start, end - start);
+      // Utility classes with a variant ("print:hidden", "md:sidebar",
+      // "hover:underline") style the element only under a condition (when
+      // printing, on wide screens): they do not say what it is.
+      if (token.find(':') == std::string_view::npos) add_token(token);
+      pos = end;
+    }
   };
   add(class_attr.substr(0, 1024));
   add(id_attr.substr(0, 256));
