@@ -197,7 +197,7 @@ const content::RuleMatcher& rule_matcher() {
 
 // Stage "prescan": what run_pipeline hands gumbo.
 std::string prescan(std::string_view utf8) {
-  return input::cap_markup(input::strip_unparsed_bodies(utf8), default_options().max_depth);
+  return input::prescan(utf8, default_options().max_depth, dom::kAttributesRead);
 }
 
 // run_pipeline's memory budget for the tree.

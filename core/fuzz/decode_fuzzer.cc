@@ -1,5 +1,5 @@
 // libFuzzer target over stage 1: input::decode_to_utf8 (BOM, hint, <meta
-// charset>, uchardet, iconv, UTF-8 repair) and input::strip_unparsed_bodies.
+// charset>, uchardet, iconv, UTF-8 repair) and the pre-scan (input/prescan.h).
 //
 // Input layout: byte 0 picks an encoding hint (an HTTP Content-Type charset)
 // from a table when its high bit is set; the rest is the page. Inputs of
@@ -62,6 +62,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       fail("strip_unparsed_bodies broke UTF-8");
     }
     if (in::strip_unparsed_bodies(lean).size() > lean.size()) fail("second strip grew");
+    // The whole pre-scan (white space squeezed, attributes dropped, nesting
+    // capped) only ever removes bytes and keeps UTF-8 valid.
+    static constexpr std::string_view kKeep[] = {"class", "id", "href", "src"};
+    const std::string pre = in::prescan(text, 4, kKeep);
+    if (pre.size() > text.size()) fail("prescan grew its input");
+    if (in::is_valid_utf8(text) && !in::is_valid_utf8(pre)) fail("prescan broke UTF-8");
+    if (in::squeeze_markup(text, {}).size() > text.size()) fail("squeeze_markup grew");
   }
 
   // The helpers the decoder uses, on their own.

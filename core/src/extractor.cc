@@ -53,9 +53,6 @@ const Options& Extractor::options() const noexcept { return compiled_->options; 
 
 namespace {
 
-// Nesting depth gumbo is allowed to build (see cap_markup).
-constexpr std::size_t kMaxParseDepth = 256;
-
 // Below this container score the visible page is taken to have no content.
 constexpr float kWeakSelectionScore = 200.f;
 
@@ -117,10 +114,7 @@ Result<Document> run_pipeline(const Extractor::Compiled& c, std::string_view htm
   doc.diagnostics.encoding = decoded.encoding;
   doc.diagnostics.encoding_source = decoded.source;
 
-  // Text under n open elements costs gumbo O(n) per character: the markup
-  // cap is tighter than max_depth (real pages nest below 100; p99 is 38).
-  const std::string lean = input::cap_markup(input::strip_unparsed_bodies(decoded.utf8),
-                                             std::min<std::size_t>(opt.max_depth, kMaxParseDepth));
+  const std::string lean = input::prescan(decoded.utf8, opt.max_depth, dom::kAttributesRead);
   const std::size_t tree_budget =
       opt.max_tree_bytes != 0 ? opt.max_tree_bytes : 64 * lean.size() + (std::size_t{64} << 20);
   const dom::ParsedHtml parsed(lean, tree_budget);

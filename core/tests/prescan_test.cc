@@ -1,6 +1,16 @@
 #include "input/prescan.h"
 
 #include <gtest/gtest.h>
+#include <gumbo.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "dom/node_index.h"
+#include "input/decode.h"
+#include "test_util.h"
 
 namespace thresher::input {
 
@@ -70,6 +80,125 @@ TEST(Prescan, AMillionNestedDivsBecomeShallow) {
   deep += "text";
   const std::string lean = cap_markup(deep, 512);
   EXPECT_EQ(lean.size(), 512 * 5 + 4);
+}
+
+constexpr std::string_view kKeep[] = {"class", "id", "href"};
+
+TEST(Prescan, SqueezesWhiteSpaceInTextOnly) {
+  EXPECT_EQ(squeeze_markup("<p>a   b\n\n  c</p>  <p>d\te</p>", {}), "<p>a b\nc</p> <p>d\te</p>");
+  // Attribute values, <pre>, <textarea>, <title> and comments keep theirs.
+  const std::string kept =
+      "<p title='a   b'>x</p><pre>  1\n  2</pre><textarea> a  b </textarea>"
+      "<title>t  t</title><!--  c  --><listing>  l</listing>";
+  EXPECT_EQ(squeeze_markup(kept, {}), kept);
+  // A custom element named like <pre> is not <pre>.
+  EXPECT_EQ(squeeze_markup("<pre-x>a  b</pre-x>", {}), "<pre-x>a b</pre-x>");
+  // An unfinished tag: the rest is left as it is.
+  EXPECT_EQ(squeeze_markup("a  b<p title='x  ", {}), "a b<p title='x  ");
+}
+
+TEST(Prescan, SplitsTagsAsTheTokenizerDoes) {
+  // A quote opens a value only after "=": here `"` is an attribute name and
+  // the tag ends at the first '>'.
+  EXPECT_EQ(squeeze_markup("<img class=\"a\" \" alt=\"b\">x  y", kKeep), "<img class=\"a\">x y");
+  EXPECT_EQ(squeeze_markup("<a href=x/>y  z</a>", kKeep), "<a href=x/>y z</a>");
+  EXPECT_EQ(squeeze_markup("<a b'c>d  e", {}), "<a b'c>d e");
+  // Comments end at "-->", "--!>", or at once as "<!-->".
+  EXPECT_EQ(squeeze_markup("<!--> a  b <!-- x --!> c  d", {}), "<!--> a b <!-- x --!> c d");
+}
+
+TEST(Prescan, DropsAttributesNoStageReads) {
+  EXPECT_EQ(squeeze_markup("<div CLASS=x data-y='1 2' id=\"z\" onclick=f()>t</div>", kKeep),
+            "<div CLASS=x id=\"z\">t</div>");
+  EXPECT_EQ(squeeze_markup("<img srcset='a 1x' class=c/>", kKeep), "<img class=c/>");
+  EXPECT_EQ(squeeze_markup("<br data-x=1 />", kKeep), "<br />");
+  // The tree builder reads <input type> (in tables) and <font color|face|size>.
+  EXPECT_EQ(squeeze_markup("<input type=hidden data-x=1><font color=red size=2 lang=x>", kKeep),
+            "<input type=hidden><font color=red size=2>");
+  const std::string all = "<div data-x=1 class=y>";
+  EXPECT_EQ(squeeze_markup(all, {}), all);  // nothing listed: all kept
+}
+
+// The differential check over the stored corpus: what squeeze_markup and
+// cap_markup add to strip_unparsed_bodies changes nothing a stage reads.
+// Both trees are compared with attributes not read dropped, white space
+// runs in text squeezed (outside <pre>, <textarea>, <listing>) and adjacent
+// text merged, comments left out.
+void normalized(const GumboNode* n, bool raw_space, std::string& out, std::string& text) {
+  auto flush = [&] {
+    if (!text.empty()) out.append("#").append(text).append("\n");
+    text.clear();
+  };
+  switch (n->type) {
+    case GUMBO_NODE_DOCUMENT:
+    case GUMBO_NODE_ELEMENT:
+    case GUMBO_NODE_TEMPLATE: {
+      const GumboVector* children = &n->v.document.children;
+      if (n->type != GUMBO_NODE_DOCUMENT) {
+        flush();
+        const GumboElement& e = n->v.element;
+        out.append("<").append(gumbo_normalized_tagname(e.tag));
+        if (e.tag == GUMBO_TAG_UNKNOWN) {
+          GumboStringPiece name = e.original_tag;
+          gumbo_tag_from_original_text(&name);
+          out.append(name.data, name.length);
+        }
+        for (unsigned k = 0; k < e.attributes.length; ++k) {
+          const auto* a = static_cast<const GumboAttribute*>(e.attributes.data[k]);
+          if (dom::is_read_attribute(a->name)) out.append(" ").append(a->name).append("=").append(a->value);
+        }
+        out.append(">\n");
+        raw_space |= e.tag == GUMBO_TAG_PRE || e.tag == GUMBO_TAG_TEXTAREA || e.tag == GUMBO_TAG_LISTING;
+        children = &e.children;
+      }
+      for (unsigned k = 0; k < children->length; ++k) {
+        normalized(static_cast<const GumboNode*>(children->data[k]), raw_space, out, text);
+      }
+      flush();
+      out.append("/\n");
+      break;
+    }
+    case GUMBO_NODE_COMMENT:
+      break;
+    default:
+      for (const char* c = n->v.text.text; *c; ++c) {
+        const bool space = *c == ' ' || *c == '\n' || *c == '\t' || *c == '\r' || *c == '\f';
+        if (!space || raw_space) {
+          text.push_back(*c);
+        } else if (text.empty() || text.back() != ' ') {
+          text.push_back(' ');
+        }
+      }
+  }
+}
+
+std::string normalized_tree(const std::string& html) {
+  GumboOutput* output = gumbo_parse(html.c_str());
+  std::string out, text;
+  normalized(output->document, false, out, text);
+  gumbo_destroy_output(&kGumboDefaultOptions, output);
+  return out;
+}
+
+TEST(Prescan, CorpusTreesOnlyLoseWhatNoStageReads) {
+  std::vector<std::string> pages;
+  for (const auto& entry : std::filesystem::directory_iterator(testing::source_path("corpus/pages"))) {
+    pages.push_back((entry.path() / "page.html.gz").string());
+  }
+  std::sort(pages.begin(), pages.end());
+  ASSERT_GT(pages.size(), 500u);
+  for (const std::string& page : pages) {
+    const std::string utf8 = decode_to_utf8(testing::read_file(page)).utf8;
+    const std::string stripped = strip_unparsed_bodies(utf8);
+    const std::string lean = prescan(utf8, 512, dom::kAttributesRead);
+    ASSERT_LT(lean.size(), stripped.size() + 1) << page;
+    const std::string a = normalized_tree(stripped), b = normalized_tree(lean);
+    if (a != b) {
+      const std::size_t at = std::mismatch(a.begin(), a.end(), b.begin(), b.end()).first - a.begin();
+      const std::size_t from = at > 80 ? at - 80 : 0;
+      ADD_FAILURE() << page << "\n stripped: " << a.substr(from, 160) << "\n prescan:  " << b.substr(from, 160);
+    }
+  }
 }
 
 }  // namespace thresher::input

@@ -1,5 +1,6 @@
 #include "dom/node_index.h"
 
+#include <cassert>
 #include <cstring>
 #include <string>
 
@@ -190,7 +191,15 @@ std::string_view NodeIndex::text(std::uint32_t i) const noexcept {
   return n.is_text() ? std::string_view(n.gumbo->v.text.text) : std::string_view();
 }
 
+bool is_read_attribute(std::string_view name) noexcept {
+  for (std::string_view a : kAttributesRead) {
+    if (a == name) return true;
+  }
+  return false;
+}
+
 std::string_view NodeIndex::attr(std::uint32_t i, const char* name) const noexcept {
+  assert(is_read_attribute(name));
   const Node& n = nodes_[i];
   if (!n.is_element()) return {};
   const GumboAttribute* a = gumbo_get_attribute(&n.gumbo->v.element.attributes, name);
@@ -198,6 +207,7 @@ std::string_view NodeIndex::attr(std::uint32_t i, const char* name) const noexce
 }
 
 bool NodeIndex::has_attr(std::uint32_t i, const char* name) const noexcept {
+  assert(is_read_attribute(name));
   const Node& n = nodes_[i];
   return n.is_element() && gumbo_get_attribute(&n.gumbo->v.element.attributes, name) != nullptr;
 }

@@ -14,6 +14,17 @@
 
 namespace thresher::dom {
 
+// Every attribute a stage reads (through NodeIndex::attr and has_attr, and
+// the index's own hidden check). The pre-scan drops all others before
+// parsing: gumbo spends per byte of attribute value, and data-*, srcset and
+// the like are a third of a page's markup. Reading an attribute not listed
+// here fails an assertion in debug builds.
+inline constexpr std::string_view kAttributesRead[] = {
+    "alt",  "aria-hidden", "class",  "content", "datetime", "hidden", "href",     "http-equiv",
+    "id",   "itemprop",    "lang",   "name",    "property", "rel",    "role",     "src",
+    "style", "type",       "value",  "xml:lang"};
+bool is_read_attribute(std::string_view name) noexcept;
+
 inline constexpr std::uint32_t kNoNode = 0xFFFFFFFFu;
 
 enum NodeFlag : std::uint8_t {

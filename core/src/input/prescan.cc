@@ -1,8 +1,11 @@
 #include "input/prescan.h"
 
+#include <algorithm>
 #include <cstring>
 #include <string>
+#include <span>
 #include <unordered_map>
+#include <vector>
 
 namespace thresher::input {
 namespace {
@@ -35,20 +38,98 @@ std::size_t find_end_tag(std::string_view s, std::size_t from, std::string_view 
   return std::string_view::npos;
 }
 
-// End of the start tag that begins at `lt` (one past '>'), or npos.
-std::size_t end_of_start_tag(std::string_view s, std::size_t lt) {
-  char quote = 0;
-  for (std::size_t k = lt + 1; k < s.size(); ++k) {
+// White space as gumbo's tokenizer sees it ('\r' included: it becomes '\n').
+bool is_html_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
+bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// A tag as gumbo's tokenizer splits it. `end` is one past its '>' (npos
+// when the input ends first); each attribute is [begin, end) of the input,
+// from its name to the end of its value.
+struct Attribute {
+  std::size_t begin, name_end, end;
+};
+struct TagSpan {
+  std::size_t end = std::string_view::npos;
+  bool self_closing = false;
+};
+
+// Follows the tokenizer's tag and attribute states exactly: a quote opens a
+// value only right after "=", so `<a b'c>` ends where gumbo ends it, and a
+// stray `"` is an attribute name.
+// `attributes` (cleared first) receives the attributes.
+TagSpan scan_tag(std::string_view s, std::size_t lt, std::vector<Attribute>& attributes) {
+  attributes.clear();
+  enum { kName, kBeforeAttr, kAttr, kAfterAttr, kBeforeValue, kUnquoted } state = kName;
+  TagSpan tag;
+  bool slash = false;  // the last character was a self-closing '/'
+  const std::size_t name = lt + (lt + 1 < s.size() && s[lt + 1] == '/' ? 2 : 1);
+  for (std::size_t k = name; k < s.size(); ++k) {
     const char c = s[k];
-    if (quote) {
-      if (c == quote) quote = 0;
-    } else if (c == '"' || c == '\'') {
-      quote = c;
-    } else if (c == '>') {
-      return k + 1;
+    if (c == '>' && state != kUnquoted && state != kBeforeValue) {
+      tag.end = k + 1;
+      tag.self_closing = slash;
+      return tag;
+    }
+    const bool space = is_html_space(c);
+    slash = false;
+    switch (state) {
+      case kName:
+        if (space || c == '/') state = kBeforeAttr, slash = c == '/';
+        break;
+      case kAfterAttr:
+        if (c == '=') {
+          state = kBeforeValue;
+          break;
+        }
+        [[fallthrough]];
+      case kBeforeAttr:  // also the self-closing and after-quoted-value states
+        if (c == '/') {
+          state = kBeforeAttr, slash = true;
+        } else if (!space) {
+          attributes.push_back({k, k + 1, k + 1});
+          state = kAttr;
+        }
+        break;
+      case kAttr:
+        if (c == '=') {
+          state = kBeforeValue;
+        } else if (c == '/') {
+          state = kBeforeAttr, slash = true;
+        } else if (space) {
+          state = kAfterAttr;
+        } else {
+          attributes.back().name_end = attributes.back().end = k + 1;
+        }
+        break;
+      case kBeforeValue:
+        if (c == '"' || c == '\'') {
+          const std::size_t close = s.find(c, k + 1);
+          if (close == std::string_view::npos) return tag;
+          k = close;
+          attributes.back().end = k + 1;
+          state = kBeforeAttr;
+        } else if (c == '>') {
+          tag.end = k + 1;
+          return tag;
+        } else if (!space) {
+          attributes.back().end = k + 1;
+          state = kUnquoted;
+        }
+        break;
+      case kUnquoted:
+        if (c == '>') {
+          tag.end = k + 1;
+          return tag;
+        }
+        if (space) {
+          state = kBeforeAttr;
+        } else {
+          attributes.back().end = k + 1;
+        }
+        break;
     }
   }
-  return std::string_view::npos;
+  return tag;
 }
 
 bool is_jsonld(std::string_view start_tag) {
@@ -63,23 +144,6 @@ constexpr std::size_t kMaxStartTagBytes = 16 * 1024;
 // the parser re-opens all of them in every new paragraph, so n of them over
 // m paragraphs cost n * m elements.
 constexpr std::size_t kMaxOpenFormatting = 8;
-
-// The last white space outside quotes in [from, to), or npos.
-std::size_t last_space_outside_quotes(std::string_view s, std::size_t from, std::size_t to) {
-  std::size_t last = std::string_view::npos;
-  char quote = 0;
-  for (std::size_t k = from; k < to && k < s.size(); ++k) {
-    const char c = s[k];
-    if (quote) {
-      if (c == quote) quote = 0;
-    } else if (c == '"' || c == '\'') {
-      quote = c;
-    } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      last = k;
-    }
-  }
-  return last;
-}
 
 bool is_formatting(std::string_view name) {
   static constexpr std::string_view kFormatting[] = {"b", "big", "code", "em", "font", "i", "nobr",
@@ -157,9 +221,146 @@ class NestingCap {
   std::unordered_map<std::string, std::size_t> dropped_;
 };
 
+// The '>' that ends the comment opening at `lt` ("<!--"), or npos: the
+// tokenizer ends one at "-->" or "--!>", or at once as "<!-->" or "<!--->".
+std::size_t comment_end(std::string_view s, std::size_t lt) {
+  const std::size_t from = lt + 4, n = s.size();
+  if (from < n && s[from] == '>') return from;
+  if (from + 1 < n && s[from] == '-' && s[from + 1] == '>') return from + 1;
+  for (std::size_t d = s.find("--", from); d != std::string_view::npos; d = s.find("--", d + 1)) {
+    if (d + 2 < n && s[d + 2] == '>') return d + 2;
+    if (d + 3 < n && s[d + 2] == '!' && s[d + 3] == '>') return d + 3;
+  }
+  return std::string_view::npos;
+}
+
+// Attributes the tree builder itself looks at (<input type=hidden> in
+// tables, <font color|face|size> and <annotation-xml encoding> in foreign
+// content): never dropped.
+bool shapes_tree(std::string_view lowered) {
+  return lowered == "type" || lowered == "encoding" || lowered == "color" || lowered == "face" ||
+         lowered == "size";
+}
+
+bool keep_attribute(std::string_view name, std::span<const std::string_view> keep) {
+  if (keep.empty() || name.size() > 32) return keep.empty();
+  char buf[32];
+  for (std::size_t k = 0; k < name.size(); ++k) buf[k] = lower(name[k]);
+  const std::string_view lowered(buf, name.size());
+  if (shapes_tree(lowered)) return true;
+  for (std::string_view w : keep) {
+    if (w == lowered) return true;
+  }
+  return false;
+}
+
+// Elements whose text is not collapsed: raw text and RCDATA (read verbatim
+// until their end tag), and the ones whose white space shows.
+bool keeps_raw_text(std::string_view name) {
+  static constexpr std::string_view kRaw[] = {"script", "style", "textarea", "title", "xmp",
+                                              "iframe", "noembed", "noframes", "noscript"};
+  for (std::string_view r : kRaw) {
+    if (r == name) return true;
+  }
+  return false;
+}
+bool shows_white_space(std::string_view name) { return name == "pre" || name == "listing"; }
+
 }  // namespace
 
+std::string squeeze_markup(std::string_view html, std::span<const std::string_view> keep) {
+  std::string out;
+  out.reserve(html.size());
+  std::size_t pos = 0;      // next byte not yet copied
+  std::size_t k = 0;        // scan position (in text)
+  std::size_t pre_depth = 0;
+  std::vector<Attribute> attributes;
+  const std::size_t n = html.size();
+  auto verbatim_to = [&](std::size_t to) {  // copy html[pos, to) and continue there
+    out.append(html.substr(pos, to - pos));
+    pos = k = to;
+  };
+  while (k < n) {
+    const char c = html[k];
+    if (c == '<') {
+      const char next = k + 1 < n ? html[k + 1] : '\0';
+      const bool end_tag = next == '/';
+      if (is_ascii_alpha(next) || (end_tag && k + 2 < n && is_ascii_alpha(html[k + 2]))) {
+        const TagSpan tag = scan_tag(html, k, attributes);
+        const std::size_t gt = tag.end;
+        if (gt == std::string_view::npos) break;  // the rest is one unfinished tag
+        const std::size_t at = k + (end_tag ? 2 : 1);
+        std::string name = tag_name(html, at);
+        // Only a whole name counts: <pre-x> is a custom element, not <pre>.
+        if (at + name.size() < n && !is_html_space(html[at + name.size()]) &&
+            html[at + name.size()] != '/' && html[at + name.size()] != '>') {
+          name.clear();
+        }
+        bool drop_some = false;
+        for (const Attribute& a : attributes) {
+          drop_some |= !keep_attribute(html.substr(a.begin, a.name_end - a.begin), keep);
+        }
+        if (!drop_some) {
+          verbatim_to(gt);
+        } else {
+          // The tag name, the attributes kept (as written), the ending.
+          const std::size_t name_end = attributes.front().begin;
+          out.append(html.substr(pos, name_end - pos));
+          for (const Attribute& a : attributes) {
+            if (!keep_attribute(html.substr(a.begin, a.name_end - a.begin), keep)) continue;
+            if (!is_html_space(out.back())) out.push_back(' ');
+            out.append(html.substr(a.begin, a.end - a.begin));
+          }
+          if (tag.self_closing) out.append(is_html_space(out.back()) ? "/" : " /");
+          out.push_back('>');
+          pos = k = gt;
+        }
+        if (end_tag) {
+          if (shows_white_space(name) && pre_depth > 0) --pre_depth;
+        } else if (shows_white_space(name)) {
+          ++pre_depth;
+        } else if (name == "plaintext") {
+          break;
+        } else if (keeps_raw_text(name)) {
+          const std::size_t close = find_end_tag(html, gt, name);
+          if (close == std::string_view::npos) break;
+          verbatim_to(close);
+        }
+        continue;
+      }
+      if (next == '!' || next == '?' || end_tag) {
+        // Comments, doctypes, bogus comments: copied as they are.
+        const std::size_t close = starts_with_ci(html, k, "<!--") ? comment_end(html, k)
+                                                                   : html.find('>', k + 1);
+        if (close == std::string_view::npos) break;
+        verbatim_to(close + 1);
+        continue;
+      }
+      ++k;
+      continue;
+    }
+    if (!is_html_space(c) || pre_depth > 0) {
+      ++k;
+      continue;
+    }
+    std::size_t end = k + 1;
+    bool newline = c == '\n' || c == '\r';
+    while (end < n && is_html_space(html[end])) {
+      newline |= html[end] == '\n' || html[end] == '\r';
+      ++end;
+    }
+    if (end - k > 1) {
+      out.append(html.substr(pos, k - pos)).push_back(newline ? '\n' : ' ');
+      pos = end;
+    }
+    k = end;
+  }
+  out.append(html.substr(pos));
+  return out;
+}
+
 std::string strip_unparsed_bodies(std::string_view html) {
+  std::vector<Attribute> attributes;
   std::string out;
   out.reserve(html.size());
   std::size_t pos = 0;   // next byte not yet copied
@@ -188,9 +389,10 @@ std::string strip_unparsed_bodies(std::string_view html) {
       }
     }
     if (name.empty()) continue;
-    const std::size_t body = end_of_start_tag(html, lt);
+    const TagSpan tag = scan_tag(html, lt, attributes);
+    const std::size_t body = tag.end;
     if (body == std::string_view::npos) break;
-    if (html[body - 2] == '/' && name == "svg") {  // <svg ... />
+    if (tag.self_closing && name == "svg") {  // <svg ... />
       scan = body;
       continue;
     }
@@ -214,6 +416,7 @@ std::string cap_markup(std::string_view html, std::size_t max_depth) {
   std::size_t pos = 0;   // next byte not yet copied
   std::size_t scan = 0;  // where to look for the next '<'
   NestingCap cap(max_depth);
+  std::vector<Attribute> attributes;
   auto drop = [&](std::size_t from, std::size_t to) {  // remove html[from, to)
     out.append(html.substr(pos, from - pos));
     pos = scan = to;
@@ -224,43 +427,57 @@ std::string cap_markup(std::string_view html, std::size_t max_depth) {
     const std::size_t lt = static_cast<const char*>(hit) - html.data();
     scan = lt + 1;
     if (starts_with_ci(html, lt, "<!--")) {
-      const std::size_t close = html.find("-->", lt + 4);
+      const std::size_t close = comment_end(html, lt);
       if (close == std::string_view::npos) break;
-      scan = close + 3;
+      scan = close + 1;
       continue;
     }
     const bool end_tag = lt + 1 < html.size() && html[lt + 1] == '/';
     const std::string name = tag_name(html, lt + (end_tag ? 2 : 1));
     if (name.empty()) continue;
+    const TagSpan tag = scan_tag(html, lt, attributes);
+    const std::size_t body = tag.end;
+    // A tag that never ends: gumbo drops the rest of the page; so do we.
+    if (body == std::string_view::npos) break;
+    scan = body;  // a '<' inside an attribute value starts no tag
     if (end_tag) {
-      if (cap.close(name)) {
-        const std::size_t gt = html.find('>', lt);
-        if (gt == std::string_view::npos) break;
-        drop(lt, gt + 1);
-      }
+      if (cap.close(name)) drop(lt, body);
       continue;
     }
-    const std::size_t body = end_of_start_tag(html, lt);
-    // A '<' in text, or a tag whose quotes never close: the tag model can no
-    // longer be trusted; leave the rest as it is.
-    if (body == std::string_view::npos) break;
-    const bool self_closing = html[body - 2] == '/';
-    scan = body;  // a '<' inside an attribute value starts no tag
-    if (!self_closing && !cap.open(name)) {
+    if (!tag.self_closing && !cap.open(name)) {
       drop(lt, body);  // too deep: flatten
-    } else if (body - lt > kMaxStartTagBytes) {
+      continue;
+    }
+    if (name == "plaintext") break;
+    if (keeps_raw_text(name)) {  // its text is not markup
+      const std::size_t close = find_end_tag(html, body, name);
+      if (close == std::string_view::npos) break;
+      scan = close;
+    }
+    if (body - lt > kMaxStartTagBytes) {
       // Thousands of attributes: gumbo checks each new one against all the
-      // others. Keep the tag's head, cut at white space outside quotes; a few
-      // huge quoted values (inline JSON props) are not the problem.
-      const std::size_t cut = last_space_outside_quotes(html, lt, lt + kMaxStartTagBytes);
+      // others. Keep the tag's head, cut after an attribute; a few huge
+      // quoted values (inline JSON props) are not the problem.
+      std::size_t cut = std::string_view::npos;
+      for (const Attribute& a : attributes) {
+        if (a.end > lt + kMaxStartTagBytes) break;
+        cut = a.end;
+      }
       if (cut != std::string_view::npos && cut > lt + kMaxStartTagBytes / 2) {
-        out.append(html.substr(pos, cut - pos)).append(self_closing ? "/>" : ">");
-        pos = scan = body;
+        out.append(html.substr(pos, cut - pos)).append(tag.self_closing ? " />" : ">");
+        pos = body;
       }
     }
   }
   out.append(html.substr(pos));
   return out;
+}
+
+std::string prescan(std::string_view utf8, std::size_t max_depth,
+                    std::span<const std::string_view> keep_attributes) {
+  constexpr std::size_t kMaxParseDepth = 256;
+  return cap_markup(squeeze_markup(strip_unparsed_bodies(utf8), keep_attributes),
+                    std::min(max_depth, kMaxParseDepth));
 }
 
 }  // namespace thresher::input

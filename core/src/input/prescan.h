@@ -5,6 +5,7 @@
 // its shape; only their contents go.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -13,6 +14,17 @@ namespace thresher::input {
 // Returns `html` with those bodies removed (a copy; `html` is untouched).
 std::string strip_unparsed_bodies(std::string_view html);
 
+// Squeezes each run of white space in text to one character ('\n' when the
+// run held a line break, else ' '): gumbo emits one token per character, and
+// indented pages are mostly runs of spaces. Text in <pre>, <listing>,
+// <textarea>, <title>, raw-text elements and <plaintext>, and comments are
+// copied unchanged; so is everything after a tag that never ends. Every
+// later stage collapses white space in text itself.
+// Drops the attributes not named in `keep` (lower case; empty keeps all),
+// except the few the tree builder looks at. Tags are split as gumbo's
+// tokenizer splits them, so no attribute value is ever taken for text.
+std::string squeeze_markup(std::string_view html, std::span<const std::string_view> keep);
+
 // Defuses markup that makes gumbo's tree building quadratic, on the
 // stripped page: elements nested deeper than `max_depth` (counting elements
 // that must be closed explicitly, like <div> and <table>) and more than 8
@@ -20,5 +32,12 @@ std::string strip_unparsed_bodies(std::string_view html);
 // tags over 16 KiB (thousands of attributes) are cut at an attribute. A
 // normal page comes back unchanged. `max_depth` 0 disables it.
 std::string cap_markup(std::string_view html, std::size_t max_depth);
+
+// What gumbo is given: strip_unparsed_bodies, squeeze_markup and
+// cap_markup, in that order. Text under n open elements costs gumbo O(n) per
+// character, so the markup cap is at most 256 whatever `max_depth` says
+// (real pages nest below 100; p99 is 38).
+std::string prescan(std::string_view utf8, std::size_t max_depth,
+                    std::span<const std::string_view> keep_attributes);
 
 }  // namespace thresher::input
