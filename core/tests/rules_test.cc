@@ -91,6 +91,15 @@ TEST(Rules, SignatureSplitsCamelCaseAndSeparators) {
             " article-meta-author post-body main-content ");
 }
 
+TEST(Rules, AdvancedIsNotAnAdvert) {
+  // Page builders name "advanced" blocks "adv" (kt-adv-heading); adverts
+  // spell themselves out (ad, ads, advert, advertisement).
+  const RuleMatcher rules;
+  EXPECT_EQ(rules.match(GUMBO_TAG_P, "kt-adv-heading356_63d9fc-b8", "", ""), 0u);
+  EXPECT_NE(rules.match(GUMBO_TAG_DIV, "advert-slot", "", ""), 0u);
+  EXPECT_NE(rules.match(GUMBO_TAG_DIV, "ad", "", ""), 0u);
+}
+
 TEST(Rules, UtilityClassesWithAVariantSayNothing) {
   // Tailwind's "print:break-inside-avoid" is not a print toolbar, and
   // "md:hidden" is not hidden content: the variant is a condition.

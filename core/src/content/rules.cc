@@ -48,7 +48,7 @@ const std::vector<Rule>& rule_table() {
        "follow-us",
        false, 1.0},
       {"advertising", RuleKind::kBoilerplate,
-       "ad|ads|adv|advert|adverts|advertisement|advertising|adsbygoogle|adslot|ad-slot|adunit|"
+       "ad|ads|advert|adverts|advertisement|advertising|adsbygoogle|adslot|ad-slot|adunit|"
        "ad-unit|dfp|gpt-ad|sponsor|sponsored|promoted",
        false, 1.0},
       {"cookie_banner", RuleKind::kBoilerplate,
