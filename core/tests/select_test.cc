@@ -161,3 +161,32 @@ TEST(Select, ALoneSectionIsNotJoinedToItsNeighbours) {
 }
 
 }  // namespace thresher::content
+
+namespace thresher::content {
+
+TEST(Select, CatalogueItemsWinOverTheCategoryBlurb) {
+  // A product grid (names and prices, all links) above a long SEO text: the
+  // prose pass picks the text; the prices say the grid is the content.
+  std::string grid;
+  for (int k = 0; k < 10; ++k) {
+    grid += "<div class=card><a href=/p" + std::to_string(k) + ">Leather dress shoe model " +
+            std::to_string(k) + "</a><span>$" + std::to_string(30 + k) + ".00</span></div>";
+  }
+  const std::string blurb = "<p>" + std::string(300, 'w') + ", our shoes are crafted with care, and fit well.</p>";
+  testing::Indexed t("<body><div id=grid>" + grid + "</div><div id=seo>" + blurb + blurb + "</div></body>");
+  const ContentChoice choice = choose_content(*t.index, t.rules, t.features, Options{}, "");
+  EXPECT_TRUE(choice.link_mode);
+  const std::uint32_t c = choice.selection.container, grid_node = t.by_id("grid");
+  ASSERT_NE(c, dom::kNoNode);
+  EXPECT_TRUE(c <= grid_node && (*t.index)[c].end > grid_node);  // the grid is in the content
+
+  // Without prices the same page is read as prose.
+  std::string links;
+  for (int k = 0; k < 10; ++k) links += "<div><a href=/p" + std::to_string(k) + ">Leather dress shoe model " + std::to_string(k) + "</a></div>";
+  testing::Indexed plain("<body><div id=grid>" + links + "</div><div id=seo>" + blurb + blurb + "</div></body>");
+  const ContentChoice prose = choose_content(*plain.index, plain.rules, plain.features, Options{}, "");
+  EXPECT_FALSE(prose.link_mode);
+  EXPECT_EQ(prose.selection.container, plain.by_id("seo"));
+}
+
+}  // namespace thresher::content

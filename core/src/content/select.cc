@@ -267,6 +267,26 @@ std::uint32_t non_furniture_chars(const dom::NodeIndex& index, const std::vector
   return index[body].text_chars - std::min(furniture, index[body].text_chars);
 }
 
+// Short text nodes that show a price ("$12.99", "14,90 €"): the items of a
+// catalogue, counted in `root`'s visible subtree.
+std::uint32_t count_prices(const dom::NodeIndex& index, std::uint32_t root) {
+  static const LazyRE2 kPrice = {R"([$€£¥]\s?\d|\d\s?(?:€|(?:EUR|USD|GBP)\b))"};
+  std::uint32_t n = 0;
+  for (std::uint32_t i = root; i < index[root].end;) {
+    const dom::Node& node = index[i];
+    if (node.flags & (dom::kHidden | dom::kSkipped)) {
+      i = node.end;
+      continue;
+    }
+    if (node.is_text() && node.text_chars > 0 && node.text_chars <= 40 &&
+        RE2::PartialMatch(index.text(i), *kPrice)) {
+      ++n;
+    }
+    ++i;
+  }
+  return n;
+}
+
 }  // namespace
 
 ContentChoice choose_content(const dom::NodeIndex& index, const RuleMatcher& rules,
@@ -275,6 +295,7 @@ ContentChoice choose_content(const dom::NodeIndex& index, const RuleMatcher& rul
   // Below these, the prose selection is taken as a miss on a link-list page.
   constexpr float kMinProseScore = 200.f;
   constexpr float kMinShareOfText = 0.15f;
+  constexpr std::uint32_t kMinCataloguePrices = 8;
 
   ContentChoice choice;
   choice.selection = select_content(index, prose_features, options, title, false, discussion);
@@ -285,7 +306,16 @@ ContentChoice choose_content(const dom::NodeIndex& index, const RuleMatcher& rul
   const bool weak =
       first.container == dom::kNoNode || first.score < kMinProseScore ||
       static_cast<float>(index[first.core].text_chars) < kMinShareOfText * available;
-  if (!weak) return choice;
+  // A catalogue whose prose selection (a category blurb, an SEO text)
+  // missed most of the page's prices: its items are the content.
+  std::uint32_t page_prices = 0;
+  bool catalogue = false;
+  if (!weak) {
+    page_prices = count_prices(index, index.body());
+    catalogue = page_prices >= kMinCataloguePrices &&
+                2 * count_prices(index, first.container) < page_prices;
+  }
+  if (!weak && !catalogue) return choice;
 
   BlockWeights link_weights = link_list_weights();
   link_weights.comments_are_content = discussion;
@@ -293,7 +323,12 @@ ContentChoice choose_content(const dom::NodeIndex& index, const RuleMatcher& rul
   Selection second =
       select_content(index, link_features, options, title, /*link_mode=*/true, discussion);
   if (second.container == dom::kNoNode) return choice;
-  if (first.container != dom::kNoNode && second.score <= first.score) return choice;
+  if (catalogue) {
+    // Taken when it holds most prices, whatever its score against the blurb.
+    if (2 * count_prices(index, second.container) < page_prices) return choice;
+  } else if (first.container != dom::kNoNode && second.score <= first.score) {
+    return choice;
+  }
   choice.selection = std::move(second);
   choice.features = std::move(link_features);
   choice.link_mode = true;

@@ -50,6 +50,8 @@ struct ContentChoice {
 // Selects with the prose weights first; when that finds no container, or
 // one holding only a sliver of the page's non-furniture text, the page is a
 // listing or a catalogue: select again with link texts counting as content.
+// A page showing many prices (8 or more) outside the prose container is a
+// catalogue too: the link-list container is taken if it holds most of them.
 ContentChoice choose_content(const dom::NodeIndex& index, const RuleMatcher& rules,
                              std::vector<NodeFeatures> prose_features, const Options& options,
                              std::string_view title, bool discussion = false);
