@@ -141,6 +141,22 @@ TEST(Fields, DateInASmallPartOfALongMetaBlock) {
 
 namespace thresher::fields {
 
+TEST(Fields, UnnamedDateLineOnlyNextToTheHeadline) {
+  const std::string filler(900, 'x');
+  // Under the headline: the page's date, though no class names it.
+  Document d = fields_of("<body><article><h1>A headline of the story</h1><div>Posted on Nov 21, 2018</div><p>" +
+                         filler + "</p></article></body>");
+  EXPECT_EQ(d.date, "2018-11-21");
+  // Far below it (a documentation page's "Last updated" footer): none.
+  d = fields_of("<body><div><div><div><article><h1>A headline of the story</h1><p>" + filler +
+                "</p></article></div></div><div><div>Last updated March 3, 2025</div></div></div></body>");
+  EXPECT_EQ(d.date, "");
+  // Declared dates win over the line.
+  d = fields_of(R"(<head><meta property="article:published_time" content="2018-11-20"></head>
+    <body><h1>A headline of the story</h1><div>Updated Nov 21, 2018</div></body>)");
+  EXPECT_EQ(d.date, "2018-11-20");
+}
+
 TEST(Fields, PageKindCountsMicrodataPrices) {
   testing::Indexed t("<body><div itemscope><meta itemprop=price content=12><span itemprop=price>$12</span>"
                      "<span itemprop=name>Mug</span></div></body>");

@@ -10,16 +10,6 @@ namespace {
 constexpr std::size_t kMaxNameChars = 60;
 constexpr int kMaxNameWords = 5;
 
-int word_count(std::string_view s) {
-  int words = 0;
-  bool in_word = false;
-  for (char c : s) {
-    const bool space = c == ' ';
-    if (!space && !in_word) ++words;
-    in_word = !space;
-  }
-  return words;
-}
 
 // Interface words that end up next to bylines ("View Full Profile",
 // "Sign In", "Author Posts", "Written By"): a "name" holding one is not one.
@@ -30,7 +20,7 @@ bool has_interface_word(std::string_view name) {
 }
 
 bool looks_like_name(std::string_view name) {
-  if (name.empty() || name.size() > kMaxNameChars || word_count(name) > kMaxNameWords) return false;
+  if (name.empty() || name.size() > kMaxNameChars || text::word_count(name) > kMaxNameWords) return false;
   if (has_interface_word(name)) return false;
   if (name.find("://") != std::string_view::npos || name.find("www.") != std::string_view::npos) {
     return false;
@@ -101,7 +91,7 @@ std::vector<std::string> clean_authors(std::string_view raw, bool split) {
       std::size_t c = piece.find(',', p);
       if (c == std::string_view::npos) c = piece.size();
       const std::string_view item = text::trim(piece.substr(p, c - p));
-      if (word_count(item) < 2 || !looks_like_name(item)) all_names = false;
+      if (text::word_count(item) < 2 || !looks_like_name(item)) all_names = false;
       parts.push_back(item);
       p = c + 1;
     }

@@ -1,10 +1,13 @@
 #include "fields/fields.h"
 
+#include <optional>
+
 #include <re2/re2.h>
 
 #include "content/select.h"
 #include "dom/text_util.h"
 #include "fields/authors.h"
+#include "fields/date_lines.h"
 #include "fields/dates.h"
 #include "fields/jsonld.h"
 #include "fields/meta_tags.h"
@@ -279,62 +282,89 @@ void extract_authors(const dom::NodeIndex& index, const std::vector<NodeFeatures
 
 // ---- dates ---------------------------------------------------------------
 
+// An unnamed date line dates the page when it sits next to the headline
+// (a few lines above it, or in the lines under it), or, without a headline,
+// at the top of the page; further down dates are of comments, offers,
+// events, or a documentation page's "Last updated" footer.
+constexpr std::size_t kDateLinesLooked = 8;
+
+bool near_headline(const DateLine& line, bool has_headline, std::uint32_t headline_at) {
+  constexpr std::int64_t kAbove = 400, kBelow = 600;
+  const std::int64_t at = line.text_before;
+  const std::int64_t h = has_headline ? headline_at : 0;
+  return at >= h - kAbove && at <= h + kBelow;
+}
+
+
+bool same_day(const CivilDate& a, const CivilDate& b) {
+  return a.year == b.year && a.month == b.month && a.day == b.day;
+}
 
 void extract_dates(const dom::NodeIndex& index, const std::vector<NodeFeatures>& f,
                    const PageMeta& meta, const JsonLdFields& ld, std::string_view page_url,
                    bool month_first, Document& doc) {
-  auto take = [&](std::string_view raw, std::string_view source) {
-    if (!doc.date.empty() || raw.empty()) return;
+  // What the page declares: its publication date, and when it was last modified.
+  std::optional<CivilDate> declared;
+  std::string_view declared_source;
+  auto declare = [&](std::string_view raw, std::string_view source) {
+    if (declared || raw.empty()) return;
     if (auto d = parse_date(raw, month_first)) {
-      doc.date = d->iso();
-      doc.date_time = d->iso_datetime();
-      note(doc, "date", source);
+      declared = d;
+      declared_source = source;
     }
   };
   // SEO plugins stamp every page's WebPage item with a datePublished; only
   // an article-like item (or a page declared an article) dates its content.
   const bool declared_article = text::iequals_ascii(meta.first("og:type"), "article");
-  if (is_article_type(ld.type) || declared_article) take(ld.date_published, "json-ld");
+  if (is_article_type(ld.type) || declared_article) declare(ld.date_published, "json-ld");
   for (const char* key : {"article:published_time", "og:published_time", "datepublished",
                           "article.published", "published_time", "pubdate", "publishdate",
                           "publish-date", "date", "dc.date", "dc.date.issued", "dcterms.date",
                           "dcterms.created", "sailthru.date", "parsely-pub-date", "citation_date",
                           "citation_publication_date", "release_date", "created"}) {
-    take(meta.first(key), key);
+    declare(meta.first(key), key);
   }
   for (std::uint32_t i : meta.itemprops) {
-    if (!doc.date.empty()) break;
+    if (declared) break;
     if (text::iequals_ascii(text::trim(index.attr(i, "itemprop")), "datePublished")) {
       std::string_view v = index.attr(i, "datetime");
       if (v.empty()) v = index.attr(i, "content");
-      if (!v.empty()) take(v, "itemprop");
-      else take(index.text_content(i), "itemprop");
+      if (!v.empty()) declare(v, "itemprop");
+      else declare(index.text_content(i), "itemprop");
     }
   }
+  std::string_view modified_raw = ld.date_modified;
+  if (modified_raw.empty()) modified_raw = meta.first("article:modified_time");
+  if (modified_raw.empty()) modified_raw = meta.first("og:updated_time");
+  if (modified_raw.empty()) modified_raw = meta.first("datemodified");
+  const std::optional<CivilDate> modified = parse_date(modified_raw, month_first);
+  if (modified) doc.date_modified = modified->iso();
+
+  auto take = [&](const CivilDate& d, std::string_view source) {
+    doc.date = d.iso();
+    doc.date_time = d.iso_datetime();
+    note(doc, "date", source);
+  };
+  // The declared publication date wins, also over a visible "Updated ..."
+  // line: measured on WCXB, preferring a visible modified date gained as
+  // many pages as it lost.
+  if (declared) {
+    take(*declared, declared_source);
+    return;
+  }
+  auto take_raw = [&](std::string_view raw, std::string_view source) {
+    if (!doc.date.empty() || raw.empty()) return;
+    if (auto d = parse_date(raw, month_first)) take(*d, source);
+  };
   for (std::uint32_t i : meta.time_elements) {
     if (!doc.date.empty()) break;
     if (!is_content_side(f, i)) continue;
     const std::string_view dt = index.attr(i, "datetime");
-    if (!dt.empty()) take(dt, "time");
-    else take(index.text_content(i), "time");
+    if (!dt.empty()) take_raw(dt, "time");
+    else take_raw(index.text_content(i), "time");
   }
   if (doc.date.empty()) {
-    // Visible date lines: small date-, byline- or meta-named elements, or,
-    // next to the headline (within its great-grandparent), a small element that is
-    // little but a date. Elsewhere unnamed dates are offers, events, footers.
-    std::uint32_t near_begin = 0, near_end = 0;
-    for (std::uint32_t h : meta.h1s) {
-      if (!is_content_side(f, h)) continue;
-      std::uint32_t g = index[h].parent;
-      for (int up = 0; up < 2 && g != dom::kNoNode && index[g].parent != dom::kNoNode; ++up) {
-        g = index[g].parent;
-      }
-      if (g != dom::kNoNode) {
-        near_begin = g;
-        near_end = index[g].end;
-      }
-      break;
-    }
+    // Date lines named as such: small date-, byline- or meta-named elements.
     const content::RuleMask meta_rules = content::kind_mask(content::RuleKind::kMeta);
     for (std::uint32_t i = index.body() == dom::kNoNode ? 0 : index.body(); i < index.size(); ++i) {
       const dom::Node& n = index[i];
@@ -344,11 +374,29 @@ void extract_dates(const dom::NodeIndex& index, const std::vector<NodeFeatures>&
       const bool named = (f[i].rules & meta_rules) != 0 ||
                          (n.text_chars <= 40 && n.parent != dom::kNoNode &&
                           (f[n.parent].rules & meta_rules) != 0);
-      const bool near_headline = i >= near_begin && i < near_end && n.text_chars <= 24;
-      if (!named && !near_headline) continue;
+      if (!named) continue;
       if (!is_content_side(f, i)) continue;
-      take(index.text_content(i), "visible");
+      take_raw(index.text_content(i), "visible");
       if (!doc.date.empty()) break;
+    }
+  }
+  if (doc.date.empty()) {
+    // The first date line of the content side near the headline (a site's
+    // "today is" line at the top of the page comes before it).
+    std::uint32_t headline = dom::kNoNode, headline_at = 0;
+    for (std::uint32_t h : meta.h1s) {
+      if (is_content_side(f, h)) {
+        headline = h;
+        break;
+      }
+    }
+    const std::vector<DateLine> lines =
+        find_date_lines(index, f, month_first, kDateLinesLooked, headline, &headline_at);
+    for (const DateLine& line : lines) {
+      if (near_headline(line, headline != dom::kNoNode, headline_at)) {
+        take(line.date, "date line");
+        break;
+      }
     }
   }
   if (doc.date.empty()) {
@@ -357,11 +405,6 @@ void extract_dates(const dom::NodeIndex& index, const std::vector<NodeFeatures>&
       note(doc, "date", "url");
     }
   }
-  std::string_view modified = ld.date_modified;
-  if (modified.empty()) modified = meta.first("article:modified_time");
-  if (modified.empty()) modified = meta.first("og:updated_time");
-  if (modified.empty()) modified = meta.first("datemodified");
-  if (auto d = parse_date(modified, month_first)) doc.date_modified = d->iso();
 }
 
 // ---- categories and tags ---------------------------------------------------

@@ -1,0 +1,35 @@
+// Visible date lines: the small elements of the page's content side that
+// are little but a date ("Posted on March 2, 2023", "Last updated: 2 Mar
+// 2023 · 5 min read", <time datetime=...>), in document order, with their
+// distance in text from the page's start, so that the field code can take
+// the one next to the headline.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "content/blocks.h"
+#include "dom/node_index.h"
+#include "fields/dates.h"
+
+namespace thresher::fields {
+
+struct DateLine {
+  std::uint32_t node = dom::kNoNode;
+  CivilDate date;
+  std::uint32_t text_before = 0;  // visible characters of the page before the line
+};
+
+// At most `max_lines` date lines of the content side, in document order;
+// `headline` (a node or kNoNode) gets its text offset in *headline_at.
+std::vector<DateLine> find_date_lines(const dom::NodeIndex& index,
+                                      const std::vector<content::NodeFeatures>& features,
+                                      bool month_first, std::size_t max_lines,
+                                      std::uint32_t headline = dom::kNoNode,
+                                      std::uint32_t* headline_at = nullptr);
+
+// True when `text` is short enough to be a date line (a date with its
+// label, author and time), not a sentence that mentions a date.
+bool reads_as_date_line(std::string_view text);
+
+}  // namespace thresher::fields
