@@ -30,6 +30,9 @@ TEST(Authors, DropsEmailsHandlesAndNonNames) {
   EXPECT_TRUE(clean_authors("https://example.com/authors/jane").empty());
   EXPECT_TRUE(clean_authors("2 Mar 2023 23:06").empty());
   EXPECT_TRUE(clean_authors("View Full Profile").empty());
+  EXPECT_TRUE(clean_authors("admin").empty());  // a CMS's default account
+  EXPECT_TRUE(clean_authors("Site Administrator").empty());
+  EXPECT_EQ(clean_authors("Anonymous"), Names{"Anonymous"});
   EXPECT_EQ(clean_authors("Jane Doe Writer"), Names{"Jane Doe"});
   EXPECT_TRUE(clean_authors("This is a whole sentence that is far too long to be a name").empty());
 }

@@ -157,6 +157,25 @@ TEST(Fields, UnnamedDateLineOnlyNextToTheHeadline) {
   EXPECT_EQ(d.date, "2018-11-20");
 }
 
+TEST(Fields, AuthorFromTwitterLabelAndSiteNameLast) {
+  Document d;
+  const std::string head = R"(<head><meta property="og:site_name" content="Escalon">
+    <meta name="author" content="Escalon">)";
+  // The site named as author, and nothing else: kept, marked as the site's name.
+  Indexed t(head + "</head><body><p>Text</p></body>");
+  const PageKind kind = extract_fields(*t.index, t.features, "https://x.com/blog/a", Options{}, d);
+  EXPECT_EQ(d.author, "Escalon");
+  EXPECT_EQ(kind.author_origin, AuthorOrigin::kSiteName);
+  // A twitter:label "Written by" names a person: that wins.
+  d = fields_of(head + R"(<meta name="twitter:label1" content="Written by">
+    <meta name="twitter:data1" content="Tyler Brown"></head><body></body>)");
+  EXPECT_EQ(d.author, "Tyler Brown");
+  // Other labels are not authors.
+  d = fields_of(R"(<head><meta name="twitter:label1" content="Est. reading time">
+    <meta name="twitter:data1" content="5 minutes"></head><body></body>)");
+  EXPECT_EQ(d.author, "");
+}
+
 TEST(Fields, PageKindCountsMicrodataPrices) {
   testing::Indexed t("<body><div itemscope><meta itemprop=price content=12><span itemprop=price>$12</span>"
                      "<span itemprop=name>Mug</span></div></body>");

@@ -19,7 +19,15 @@ bool has_interface_word(std::string_view name) {
   return RE2::PartialMatch(name, *kUiWord);
 }
 
+// A CMS's default account ("admin", "Site Administrator"), not a person's name.
+bool is_placeholder_account(std::string_view name) {
+  static const LazyRE2 kAccount = {
+      R"((?i)^(?:site\s+|super\s*)?(?:admin|administrator|webmaster|root|guest|user|default|wordpress|wpadmin)$)"};
+  return RE2::FullMatch(name, *kAccount);
+}
+
 bool looks_like_name(std::string_view name) {
+  if (is_placeholder_account(name)) return false;
   if (name.empty() || name.size() > kMaxNameChars || text::word_count(name) > kMaxNameWords) return false;
   if (has_interface_word(name)) return false;
   if (name.find("://") != std::string_view::npos || name.find("www.") != std::string_view::npos) {

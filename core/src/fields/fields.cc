@@ -177,17 +177,23 @@ std::string first_poster(const dom::NodeIndex& index, const std::vector<NodeFeat
   return {};
 }
 
-void extract_authors(const dom::NodeIndex& index, const std::vector<NodeFeatures>& f,
+AuthorOrigin extract_authors(const dom::NodeIndex& index, const std::vector<NodeFeatures>& f,
                      const PageMeta& meta, const JsonLdFields& ld, std::string_view page_url,
                      Document& doc) {
   std::vector<std::string> names;
   std::string_view source;
   const bool thread = content::is_discussion_page(ld.type, page_url);
-  // Declared names: a publisher or the site itself named as author is not
-  // a person's byline.
+  // Declared names. The site itself (or its publisher) named as author is
+  // kept aside: a byline found on the page wins over it.
+  std::vector<std::string> site_named;
+  std::string_view site_named_source;
   auto add_declared = [&](const std::vector<std::string>& found, std::string_view from) {
     for (const std::string& n : found) {
-      if (same_as_site(n, doc, ld)) continue;
+      if (same_as_site(n, doc, ld)) {
+        if (site_named.empty()) site_named_source = from;
+        merge_names(site_named, {n});
+        continue;
+      }
       merge_names(names, {n});
       source = from;
     }
@@ -201,6 +207,15 @@ void extract_authors(const dom::NodeIndex& index, const std::vector<NodeFeatures
       add_declared(clean_authors(v), key);
     }
   }
+  // Twitter's label/data pairs ("Written by" / "Jane Doe"), as SEO plugins write them.
+  for (int k = 1; k <= 4 && names.empty(); ++k) {
+    const std::string n = std::to_string(k);
+    static const LazyRE2 kAuthorLabel = {R"((?i)^\s*(?:written by|author|by)\s*$)"};
+    if (RE2::FullMatch(meta.first("twitter:label" + n), *kAuthorLabel)) {
+      add_declared(clean_authors(meta.first("twitter:data" + n)), "twitter:data");
+    }
+  }
+  const bool declared_found = !names.empty();
   // Elements marked as the author: itemprop=author, rel=author, links to an
   // author page. Many different names there mean a listing.
   auto add_marked = [&](const std::vector<std::uint32_t>& elements, std::string_view from) {
@@ -271,13 +286,24 @@ void extract_authors(const dom::NodeIndex& index, const std::vector<NodeFeatures
       }
     }
   }
-  if (names.empty()) return;
+  // Nothing but the site named as author: an organisation's article (or a
+  // personal site named after its author). The page-type stage drops it on
+  // pages that are not articles or threads.
+  AuthorOrigin origin = declared_found ? AuthorOrigin::kDeclared : AuthorOrigin::kVisible;
+  if (names.empty() && !site_named.empty()) {
+    names = site_named;
+    source = site_named_source;
+    origin = AuthorOrigin::kSiteName;
+  }
+  if (names.empty()) return AuthorOrigin::kNone;
   doc.authors = names;
   for (const std::string& n : names) {
     if (!doc.author.empty()) doc.author += "; ";
     doc.author += n;
   }
-  note(doc, "author", source);
+  note(doc, "author", origin == AuthorOrigin::kSiteName ? std::string(source) + " (site name)"
+                                                         : std::string(source));
+  return origin;
 }
 
 // ---- dates ---------------------------------------------------------------
@@ -596,7 +622,8 @@ PageKind extract_fields(const dom::NodeIndex& index, const std::vector<NodeFeatu
 
   // US pages write month first; everyone else day first.
   const bool month_first = doc.language == "en-US" || doc.language == "en";
-  extract_authors(index, f, meta, ld, doc.url.empty() ? page_url : std::string_view(doc.url), doc);
+  const AuthorOrigin author_origin =
+      extract_authors(index, f, meta, ld, doc.url.empty() ? page_url : std::string_view(doc.url), doc);
   extract_dates(index, f, meta, ld, doc.url.empty() ? page_url : std::string_view(doc.url),
                 month_first, doc);
   extract_categories_and_tags(index, f, meta, ld, link_base.empty() ? doc.url : link_base, doc);
@@ -611,7 +638,8 @@ PageKind extract_fields(const dom::NodeIndex& index, const std::vector<NodeFeatu
   }
   std::size_t prices = meta.all("price").size();  // <meta itemprop=price content=...>
   for (std::uint32_t i : meta.itemprops) prices += text::trim(index.attr(i, "itemprop")) == "price";
-  return PageKind{ld.type, text::to_lower_ascii(text::trim(meta.first("og:type"))), ld.types, prices};
+  return PageKind{ld.type, text::to_lower_ascii(text::trim(meta.first("og:type"))), ld.types, prices,
+                  author_origin};
 }
 
 }  // namespace thresher::fields

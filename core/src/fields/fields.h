@@ -15,12 +15,17 @@
 
 namespace thresher::fields {
 
+// Where the author came from: the page-type stage keeps some only on
+// articles and threads.
+enum class AuthorOrigin { kNone, kDeclared, kSiteName, kVisible };
+
 // What the page declares about its kind, for the content stage.
 struct PageKind {
   std::string schema_type;  // schema.org @type of the main JSON-LD item, "" if none
   std::string og_type;      // og:type, lower-cased
   std::vector<std::string> schema_types;  // every JSON-LD @type on the page
   std::size_t itemprop_prices = 0;        // microdata itemprop=price (elements and <meta>)
+  AuthorOrigin author_origin = AuthorOrigin::kNone;
 };
 
 // Fills the field members of `doc` (not text).
