@@ -27,6 +27,15 @@ TEST(Fields, StripSiteSuffix) {
             "Oak tables and chairs");
 }
 
+TEST(Fields, HeadlinePart) {
+  EXPECT_EQ(headline_part("Best Residential Movers in NYC 2025 | Top 19 Companies"),
+            "Best Residential Movers in NYC 2025");
+  EXPECT_EQ(headline_part("Raspberry Pi 3 - The credit card sized PC"), "Raspberry Pi 3 - The credit card sized PC");
+  EXPECT_EQ(headline_part("Docs | Install"), "Docs | Install");  // one word before
+  EXPECT_EQ(headline_part("Mini-SGLang: an engine"), "Mini-SGLang: an engine");
+  EXPECT_EQ(headline_part("No decoration here"), "No decoration here");
+}
+
 TEST(Fields, NormalizeLanguage) {
   EXPECT_EQ(normalize_language("en_us"), "en-US");
   EXPECT_EQ(normalize_language("EN"), "en");

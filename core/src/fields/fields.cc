@@ -47,8 +47,8 @@ bool is_content_side(const std::vector<NodeFeatures>& f, std::uint32_t i) {
 
 // ---- title ---------------------------------------------------------------
 
-void extract_title(const dom::NodeIndex& index, const std::vector<NodeFeatures>& f,
-                   const PageMeta& meta, const JsonLdFields& ld, Document& doc) {
+void choose_title(const dom::NodeIndex& index, const std::vector<NodeFeatures>& f,
+                  const PageMeta& meta, const JsonLdFields& ld, Document& doc) {
   const std::string og = std::string(meta.first("og:title"));
   const std::string tw = std::string(meta.first("twitter:title"));
   const std::string stripped_tag = strip_site_suffix(meta.title_tag, doc.sitename);
@@ -101,6 +101,12 @@ void extract_title(const dom::NodeIndex& index, const std::vector<NodeFeatures>&
     doc.title = index.text_content(meta.h1s.front());
     note(doc, "title", "h1");
   }
+}
+
+void extract_title(const dom::NodeIndex& index, const std::vector<NodeFeatures>& f,
+                   const PageMeta& meta, const JsonLdFields& ld, Document& doc) {
+  choose_title(index, f, meta, ld, doc);
+  doc.title = headline_part(doc.title);
 }
 
 // ---- authors -------------------------------------------------------------
@@ -532,6 +538,15 @@ std::string strip_site_suffix(std::string_view title, std::string_view sitename)
     out += parts[k];
   }
   return out;
+}
+
+std::string headline_part(std::string_view title) {
+  static const LazyRE2 kDecoration = {R"(^(.+?)\s+\|\s+\S)"};
+  re2::StringPiece head;
+  if (!RE2::PartialMatch(title, *kDecoration, &head)) return std::string(title);
+  const std::string_view h(head.data(), head.size());
+  if (text::word_count(h) < 2) return std::string(title);
+  return std::string(text::trim(h));
 }
 
 std::string normalize_language(std::string_view tag) {

@@ -36,6 +36,13 @@ PageKind extract_fields(const dom::NodeIndex& index,
 // "Headline | Site" -> "Headline" (the part that is not the site's name).
 std::string strip_site_suffix(std::string_view title, std::string_view sitename);
 
+// "Headline | Top 19 Companies" -> "Headline": a title (an <h1> too) that
+// still holds a " | " after the site name was cut is a headline and its
+// decoration; the headline comes first. Kept whole when the first part is
+// a single word. " - " is not cut: "Headline - subtitle" is as often the
+// whole headline (measured on WCXB, Readability's and trafilatura's pages).
+std::string headline_part(std::string_view title);
+
 // en_US / EN-us -> en-US
 std::string normalize_language(std::string_view tag);
 
