@@ -33,6 +33,8 @@ TEST(Authors, DropsEmailsHandlesAndNonNames) {
   EXPECT_TRUE(clean_authors("admin").empty());  // a CMS's default account
   EXPECT_TRUE(clean_authors("Site Administrator").empty());
   EXPECT_EQ(clean_authors("Anonymous"), Names{"Anonymous"});
+  EXPECT_TRUE(clean_authors("C-").empty());  // a lone letter among signs
+  EXPECT_TRUE(clean_authors("Category").empty());
   EXPECT_EQ(clean_authors("Jane Doe Writer"), Names{"Jane Doe"});
   EXPECT_TRUE(clean_authors("This is a whole sentence that is far too long to be a name").empty());
 }

@@ -15,7 +15,7 @@ constexpr int kMaxNameWords = 5;
 // "Sign In", "Author Posts", "Written By"): a "name" holding one is not one.
 bool has_interface_word(std::string_view name) {
   static const LazyRE2 kUiWord = {
-      R"((?i)(?:^|\s)(?:author|authors|profile|posts|sign|login|log|view|follow|written|more|about|contact|menu|home|search|subscribe|share|read|comments?|reply|by)(?:\s|$))"};
+      R"((?i)(?:^|\s)(?:author|authors|profile|posts|sign|login|log|view|follow|written|more|about|contact|menu|home|search|subscribe|share|read|comments?|reply|by|category|categories|tags?)(?:\s|$))"};
   return RE2::PartialMatch(name, *kUiWord);
 }
 
@@ -36,13 +36,16 @@ bool looks_like_name(std::string_view name) {
   int digits = 0;
   for (char c : name) digits += (c >= '0' && c <= '9');
   if (digits > 0) return false;
-  // Must contain a letter (in any script).
+  // Must contain letters (in any script), and more than one among other
+  // signs: "C-" is not a name (a lone "i" in "Mac & i" is a part of one).
   std::size_t i = 0;
+  int letters = 0, others = 0;
   while (i < name.size()) {
     const char32_t cp = text::next_code_point(name, i);
-    if (text::is_word(cp) && !(cp >= '0' && cp <= '9') && cp != '_') return true;
+    if (text::is_word(cp) && !(cp >= '0' && cp <= '9') && cp != '_') ++letters;
+    else if (cp != ' ') ++others;
   }
-  return false;
+  return letters >= 2 || (letters == 1 && others == 0);
 }
 
 // `strip_roles`: cut what follows the name (", Staff Writer", " for X").

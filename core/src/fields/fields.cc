@@ -7,6 +7,7 @@
 #include "content/select.h"
 #include "dom/text_util.h"
 #include "fields/authors.h"
+#include "fields/bylines.h"
 #include "fields/date_lines.h"
 #include "fields/dates.h"
 #include "fields/jsonld.h"
@@ -117,30 +118,6 @@ bool same_as_site(std::string_view name, const Document& doc, const JsonLdFields
          (!ld.publisher.empty() && n == norm(ld.publisher));
 }
 
-// Visible text must look like a person's name: in scripts with case, every
-// word of a multi-word name but short particles starts with a capital ("the
-// end of this program" is not a name, "Ludwig van Beethoven" is); a single
-// word may be a user handle.
-bool capitalized_like_a_name(std::string_view name) {
-  if (name.find(' ') == std::string_view::npos) return true;  // a handle: "gizzmo"
-  static const LazyRE2 kLowerWord = {
-      R"((?:^|\s)(\p{Ll}[\p{L}'’.-]*))"};
-  re2::StringPiece input(name.data(), name.size());
-  re2::StringPiece word;
-  while (RE2::FindAndConsume(&input, *kLowerWord, &word)) {
-    const std::string_view w(word.data(), word.size());
-    static constexpr std::string_view kParticles[] = {"de", "da", "di", "do", "dos", "du", "van",
-                                                      "von", "der", "den", "la", "le", "del",
-                                                      "bin", "al", "el", "y", "e", "ter", "zu"};
-    bool particle = false;
-    for (std::string_view p : kParticles) particle |= (w == p);
-    if (!particle) return false;
-  }
-  return true;
-}
-
-// Too many different authors on one page: a listing of articles, not one.
-constexpr std::size_t kMaxAuthors = 4;
 
 // A forum handle: "jldugger", "sean_g", "Mod Sharon", "user3080392".
 bool looks_like_a_handle(std::string_view name) {
@@ -266,30 +243,9 @@ AuthorOrigin extract_authors(const dom::NodeIndex& index, const std::vector<Node
     }
   }
   if (names.empty()) {
-    // Visible bylines: "By Name" in a small element (whatever its class, for
-    // pages whose class names say nothing), or a small element named as the
-    // author holding just a name.
-    static const LazyRE2 kByline = {R"((?i)^\s*(?:by|von|par|por|door|di|przez)\s+\S)"};
-    const content::RuleMask byline_rule = content::rule_bit("byline");
-    for (std::uint32_t i = index.body() == dom::kNoNode ? 0 : index.body(); i < index.size(); ++i) {
-      const dom::Node& n = index[i];
-      if (!n.is_element() || n.text_chars == 0 || n.text_chars > 120 || !is_content_side(f, i)) continue;
-      const bool author_named = (f[i].rules & byline_rule) != 0;
-      if (!author_named && (n.text_chars > 60 || !dom::is_block_tag(n.tag))) continue;
-      // The innermost author-named element: a wrapper also holds the role line.
-      if (author_named && f[i].has_block_child) continue;
-      const std::string t = index.text_content(i);
-      const bool says_by = RE2::PartialMatch(t, *kByline);
-      if (!says_by && !(author_named && n.text_chars <= 50)) continue;
-      std::vector<std::string> found;
-      for (const std::string& name : clean_authors(t)) {
-        if (capitalized_like_a_name(name)) found.push_back(name);
-      }
-      if (!found.empty() && found.size() <= kMaxAuthors) {
-        merge_names(names, found);
-        source = "byline";
-        break;
-      }
+    if (std::vector<std::string> found = find_byline(index, f); !found.empty()) {
+      merge_names(names, found);
+      source = "byline";
     }
   }
   // Nothing but the site named as author: an organisation's article (or a
