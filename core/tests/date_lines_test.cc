@@ -8,7 +8,7 @@ namespace thresher::fields {
 using testing::Indexed;
 
 std::vector<DateLine> lines_of(const Indexed& t, std::size_t max = 4) {
-  return find_date_lines(*t.index, t.features, /*month_first=*/true, max);
+  return find_date_lines(*t.index, /*month_first=*/true, max);
 }
 
 TEST(DateLines, LabelledAndUnlabelledLines) {
@@ -24,20 +24,21 @@ TEST(DateLines, LabelledAndUnlabelledLines) {
   EXPECT_EQ(lines[0].text_before, 9u);
 }
 
-TEST(DateLines, SentencesAndBoilerplateAreNotDateLines) {
+TEST(DateLines, SentencesAreNotDateLinesBoilerplateLinesAre) {
   Indexed t(R"(<body><nav class=sidebar><div>March 2, 2023</div></nav>
     <p>On March 2, 2023 the council met to discuss the budget for many hours.</p>
     <div><time datetime="2023-03-05T10:00:00Z">last Sunday</time></div></body>)");
   const auto lines = lines_of(t);
-  ASSERT_EQ(lines.size(), 1u);  // the <time>, read from its datetime
-  EXPECT_EQ(lines[0].date.iso(), "2023-03-05");
+  ASSERT_EQ(lines.size(), 2u);  // the sentence is not one
+  EXPECT_EQ(lines[0].date.iso(), "2023-03-02");  // the sidebar's: its distance decides
+  EXPECT_EQ(lines[1].date.iso(), "2023-03-05");  // the <time>, read from its datetime
 }
 
 TEST(DateLines, HeadlineOffsetAndLimit) {
   Indexed t(R"(<body><div>Menu items here</div><div>2 Mar 2023</div><div>3 Mar 2023</div>
     <h1 id=h>Headline</h1></body>)");
   std::uint32_t at = 0;
-  const auto lines = find_date_lines(*t.index, t.features, false, 1, t.by_id("h"), &at);
+  const auto lines = find_date_lines(*t.index, false, 1, t.by_id("h"), &at);
   ASSERT_EQ(lines.size(), 1u);
   EXPECT_EQ(lines[0].date.iso(), "2023-03-02");
   EXPECT_EQ(lines[0].text_before, 13u);

@@ -185,6 +185,22 @@ TEST(Fields, AuthorFromTwitterLabelAndSiteNameLast) {
   EXPECT_EQ(d.author, "");
 }
 
+TEST(Fields, DateLineInAnAsideNextToTheHeadline) {
+  const Document d = fields_of(
+      "<body><article><aside><time datetime=\"2021-06-06\">June 6, 2021</time></aside>"
+      "<h1>A brief intro to git</h1><p>As a developer, a version control system is critical.</p>"
+      "</article></body>");
+  EXPECT_EQ(d.date, "2021-06-06");
+}
+
+TEST(Fields, DateFromPublishedMetaAndRdfa) {
+  EXPECT_EQ(fields_of(R"(<head><meta name="published" content="July 17, 2025"></head><body></body>)").date,
+            "2025-07-17");
+  EXPECT_EQ(fields_of(R"(<body><div><span property="datePublished" content="2023-08-08">Aug 8</span></div>
+    <p>Text</p></body>)").date,
+            "2023-08-08");
+}
+
 TEST(Fields, PageKindCountsMicrodataPrices) {
   testing::Indexed t("<body><div itemscope><meta itemprop=price content=12><span itemprop=price>$12</span>"
                      "<span itemprop=name>Mug</span></div></body>");

@@ -17,7 +17,6 @@ bool reads_as_date_line(std::string_view text) {
 }
 
 std::vector<DateLine> find_date_lines(const dom::NodeIndex& index,
-                                      const std::vector<content::NodeFeatures>& f,
                                       bool month_first, std::size_t max_lines,
                                       std::uint32_t headline, std::uint32_t* headline_at) {
   std::vector<DateLine> lines;
@@ -49,10 +48,7 @@ std::vector<DateLine> find_date_lines(const dom::NodeIndex& index,
       continue;
     }
     if (n.text_chars < 6 || (n.flags & dom::kHidden) || i == headline) continue;
-    if (f[i].boilerplate) {
-      skip(i);  // nothing under a removed element is the page's date
-      continue;
-    }
+
     if (n.text_chars > kMaxDateLineChars || lines.size() >= max_lines) continue;
     if (headline != dom::kNoNode && i < headline && headline < n.end) continue;  // holds the headline
     std::optional<CivilDate> date;

@@ -284,10 +284,6 @@ bool near_headline(const DateLine& line, bool has_headline, std::uint32_t headli
 }
 
 
-bool same_day(const CivilDate& a, const CivilDate& b) {
-  return a.year == b.year && a.month == b.month && a.day == b.day;
-}
-
 void extract_dates(const dom::NodeIndex& index, const std::vector<NodeFeatures>& f,
                    const PageMeta& meta, const JsonLdFields& ld, std::string_view page_url,
                    bool month_first, Document& doc) {
@@ -309,12 +305,14 @@ void extract_dates(const dom::NodeIndex& index, const std::vector<NodeFeatures>&
                           "article.published", "published_time", "pubdate", "publishdate",
                           "publish-date", "date", "dc.date", "dc.date.issued", "dcterms.date",
                           "dcterms.created", "sailthru.date", "parsely-pub-date", "citation_date",
-                          "citation_publication_date", "release_date", "created"}) {
+                          "citation_publication_date", "release_date", "created", "published",
+                          "published-date", "publication-date", "publication_date", "date-published"}) {
     declare(meta.first(key), key);
   }
   for (std::uint32_t i : meta.itemprops) {
     if (declared) break;
-    if (text::iequals_ascii(text::trim(index.attr(i, "itemprop")), "datePublished")) {
+    if (text::iequals_ascii(text::trim(index.attr(i, "itemprop")), "datePublished") ||
+        text::iequals_ascii(text::trim(index.attr(i, "property")), "datePublished")) {
       std::string_view v = index.attr(i, "datetime");
       if (v.empty()) v = index.attr(i, "content");
       if (!v.empty()) declare(v, "itemprop");
@@ -379,7 +377,7 @@ void extract_dates(const dom::NodeIndex& index, const std::vector<NodeFeatures>&
       }
     }
     const std::vector<DateLine> lines =
-        find_date_lines(index, f, month_first, kDateLinesLooked, headline, &headline_at);
+        find_date_lines(index, month_first, kDateLinesLooked, headline, &headline_at);
     for (const DateLine& line : lines) {
       if (near_headline(line, headline != dom::kNoNode, headline_at)) {
         take(line.date, "date line");
