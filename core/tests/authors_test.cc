@@ -13,6 +13,13 @@ TEST(Authors, StripsByAndRoles) {
   EXPECT_EQ(clean_authors("Von Max Mustermann"), Names{"Max Mustermann"});
 }
 
+TEST(Authors, ForumFurnitureAroundAName) {
+  EXPECT_EQ(clean_authors("J Offline JonB wrote:"), Names{"JonB"});
+  EXPECT_EQ(clean_authors("JonB wrote on 25 Apr 2024, 10:55"), Names{"JonB"});
+  EXPECT_EQ(clean_authors("K Online Kichae"), Names{"Kichae"});
+  EXPECT_EQ(clean_authors("J Smith"), Names{"J Smith"});  // an initial, not an avatar
+}
+
 TEST(Authors, SplitsSeveralNames) {
   EXPECT_EQ(clean_authors("By Jane Doe and John Roe"), (Names{"Jane Doe", "John Roe"}));
   EXPECT_EQ(clean_authors("Jane Doe, John Roe"), (Names{"Jane Doe", "John Roe"}));

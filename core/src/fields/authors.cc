@@ -48,6 +48,16 @@ bool looks_like_name(std::string_view name) {
   return letters >= 2 || (letters == 1 && others == 0);
 }
 
+// "K Kichae" -> "Kichae": a lone capital before a name it begins is the
+// avatar's letter, rendered as text ("J. Jones" and "J Smith" stay).
+std::string drop_avatar_initial(std::string s) {
+  if (s.size() >= 4 && s[1] == ' ' && s[0] >= 'A' && s[0] <= 'Z' &&
+      (s[2] == s[0] || s[2] == s[0] + ('a' - 'A'))) {
+    s.erase(0, 2);
+  }
+  return s;
+}
+
 // `strip_roles`: cut what follows the name (", Staff Writer", " for X").
 std::string clean_one(std::string_view part, bool strip_roles = true) {
   static const LazyRE2 kPrefix = {
@@ -59,12 +69,19 @@ std::string clean_one(std::string_view part, bool strip_roles = true) {
   // Roles and trailing furniture after a name.
   static const LazyRE2 kTail = {
       R"((?i)\s*(?:[|,–—(]|\s-\s|\bon\b|\blast\b|\bupdated\b|\bpublished\b|\bstaff\b|\bcorrespondent\b|\breporter\b|\beditor\b|\bcontributor\b|\bwriter\b|\bcolumnists?\b|\bcoordinator\b|\bmanager\b|\bspecialist\b|\bfor\b\s).*$)"};
+  // Forum furniture around a poster's name: presence ("Offline"), the
+  // quote verb ("JonB wrote:").
+  static const LazyRE2 kPresence = {R"((?i)(?:^|\s)(?:online|offline|away)(?:\s|$))"};
+  static const LazyRE2 kWrote = {R"((?i)\s+(?:wrote|said|says|writes|posted)\s*:?\s*$)"};
   std::string s = text::collapse_whitespace(part);
+  RE2::GlobalReplace(&s, *kPresence, " ");
+  s = drop_avatar_initial(text::collapse_whitespace(s));
   RE2::GlobalReplace(&s, *kEmail, "");
   RE2::GlobalReplace(&s, *kHandle, "");
   RE2::Replace(&s, *kLabel, "");
   RE2::Replace(&s, *kPrefix, "");
   if (strip_roles) RE2::Replace(&s, *kTail, "");
+  RE2::Replace(&s, *kWrote, "");  // after the tail: "JonB wrote on 25 Apr"
   std::string_view t = text::trim(s);
   while (!t.empty() && (t.back() == '.' || t.back() == ',' || t.back() == ':' || t.back() == ';')) {
     t.remove_suffix(1);
