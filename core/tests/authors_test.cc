@@ -11,6 +11,7 @@ TEST(Authors, StripsByAndRoles) {
   EXPECT_EQ(clean_authors("By Jane Doe | Staff Writer"), Names{"Jane Doe"});
   EXPECT_EQ(clean_authors("Written by Jane Doe on March 2, 2023"), Names{"Jane Doe"});
   EXPECT_EQ(clean_authors("Von Max Mustermann"), Names{"Max Mustermann"});
+  EXPECT_EQ(clean_authors("By Haley Hoekstra • March 12, 2025"), Names{"Haley Hoekstra"});
 }
 
 TEST(Authors, ForumFurnitureAroundAName) {

@@ -19,6 +19,10 @@ TEST(Bylines, SaysBy) {
   EXPECT_TRUE(says_by("Author: Jane Doe"));
   EXPECT_TRUE(says_by("Article by", /*alone=*/true));
   EXPECT_TRUE(says_by("Written by", true));
+  EXPECT_TRUE(says_by("Author", true));
+  EXPECT_TRUE(says_by("Author(s)", true));
+  EXPECT_TRUE(says_by("Contributors:", true));
+  EXPECT_FALSE(says_by("Author", false));  // a word, not a byline
   EXPECT_FALSE(says_by("Written by Jane Doe", true));
   EXPECT_FALSE(says_by("Bypass the cache"));
   EXPECT_FALSE(says_by("The report by the council"));
@@ -30,6 +34,11 @@ TEST(Bylines, LabelThenNameInTheNextElement) {
             Names{"Edzel Tabing"});
   EXPECT_EQ(byline_of("<body><h2>Article by</h2><div>Matias Heikkilä</div></body>"),
             Names{"Matias Heikkilä"});
+}
+
+TEST(Bylines, HeadingThenName) {
+  EXPECT_EQ(byline_of("<body><div><h3>Author</h3><p> Lisa D. Ellis</p></div></body>"),
+            Names{"Lisa D. Ellis"});
 }
 
 TEST(Bylines, ByInAnInlineElementOfItsOwn) {

@@ -68,7 +68,7 @@ std::string clean_one(std::string_view part, bool strip_roles = true) {
   static const LazyRE2 kHandle = {R"((?:^|\s)@\w+)"};
   // Roles and trailing furniture after a name.
   static const LazyRE2 kTail = {
-      R"((?i)\s*(?:[|,–—(]|\s-\s|\bon\b|\blast\b|\bupdated\b|\bpublished\b|\bstaff\b|\bcorrespondent\b|\breporter\b|\beditor\b|\bcontributor\b|\bwriter\b|\bcolumnists?\b|\bcoordinator\b|\bmanager\b|\bspecialist\b|\bfor\b\s).*$)"};
+      R"((?i)\s*(?:[|,–—(•·●]|\s-\s|\bon\b|\blast\b|\bupdated\b|\bpublished\b|\bstaff\b|\bcorrespondent\b|\breporter\b|\beditor\b|\bcontributor\b|\bwriter\b|\bcolumnists?\b|\bcoordinator\b|\bmanager\b|\bspecialist\b|\bfor\b\s).*$)"};
   // Forum furniture around a poster's name: presence ("Offline"), the
   // quote verb ("JonB wrote:").
   static const LazyRE2 kPresence = {R"((?i)(?:^|\s)(?:online|offline|away)(?:\s|$))"};

@@ -40,12 +40,16 @@ bool says_by(std::string_view text, bool alone) {
       R"((?i)^\s*(?:(?:written|posted|article|text|words|story|authored|created|published|reported)\s+)?)"
       R"((?:by|von|par|por|door|di|przez)(?:\s*:)?(?:\s+\S|\s*$))"};
   static const LazyRE2 kLabel = {R"((?i)^\s*(?:author|autor|auteur|autore|auteur\(e\))\s*:(?:\s*\S|\s*$))"};
-  if (!RE2::PartialMatch(text, *kBy) && !RE2::PartialMatch(text, *kLabel)) return false;
-  if (!alone) return true;
-  static const LazyRE2 kAlone = {
-      R"((?i)^\s*(?:(?:written|posted|article|text|words|story|authored|created|published|reported)\s+)?)"
-      R"((?:by|von|par|por|door|di|przez|author|autor|auteur|autore)\s*:?\s*$)"};
-  return RE2::FullMatch(text, *kAlone);
+  if (alone) {
+    // A heading or label with nothing after it: "Written by", "Author",
+    // "Author(s)", "Contributors:".
+    static const LazyRE2 kAlone = {
+        R"((?i)^\s*(?:(?:written|posted|article|text|words|story|authored|created|published|reported)\s+)?)"
+        R"((?:by|von|par|por|door|di|przez|authors?|author\(s\)|autor(?:in|en)?|auteurs?|autore|)"
+        R"(contributors?|writers?)\s*:?\s*$)"};
+    return RE2::FullMatch(text, *kAlone);
+  }
+  return RE2::PartialMatch(text, *kBy) || RE2::PartialMatch(text, *kLabel);
 }
 
 std::vector<std::string> find_byline(const dom::NodeIndex& index,
