@@ -12,6 +12,11 @@ TEST(Authors, StripsByAndRoles) {
   EXPECT_EQ(clean_authors("Written by Jane Doe on March 2, 2023"), Names{"Jane Doe"});
   EXPECT_EQ(clean_authors("Von Max Mustermann"), Names{"Max Mustermann"});
   EXPECT_EQ(clean_authors("By Haley Hoekstra • March 12, 2025"), Names{"Haley Hoekstra"});
+  EXPECT_EQ(clean_authors("ByTrevor Jones"), Names{"Trevor Jones"});
+  EXPECT_EQ(clean_authors("Byron Smith"), Names{"Byron Smith"});
+  // "Staff" names a team; a staff role goes.
+  EXPECT_EQ(clean_authors("EcoCult Staff"), Names{"EcoCult Staff"});
+  EXPECT_EQ(clean_authors("Jane Doe Staff Writer"), Names{"Jane Doe"});
 }
 
 TEST(Authors, ForumFurnitureAroundAName) {

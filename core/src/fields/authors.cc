@@ -68,7 +68,7 @@ std::string clean_one(std::string_view part, bool strip_roles = true) {
   static const LazyRE2 kHandle = {R"((?:^|\s)@\w+)"};
   // Roles and trailing furniture after a name.
   static const LazyRE2 kTail = {
-      R"((?i)\s*(?:[|,–—(•·●]|\s-\s|\bon\b|\blast\b|\bupdated\b|\bpublished\b|\bstaff\b|\bcorrespondent\b|\breporter\b|\beditor\b|\bcontributor\b|\bwriter\b|\bcolumnists?\b|\bcoordinator\b|\bmanager\b|\bspecialist\b|\bfor\b\s).*$)"};
+      R"((?i)\s*(?:[|,–—(•·●]|\s-\s|\bon\b|\blast\b|\bupdated\b|\bpublished\b|\bstaff\s+(?:writer|reporter|editor|member|correspondent)\b|\bcorrespondent\b|\breporter\b|\beditor\b|\bcontributor\b|\bwriter\b|\bcolumnists?\b|\bcoordinator\b|\bmanager\b|\bspecialist\b|\bfor\b\s).*$)"};
   // Forum furniture around a poster's name: presence ("Offline"), the
   // quote verb ("JonB wrote:").
   static const LazyRE2 kPresence = {R"((?i)(?:^|\s)(?:online|offline|away)(?:\s|$))"};
@@ -80,6 +80,9 @@ std::string clean_one(std::string_view part, bool strip_roles = true) {
   RE2::GlobalReplace(&s, *kHandle, "");
   RE2::Replace(&s, *kLabel, "");
   RE2::Replace(&s, *kPrefix, "");
+  // "ByTrevor Jones": the label glued to the name by markup without a space.
+  static const LazyRE2 kGluedBy = {R"(^By(\p{Lu}\p{Ll}))"};
+  RE2::Replace(&s, *kGluedBy, "\\1");
   if (strip_roles) RE2::Replace(&s, *kTail, "");
   RE2::Replace(&s, *kWrote, "");  // after the tail: "JonB wrote on 25 Apr"
   std::string_view t = text::trim(s);
