@@ -81,7 +81,7 @@ void settle_page_type(const dom::NodeIndex& index, const fields::PageKind& kind,
   signals.schema_types = &kind.schema_types;
   signals.discussion = discussion;
   signals.dated = !doc.date.empty();
-  signals.has_author = !doc.author.empty();
+  signals.has_author = !doc.author.empty() && kind.author_origin != fields::AuthorOrigin::kSiteName;
   signals.link_mode = link_mode;
   signals.text_chars = doc.text.size();
   signals.itemprop_prices = kind.itemprop_prices;
@@ -91,6 +91,20 @@ void settle_page_type(const dom::NodeIndex& index, const fields::PageKind& kind,
     doc.date.clear();
     doc.date_time.clear();
     doc.diagnostics.field_sources.push_back("date: dropped (" + doc.page_type + " page)");
+  }
+  // Bylines on a listing, shop or service page are those of the items it
+  // lists, its reviews or testimonials; and such a page (or a documentation
+  // page) naming its company as author has no byline. An organisation's
+  // article, or a thread, does.
+  const bool own_byline = doc.page_type == "article" || doc.page_type == "forum";
+  const bool drop_author =
+      (kind.author_origin == fields::AuthorOrigin::kSiteName && !own_byline) ||
+      (kind.author_origin == fields::AuthorOrigin::kVisible && !own_byline &&
+       doc.page_type != "documentation");
+  if (drop_author && !doc.author.empty()) {
+    doc.author.clear();
+    doc.authors.clear();
+    doc.diagnostics.field_sources.push_back("author: dropped (" + doc.page_type + " page)");
   }
 }
 

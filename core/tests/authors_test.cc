@@ -11,6 +11,19 @@ TEST(Authors, StripsByAndRoles) {
   EXPECT_EQ(clean_authors("By Jane Doe | Staff Writer"), Names{"Jane Doe"});
   EXPECT_EQ(clean_authors("Written by Jane Doe on March 2, 2023"), Names{"Jane Doe"});
   EXPECT_EQ(clean_authors("Von Max Mustermann"), Names{"Max Mustermann"});
+  EXPECT_EQ(clean_authors("By Haley Hoekstra • March 12, 2025"), Names{"Haley Hoekstra"});
+  EXPECT_EQ(clean_authors("ByTrevor Jones"), Names{"Trevor Jones"});
+  EXPECT_EQ(clean_authors("Byron Smith"), Names{"Byron Smith"});
+  // "Staff" names a team; a staff role goes.
+  EXPECT_EQ(clean_authors("EcoCult Staff"), Names{"EcoCult Staff"});
+  EXPECT_EQ(clean_authors("Jane Doe Staff Writer"), Names{"Jane Doe"});
+}
+
+TEST(Authors, ForumFurnitureAroundAName) {
+  EXPECT_EQ(clean_authors("J Offline JonB wrote:"), Names{"JonB"});
+  EXPECT_EQ(clean_authors("JonB wrote on 25 Apr 2024, 10:55"), Names{"JonB"});
+  EXPECT_EQ(clean_authors("K Online Kichae"), Names{"Kichae"});
+  EXPECT_EQ(clean_authors("J Smith"), Names{"J Smith"});  // an initial, not an avatar
 }
 
 TEST(Authors, SplitsSeveralNames) {
@@ -30,6 +43,11 @@ TEST(Authors, DropsEmailsHandlesAndNonNames) {
   EXPECT_TRUE(clean_authors("https://example.com/authors/jane").empty());
   EXPECT_TRUE(clean_authors("2 Mar 2023 23:06").empty());
   EXPECT_TRUE(clean_authors("View Full Profile").empty());
+  EXPECT_TRUE(clean_authors("admin").empty());  // a CMS's default account
+  EXPECT_TRUE(clean_authors("Site Administrator").empty());
+  EXPECT_EQ(clean_authors("Anonymous"), Names{"Anonymous"});
+  EXPECT_TRUE(clean_authors("C-").empty());  // a lone letter among signs
+  EXPECT_TRUE(clean_authors("Category").empty());
   EXPECT_EQ(clean_authors("Jane Doe Writer"), Names{"Jane Doe"});
   EXPECT_TRUE(clean_authors("This is a whole sentence that is far too long to be a name").empty());
 }

@@ -254,3 +254,26 @@ TEST(Extractor, ProductPagesHaveNoPublicationDate) {
 }
 
 }  // namespace thresher
+
+namespace thresher {
+
+TEST(Extractor, ProductPageBylinesAreReviewers) {
+  const std::string body =
+      "<p>This mug holds coffee, tea and more, and it is long enough prose, with commas.</p>"
+      "<p>Price $12.00</p><button>Add to cart</button><div><p>By Ash Carter</p><p>Great mug.</p></div>";
+  const Extractor ex;
+  auto product = ex.extract("<html><body><main>" + body + "</main></body></html>",
+                            "https://shop.example/products/blue-mug");
+  ASSERT_TRUE(product);
+  EXPECT_EQ(product.value().page_type, "product");
+  EXPECT_TRUE(product.value().author.empty());
+  // The same byline on an article is its author.
+  auto story = ex.extract("<html><body><article><h1>Mugs are back this year</h1><p>By Ash Carter</p>" +
+                              std::string(3, ' ') + "<p>Mugs are back, and long prose says so, with commas, "
+                              "many words and more words about the mugs of this year.</p></article></body></html>",
+                          "https://news.example/2021/03/04/mugs-are-back");
+  ASSERT_TRUE(story);
+  EXPECT_EQ(story.value().author, "Ash Carter");
+}
+
+}  // namespace thresher

@@ -27,6 +27,15 @@ TEST(Fields, StripSiteSuffix) {
             "Oak tables and chairs");
 }
 
+TEST(Fields, HeadlinePart) {
+  EXPECT_EQ(headline_part("Best Residential Movers in NYC 2025 | Top 19 Companies"),
+            "Best Residential Movers in NYC 2025");
+  EXPECT_EQ(headline_part("Raspberry Pi 3 - The credit card sized PC"), "Raspberry Pi 3 - The credit card sized PC");
+  EXPECT_EQ(headline_part("Docs | Install"), "Docs | Install");  // one word before
+  EXPECT_EQ(headline_part("Mini-SGLang: an engine"), "Mini-SGLang: an engine");
+  EXPECT_EQ(headline_part("No decoration here"), "No decoration here");
+}
+
 TEST(Fields, NormalizeLanguage) {
   EXPECT_EQ(normalize_language("en_us"), "en-US");
   EXPECT_EQ(normalize_language("EN"), "en");
@@ -140,6 +149,57 @@ TEST(Fields, DateInASmallPartOfALongMetaBlock) {
 }  // namespace thresher::fields
 
 namespace thresher::fields {
+
+TEST(Fields, UnnamedDateLineOnlyNextToTheHeadline) {
+  const std::string filler(900, 'x');
+  // Under the headline: the page's date, though no class names it.
+  Document d = fields_of("<body><article><h1>A headline of the story</h1><div>Posted on Nov 21, 2018</div><p>" +
+                         filler + "</p></article></body>");
+  EXPECT_EQ(d.date, "2018-11-21");
+  // Far below it (a documentation page's "Last updated" footer): none.
+  d = fields_of("<body><div><div><div><article><h1>A headline of the story</h1><p>" + filler +
+                "</p></article></div></div><div><div>Last updated March 3, 2025</div></div></div></body>");
+  EXPECT_EQ(d.date, "");
+  // Declared dates win over the line.
+  d = fields_of(R"(<head><meta property="article:published_time" content="2018-11-20"></head>
+    <body><h1>A headline of the story</h1><div>Updated Nov 21, 2018</div></body>)");
+  EXPECT_EQ(d.date, "2018-11-20");
+}
+
+TEST(Fields, AuthorFromTwitterLabelAndSiteNameLast) {
+  Document d;
+  const std::string head = R"(<head><meta property="og:site_name" content="Escalon">
+    <meta name="author" content="Escalon">)";
+  // The site named as author, and nothing else: kept, marked as the site's name.
+  Indexed t(head + "</head><body><p>Text</p></body>");
+  const PageKind kind = extract_fields(*t.index, t.features, "https://x.com/blog/a", Options{}, d);
+  EXPECT_EQ(d.author, "Escalon");
+  EXPECT_EQ(kind.author_origin, AuthorOrigin::kSiteName);
+  // A twitter:label "Written by" names a person: that wins.
+  d = fields_of(head + R"(<meta name="twitter:label1" content="Written by">
+    <meta name="twitter:data1" content="Tyler Brown"></head><body></body>)");
+  EXPECT_EQ(d.author, "Tyler Brown");
+  // Other labels are not authors.
+  d = fields_of(R"(<head><meta name="twitter:label1" content="Est. reading time">
+    <meta name="twitter:data1" content="5 minutes"></head><body></body>)");
+  EXPECT_EQ(d.author, "");
+}
+
+TEST(Fields, DateLineInAnAsideNextToTheHeadline) {
+  const Document d = fields_of(
+      "<body><article><aside><time datetime=\"2021-06-06\">June 6, 2021</time></aside>"
+      "<h1>A brief intro to git</h1><p>As a developer, a version control system is critical.</p>"
+      "</article></body>");
+  EXPECT_EQ(d.date, "2021-06-06");
+}
+
+TEST(Fields, DateFromPublishedMetaAndRdfa) {
+  EXPECT_EQ(fields_of(R"(<head><meta name="published" content="July 17, 2025"></head><body></body>)").date,
+            "2025-07-17");
+  EXPECT_EQ(fields_of(R"(<body><div><span property="datePublished" content="2023-08-08">Aug 8</span></div>
+    <p>Text</p></body>)").date,
+            "2023-08-08");
+}
 
 TEST(Fields, PageKindCountsMicrodataPrices) {
   testing::Indexed t("<body><div itemscope><meta itemprop=price content=12><span itemprop=price>$12</span>"

@@ -25,6 +25,20 @@ TEST(JsonLd, GraphWithArticleAndNestedAuthor) {
   EXPECT_EQ(f.image, "https://x/i.jpg");
 }
 
+TEST(JsonLd, AuthorAndPublisherByReference) {
+  const std::string block = R"({"@graph":[
+    {"@type":"Article","headline":"H","author":{"@id":"https://x/#/person/1"},
+     "publisher":{"@id":"https://x/#org"}},
+    {"@type":"Person","@id":"https://x/#/person/1","name":"Albert Swann"},
+    {"@type":"Organization","@id":"https://x/#org","name":"Motor Site"}]})";
+  const JsonLdFields f = parse_jsonld({block}, kLimits);
+  EXPECT_EQ(f.authors, std::vector<std::string>{"Albert Swann"});
+  EXPECT_EQ(f.publisher, "Motor Site");
+  // A reference to nothing names nobody (not its @id URL).
+  const JsonLdFields g = parse_jsonld({R"({"@type":"Article","author":{"@id":"https://x/#nobody"}})"}, kLimits);
+  EXPECT_TRUE(g.authors.empty());
+}
+
 TEST(JsonLd, MalformedBlocksAreSkipped) {
   const JsonLdFields f = parse_jsonld({"{not json", R"([{"@type":"BlogPosting","headline":"Ok"}])"}, kLimits);
   EXPECT_EQ(f.headline, "Ok");

@@ -22,6 +22,12 @@ TEST(TextUtil, VisibleLengthCountsCodePointsNotBytes) {
   EXPECT_EQ(visible_length("日本語"), 3u);
 }
 
+TEST(TextUtil, WordCount) {
+  EXPECT_EQ(word_count("By  Jane\tDoe "), 3);
+  EXPECT_EQ(word_count(""), 0);
+  EXPECT_EQ(word_count("  "), 0);
+}
+
 TEST(TextUtil, SentencePunctuation) {
   EXPECT_TRUE(ends_with_sentence_punctuation("He said so."));
   EXPECT_TRUE(ends_with_sentence_punctuation("in his usual manner.\""));

@@ -196,6 +196,17 @@ std::size_t visible_length(std::string_view s) noexcept {
   return n;
 }
 
+int word_count(std::string_view s) noexcept {
+  int words = 0;
+  bool in_word = false;
+  for (char c : s) {
+    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
 bool ends_with_sentence_punctuation(std::string_view s) noexcept {
   s = trim(s);
   // Skip closing quotes and brackets: `... manner."` ends a sentence too.

@@ -34,6 +34,8 @@ std::string to_lower_ascii(std::string_view s);
 std::string to_lower_utf8(std::string_view s);
 // Number of non-space code points: our unit of "text length".
 std::size_t visible_length(std::string_view s) noexcept;
+// Runs of characters between white space: "By  Jane Doe" has 3.
+int word_count(std::string_view s) noexcept;
 bool ends_with_sentence_punctuation(std::string_view s) noexcept;
 // Decodes the HTML character references that leak into JSON-LD and meta
 // values (&amp; &lt; &gt; &quot; &apos; &nbsp; and numeric ones).

@@ -10,27 +10,25 @@ namespace {
 constexpr std::size_t kMaxNameChars = 60;
 constexpr int kMaxNameWords = 5;
 
-int word_count(std::string_view s) {
-  int words = 0;
-  bool in_word = false;
-  for (char c : s) {
-    const bool space = c == ' ';
-    if (!space && !in_word) ++words;
-    in_word = !space;
-  }
-  return words;
-}
 
 // Interface words that end up next to bylines ("View Full Profile",
 // "Sign In", "Author Posts", "Written By"): a "name" holding one is not one.
 bool has_interface_word(std::string_view name) {
   static const LazyRE2 kUiWord = {
-      R"((?i)(?:^|\s)(?:author|authors|profile|posts|sign|login|log|view|follow|written|more|about|contact|menu|home|search|subscribe|share|read|comments?|reply|by)(?:\s|$))"};
+      R"((?i)(?:^|\s)(?:author|authors|profile|posts|sign|login|log|view|follow|written|more|about|contact|menu|home|search|subscribe|share|read|comments?|reply|by|category|categories|tags?)(?:\s|$))"};
   return RE2::PartialMatch(name, *kUiWord);
 }
 
+// A CMS's default account ("admin", "Site Administrator"), not a person's name.
+bool is_placeholder_account(std::string_view name) {
+  static const LazyRE2 kAccount = {
+      R"((?i)^(?:site\s+|super\s*)?(?:admin|administrator|webmaster|root|guest|user|default|wordpress|wpadmin)$)"};
+  return RE2::FullMatch(name, *kAccount);
+}
+
 bool looks_like_name(std::string_view name) {
-  if (name.empty() || name.size() > kMaxNameChars || word_count(name) > kMaxNameWords) return false;
+  if (is_placeholder_account(name)) return false;
+  if (name.empty() || name.size() > kMaxNameChars || text::word_count(name) > kMaxNameWords) return false;
   if (has_interface_word(name)) return false;
   if (name.find("://") != std::string_view::npos || name.find("www.") != std::string_view::npos) {
     return false;
@@ -38,13 +36,26 @@ bool looks_like_name(std::string_view name) {
   int digits = 0;
   for (char c : name) digits += (c >= '0' && c <= '9');
   if (digits > 0) return false;
-  // Must contain a letter (in any script).
+  // Must contain letters (in any script), and more than one among other
+  // signs: "C-" is not a name (a lone "i" in "Mac & i" is a part of one).
   std::size_t i = 0;
+  int letters = 0, others = 0;
   while (i < name.size()) {
     const char32_t cp = text::next_code_point(name, i);
-    if (text::is_word(cp) && !(cp >= '0' && cp <= '9') && cp != '_') return true;
+    if (text::is_word(cp) && !(cp >= '0' && cp <= '9') && cp != '_') ++letters;
+    else if (cp != ' ') ++others;
   }
-  return false;
+  return letters >= 2 || (letters == 1 && others == 0);
+}
+
+// "K Kichae" -> "Kichae": a lone capital before a name it begins is the
+// avatar's letter, rendered as text ("J. Jones" and "J Smith" stay).
+std::string drop_avatar_initial(std::string s) {
+  if (s.size() >= 4 && s[1] == ' ' && s[0] >= 'A' && s[0] <= 'Z' &&
+      (s[2] == s[0] || s[2] == s[0] + ('a' - 'A'))) {
+    s.erase(0, 2);
+  }
+  return s;
 }
 
 // `strip_roles`: cut what follows the name (", Staff Writer", " for X").
@@ -57,13 +68,23 @@ std::string clean_one(std::string_view part, bool strip_roles = true) {
   static const LazyRE2 kHandle = {R"((?:^|\s)@\w+)"};
   // Roles and trailing furniture after a name.
   static const LazyRE2 kTail = {
-      R"((?i)\s*(?:[|,–—(]|\s-\s|\bon\b|\blast\b|\bupdated\b|\bpublished\b|\bstaff\b|\bcorrespondent\b|\breporter\b|\beditor\b|\bcontributor\b|\bwriter\b|\bcolumnists?\b|\bcoordinator\b|\bmanager\b|\bspecialist\b|\bfor\b\s).*$)"};
+      R"((?i)\s*(?:[|,–—(•·●]|\s-\s|\bon\b|\blast\b|\bupdated\b|\bpublished\b|\bstaff\s+(?:writer|reporter|editor|member|correspondent)\b|\bcorrespondent\b|\breporter\b|\beditor\b|\bcontributor\b|\bwriter\b|\bcolumnists?\b|\bcoordinator\b|\bmanager\b|\bspecialist\b|\bfor\b\s).*$)"};
+  // Forum furniture around a poster's name: presence ("Offline"), the
+  // quote verb ("JonB wrote:").
+  static const LazyRE2 kPresence = {R"((?i)(?:^|\s)(?:online|offline|away)(?:\s|$))"};
+  static const LazyRE2 kWrote = {R"((?i)\s+(?:wrote|said|says|writes|posted)\s*:?\s*$)"};
   std::string s = text::collapse_whitespace(part);
+  RE2::GlobalReplace(&s, *kPresence, " ");
+  s = drop_avatar_initial(text::collapse_whitespace(s));
   RE2::GlobalReplace(&s, *kEmail, "");
   RE2::GlobalReplace(&s, *kHandle, "");
   RE2::Replace(&s, *kLabel, "");
   RE2::Replace(&s, *kPrefix, "");
+  // "ByTrevor Jones": the label glued to the name by markup without a space.
+  static const LazyRE2 kGluedBy = {R"(^By(\p{Lu}\p{Ll}))"};
+  RE2::Replace(&s, *kGluedBy, "\\1");
   if (strip_roles) RE2::Replace(&s, *kTail, "");
+  RE2::Replace(&s, *kWrote, "");  // after the tail: "JonB wrote on 25 Apr"
   std::string_view t = text::trim(s);
   while (!t.empty() && (t.back() == '.' || t.back() == ',' || t.back() == ':' || t.back() == ';')) {
     t.remove_suffix(1);
@@ -101,7 +122,7 @@ std::vector<std::string> clean_authors(std::string_view raw, bool split) {
       std::size_t c = piece.find(',', p);
       if (c == std::string_view::npos) c = piece.size();
       const std::string_view item = text::trim(piece.substr(p, c - p));
-      if (word_count(item) < 2 || !looks_like_name(item)) all_names = false;
+      if (text::word_count(item) < 2 || !looks_like_name(item)) all_names = false;
       parts.push_back(item);
       p = c + 1;
     }

@@ -1,10 +1,14 @@
 #include "fields/fields.h"
 
+#include <optional>
+
 #include <re2/re2.h>
 
 #include "content/select.h"
 #include "dom/text_util.h"
 #include "fields/authors.h"
+#include "fields/bylines.h"
+#include "fields/date_lines.h"
 #include "fields/dates.h"
 #include "fields/jsonld.h"
 #include "fields/meta_tags.h"
@@ -44,8 +48,8 @@ bool is_content_side(const std::vector<NodeFeatures>& f, std::uint32_t i) {
 
 // ---- title ---------------------------------------------------------------
 
-void extract_title(const dom::NodeIndex& index, const std::vector<NodeFeatures>& f,
-                   const PageMeta& meta, const JsonLdFields& ld, Document& doc) {
+void choose_title(const dom::NodeIndex& index, const std::vector<NodeFeatures>& f,
+                  const PageMeta& meta, const JsonLdFields& ld, Document& doc) {
   const std::string og = std::string(meta.first("og:title"));
   const std::string tw = std::string(meta.first("twitter:title"));
   const std::string stripped_tag = strip_site_suffix(meta.title_tag, doc.sitename);
@@ -100,6 +104,12 @@ void extract_title(const dom::NodeIndex& index, const std::vector<NodeFeatures>&
   }
 }
 
+void extract_title(const dom::NodeIndex& index, const std::vector<NodeFeatures>& f,
+                   const PageMeta& meta, const JsonLdFields& ld, Document& doc) {
+  choose_title(index, f, meta, ld, doc);
+  doc.title = headline_part(doc.title);
+}
+
 // ---- authors -------------------------------------------------------------
 
 bool same_as_site(std::string_view name, const Document& doc, const JsonLdFields& ld) {
@@ -108,30 +118,6 @@ bool same_as_site(std::string_view name, const Document& doc, const JsonLdFields
          (!ld.publisher.empty() && n == norm(ld.publisher));
 }
 
-// Visible text must look like a person's name: in scripts with case, every
-// word of a multi-word name but short particles starts with a capital ("the
-// end of this program" is not a name, "Ludwig van Beethoven" is); a single
-// word may be a user handle.
-bool capitalized_like_a_name(std::string_view name) {
-  if (name.find(' ') == std::string_view::npos) return true;  // a handle: "gizzmo"
-  static const LazyRE2 kLowerWord = {
-      R"((?:^|\s)(\p{Ll}[\p{L}'’.-]*))"};
-  re2::StringPiece input(name.data(), name.size());
-  re2::StringPiece word;
-  while (RE2::FindAndConsume(&input, *kLowerWord, &word)) {
-    const std::string_view w(word.data(), word.size());
-    static constexpr std::string_view kParticles[] = {"de", "da", "di", "do", "dos", "du", "van",
-                                                      "von", "der", "den", "la", "le", "del",
-                                                      "bin", "al", "el", "y", "e", "ter", "zu"};
-    bool particle = false;
-    for (std::string_view p : kParticles) particle |= (w == p);
-    if (!particle) return false;
-  }
-  return true;
-}
-
-// Too many different authors on one page: a listing of articles, not one.
-constexpr std::size_t kMaxAuthors = 4;
 
 // A forum handle: "jldugger", "sean_g", "Mod Sharon", "user3080392".
 bool looks_like_a_handle(std::string_view name) {
@@ -174,17 +160,23 @@ std::string first_poster(const dom::NodeIndex& index, const std::vector<NodeFeat
   return {};
 }
 
-void extract_authors(const dom::NodeIndex& index, const std::vector<NodeFeatures>& f,
+AuthorOrigin extract_authors(const dom::NodeIndex& index, const std::vector<NodeFeatures>& f,
                      const PageMeta& meta, const JsonLdFields& ld, std::string_view page_url,
                      Document& doc) {
   std::vector<std::string> names;
   std::string_view source;
   const bool thread = content::is_discussion_page(ld.type, page_url);
-  // Declared names: a publisher or the site itself named as author is not
-  // a person's byline.
+  // Declared names. The site itself (or its publisher) named as author is
+  // kept aside: a byline found on the page wins over it.
+  std::vector<std::string> site_named;
+  std::string_view site_named_source;
   auto add_declared = [&](const std::vector<std::string>& found, std::string_view from) {
     for (const std::string& n : found) {
-      if (same_as_site(n, doc, ld)) continue;
+      if (same_as_site(n, doc, ld)) {
+        if (site_named.empty()) site_named_source = from;
+        merge_names(site_named, {n});
+        continue;
+      }
       merge_names(names, {n});
       source = from;
     }
@@ -198,6 +190,15 @@ void extract_authors(const dom::NodeIndex& index, const std::vector<NodeFeatures
       add_declared(clean_authors(v), key);
     }
   }
+  // Twitter's label/data pairs ("Written by" / "Jane Doe"), as SEO plugins write them.
+  for (int k = 1; k <= 4 && names.empty(); ++k) {
+    const std::string n = std::to_string(k);
+    static const LazyRE2 kAuthorLabel = {R"((?i)^\s*(?:written by|author|by)\s*$)"};
+    if (RE2::FullMatch(meta.first("twitter:label" + n), *kAuthorLabel)) {
+      add_declared(clean_authors(meta.first("twitter:data" + n)), "twitter:data");
+    }
+  }
+  const bool declared_found = !names.empty();
   // Elements marked as the author: itemprop=author, rel=author, links to an
   // author page. Many different names there mean a listing.
   auto add_marked = [&](const std::vector<std::uint32_t>& elements, std::string_view from) {
@@ -242,99 +243,114 @@ void extract_authors(const dom::NodeIndex& index, const std::vector<NodeFeatures
     }
   }
   if (names.empty()) {
-    // Visible bylines: "By Name" in a small element (whatever its class, for
-    // pages whose class names say nothing), or a small element named as the
-    // author holding just a name.
-    static const LazyRE2 kByline = {R"((?i)^\s*(?:by|von|par|por|door|di|przez)\s+\S)"};
-    const content::RuleMask byline_rule = content::rule_bit("byline");
-    for (std::uint32_t i = index.body() == dom::kNoNode ? 0 : index.body(); i < index.size(); ++i) {
-      const dom::Node& n = index[i];
-      if (!n.is_element() || n.text_chars == 0 || n.text_chars > 120 || !is_content_side(f, i)) continue;
-      const bool author_named = (f[i].rules & byline_rule) != 0;
-      if (!author_named && (n.text_chars > 60 || !dom::is_block_tag(n.tag))) continue;
-      // The innermost author-named element: a wrapper also holds the role line.
-      if (author_named && f[i].has_block_child) continue;
-      const std::string t = index.text_content(i);
-      const bool says_by = RE2::PartialMatch(t, *kByline);
-      if (!says_by && !(author_named && n.text_chars <= 50)) continue;
-      std::vector<std::string> found;
-      for (const std::string& name : clean_authors(t)) {
-        if (capitalized_like_a_name(name)) found.push_back(name);
-      }
-      if (!found.empty() && found.size() <= kMaxAuthors) {
-        merge_names(names, found);
-        source = "byline";
-        break;
-      }
+    if (std::vector<std::string> found = find_byline(index, f); !found.empty()) {
+      merge_names(names, found);
+      source = "byline";
     }
   }
-  if (names.empty()) return;
+  // Nothing but the site named as author: an organisation's article (or a
+  // personal site named after its author). The page-type stage drops it on
+  // pages that are not articles or threads.
+  AuthorOrigin origin = declared_found ? AuthorOrigin::kDeclared : AuthorOrigin::kVisible;
+  if (names.empty() && !site_named.empty()) {
+    names = site_named;
+    source = site_named_source;
+    origin = AuthorOrigin::kSiteName;
+  }
+  if (names.empty()) return AuthorOrigin::kNone;
   doc.authors = names;
   for (const std::string& n : names) {
     if (!doc.author.empty()) doc.author += "; ";
     doc.author += n;
   }
-  note(doc, "author", source);
+  note(doc, "author", origin == AuthorOrigin::kSiteName ? std::string(source) + " (site name)"
+                                                         : std::string(source));
+  return origin;
 }
 
 // ---- dates ---------------------------------------------------------------
+
+// An unnamed date line dates the page when it sits next to the headline
+// (a few lines above it, or in the lines under it), or, without a headline,
+// at the top of the page; further down dates are of comments, offers,
+// events, or a documentation page's "Last updated" footer.
+constexpr std::size_t kDateLinesLooked = 8;
+
+bool near_headline(const DateLine& line, bool has_headline, std::uint32_t headline_at) {
+  constexpr std::int64_t kAbove = 400, kBelow = 600;
+  const std::int64_t at = line.text_before;
+  const std::int64_t h = has_headline ? headline_at : 0;
+  return at >= h - kAbove && at <= h + kBelow;
+}
 
 
 void extract_dates(const dom::NodeIndex& index, const std::vector<NodeFeatures>& f,
                    const PageMeta& meta, const JsonLdFields& ld, std::string_view page_url,
                    bool month_first, Document& doc) {
-  auto take = [&](std::string_view raw, std::string_view source) {
-    if (!doc.date.empty() || raw.empty()) return;
+  // What the page declares: its publication date, and when it was last modified.
+  std::optional<CivilDate> declared;
+  std::string_view declared_source;
+  auto declare = [&](std::string_view raw, std::string_view source) {
+    if (declared || raw.empty()) return;
     if (auto d = parse_date(raw, month_first)) {
-      doc.date = d->iso();
-      doc.date_time = d->iso_datetime();
-      note(doc, "date", source);
+      declared = d;
+      declared_source = source;
     }
   };
   // SEO plugins stamp every page's WebPage item with a datePublished; only
   // an article-like item (or a page declared an article) dates its content.
   const bool declared_article = text::iequals_ascii(meta.first("og:type"), "article");
-  if (is_article_type(ld.type) || declared_article) take(ld.date_published, "json-ld");
+  if (is_article_type(ld.type) || declared_article) declare(ld.date_published, "json-ld");
   for (const char* key : {"article:published_time", "og:published_time", "datepublished",
                           "article.published", "published_time", "pubdate", "publishdate",
                           "publish-date", "date", "dc.date", "dc.date.issued", "dcterms.date",
                           "dcterms.created", "sailthru.date", "parsely-pub-date", "citation_date",
-                          "citation_publication_date", "release_date", "created"}) {
-    take(meta.first(key), key);
+                          "citation_publication_date", "release_date", "created", "published",
+                          "published-date", "publication-date", "publication_date", "date-published"}) {
+    declare(meta.first(key), key);
   }
   for (std::uint32_t i : meta.itemprops) {
-    if (!doc.date.empty()) break;
-    if (text::iequals_ascii(text::trim(index.attr(i, "itemprop")), "datePublished")) {
+    if (declared) break;
+    if (text::iequals_ascii(text::trim(index.attr(i, "itemprop")), "datePublished") ||
+        text::iequals_ascii(text::trim(index.attr(i, "property")), "datePublished")) {
       std::string_view v = index.attr(i, "datetime");
       if (v.empty()) v = index.attr(i, "content");
-      if (!v.empty()) take(v, "itemprop");
-      else take(index.text_content(i), "itemprop");
+      if (!v.empty()) declare(v, "itemprop");
+      else declare(index.text_content(i), "itemprop");
     }
   }
+  std::string_view modified_raw = ld.date_modified;
+  if (modified_raw.empty()) modified_raw = meta.first("article:modified_time");
+  if (modified_raw.empty()) modified_raw = meta.first("og:updated_time");
+  if (modified_raw.empty()) modified_raw = meta.first("datemodified");
+  const std::optional<CivilDate> modified = parse_date(modified_raw, month_first);
+  if (modified) doc.date_modified = modified->iso();
+
+  auto take = [&](const CivilDate& d, std::string_view source) {
+    doc.date = d.iso();
+    doc.date_time = d.iso_datetime();
+    note(doc, "date", source);
+  };
+  // The declared publication date wins, also over a visible "Updated ..."
+  // line: measured on WCXB, preferring a visible modified date gained as
+  // many pages as it lost.
+  if (declared) {
+    take(*declared, declared_source);
+    return;
+  }
+  auto take_raw = [&](std::string_view raw, std::string_view source) {
+    if (!doc.date.empty() || raw.empty()) return;
+    if (auto d = parse_date(raw, month_first)) take(*d, source);
+  };
   for (std::uint32_t i : meta.time_elements) {
     if (!doc.date.empty()) break;
     if (!is_content_side(f, i)) continue;
     const std::string_view dt = index.attr(i, "datetime");
-    if (!dt.empty()) take(dt, "time");
-    else take(index.text_content(i), "time");
+    if (!dt.empty()) take_raw(dt, "time");
+    else take_raw(index.text_content(i), "time");
   }
   if (doc.date.empty()) {
-    // Visible date lines: small date-, byline- or meta-named elements, or,
-    // next to the headline (within its great-grandparent), a small element that is
-    // little but a date. Elsewhere unnamed dates are offers, events, footers.
-    std::uint32_t near_begin = 0, near_end = 0;
-    for (std::uint32_t h : meta.h1s) {
-      if (!is_content_side(f, h)) continue;
-      std::uint32_t g = index[h].parent;
-      for (int up = 0; up < 2 && g != dom::kNoNode && index[g].parent != dom::kNoNode; ++up) {
-        g = index[g].parent;
-      }
-      if (g != dom::kNoNode) {
-        near_begin = g;
-        near_end = index[g].end;
-      }
-      break;
-    }
+    // Date lines named as such: small date-, byline- or meta-named elements.
     const content::RuleMask meta_rules = content::kind_mask(content::RuleKind::kMeta);
     for (std::uint32_t i = index.body() == dom::kNoNode ? 0 : index.body(); i < index.size(); ++i) {
       const dom::Node& n = index[i];
@@ -344,11 +360,29 @@ void extract_dates(const dom::NodeIndex& index, const std::vector<NodeFeatures>&
       const bool named = (f[i].rules & meta_rules) != 0 ||
                          (n.text_chars <= 40 && n.parent != dom::kNoNode &&
                           (f[n.parent].rules & meta_rules) != 0);
-      const bool near_headline = i >= near_begin && i < near_end && n.text_chars <= 24;
-      if (!named && !near_headline) continue;
+      if (!named) continue;
       if (!is_content_side(f, i)) continue;
-      take(index.text_content(i), "visible");
+      take_raw(index.text_content(i), "visible");
       if (!doc.date.empty()) break;
+    }
+  }
+  if (doc.date.empty()) {
+    // The first date line of the content side near the headline (a site's
+    // "today is" line at the top of the page comes before it).
+    std::uint32_t headline = dom::kNoNode, headline_at = 0;
+    for (std::uint32_t h : meta.h1s) {
+      if (is_content_side(f, h)) {
+        headline = h;
+        break;
+      }
+    }
+    const std::vector<DateLine> lines =
+        find_date_lines(index, month_first, kDateLinesLooked, headline, &headline_at);
+    for (const DateLine& line : lines) {
+      if (near_headline(line, headline != dom::kNoNode, headline_at)) {
+        take(line.date, "date line");
+        break;
+      }
     }
   }
   if (doc.date.empty()) {
@@ -357,11 +391,6 @@ void extract_dates(const dom::NodeIndex& index, const std::vector<NodeFeatures>&
       note(doc, "date", "url");
     }
   }
-  std::string_view modified = ld.date_modified;
-  if (modified.empty()) modified = meta.first("article:modified_time");
-  if (modified.empty()) modified = meta.first("og:updated_time");
-  if (modified.empty()) modified = meta.first("datemodified");
-  if (auto d = parse_date(modified, month_first)) doc.date_modified = d->iso();
 }
 
 // ---- categories and tags ---------------------------------------------------
@@ -465,6 +494,15 @@ std::string strip_site_suffix(std::string_view title, std::string_view sitename)
   return out;
 }
 
+std::string headline_part(std::string_view title) {
+  static const LazyRE2 kDecoration = {R"(^(.+?)\s+\|\s+\S)"};
+  re2::StringPiece head;
+  if (!RE2::PartialMatch(title, *kDecoration, &head)) return std::string(title);
+  const std::string_view h(head.data(), head.size());
+  if (text::word_count(h) < 2) return std::string(title);
+  return std::string(text::trim(h));
+}
+
 std::string normalize_language(std::string_view tag) {
   std::string t(text::trim(tag));
   if (t.empty() || t.size() > 35) return {};
@@ -553,7 +591,8 @@ PageKind extract_fields(const dom::NodeIndex& index, const std::vector<NodeFeatu
 
   // US pages write month first; everyone else day first.
   const bool month_first = doc.language == "en-US" || doc.language == "en";
-  extract_authors(index, f, meta, ld, doc.url.empty() ? page_url : std::string_view(doc.url), doc);
+  const AuthorOrigin author_origin =
+      extract_authors(index, f, meta, ld, doc.url.empty() ? page_url : std::string_view(doc.url), doc);
   extract_dates(index, f, meta, ld, doc.url.empty() ? page_url : std::string_view(doc.url),
                 month_first, doc);
   extract_categories_and_tags(index, f, meta, ld, link_base.empty() ? doc.url : link_base, doc);
@@ -568,7 +607,8 @@ PageKind extract_fields(const dom::NodeIndex& index, const std::vector<NodeFeatu
   }
   std::size_t prices = meta.all("price").size();  // <meta itemprop=price content=...>
   for (std::uint32_t i : meta.itemprops) prices += text::trim(index.attr(i, "itemprop")) == "price";
-  return PageKind{ld.type, text::to_lower_ascii(text::trim(meta.first("og:type"))), ld.types, prices};
+  return PageKind{ld.type, text::to_lower_ascii(text::trim(meta.first("og:type"))), ld.types, prices,
+                  author_origin};
 }
 
 }  // namespace thresher::fields

@@ -15,12 +15,17 @@
 
 namespace thresher::fields {
 
+// Where the author came from: the page-type stage keeps some only on
+// articles and threads.
+enum class AuthorOrigin { kNone, kDeclared, kSiteName, kVisible };
+
 // What the page declares about its kind, for the content stage.
 struct PageKind {
   std::string schema_type;  // schema.org @type of the main JSON-LD item, "" if none
   std::string og_type;      // og:type, lower-cased
   std::vector<std::string> schema_types;  // every JSON-LD @type on the page
   std::size_t itemprop_prices = 0;        // microdata itemprop=price (elements and <meta>)
+  AuthorOrigin author_origin = AuthorOrigin::kNone;
 };
 
 // Fills the field members of `doc` (not text).
@@ -30,6 +35,13 @@ PageKind extract_fields(const dom::NodeIndex& index,
 
 // "Headline | Site" -> "Headline" (the part that is not the site's name).
 std::string strip_site_suffix(std::string_view title, std::string_view sitename);
+
+// "Headline | Top 19 Companies" -> "Headline": a title (an <h1> too) that
+// still holds a " | " after the site name was cut is a headline and its
+// decoration; the headline comes first. Kept whole when the first part is
+// a single word. " - " is not cut: "Headline - subtitle" is as often the
+// whole headline (measured on WCXB, Readability's and trafilatura's pages).
+std::string headline_part(std::string_view title);
 
 // en_US / EN-us -> en-US
 std::string normalize_language(std::string_view tag);

@@ -1,6 +1,7 @@
 #include "fields/jsonld.h"
 
 #include <algorithm>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -116,10 +117,26 @@ std::string field(const json& item, const char* key) {
   return it == item.end() ? std::string() : as_text(*it);
 }
 
-std::vector<std::string> author_names(const json& v) {
+// Items by their @id: Yoast-style graphs name the author once, in a Person
+// item, and refer to it from the article ({"author": {"@id": "...#person"}}).
+using ItemsById = std::vector<std::pair<std::string_view, const json*>>;
+
+const json* resolve(const json& v, const ItemsById& by_id) {
+  if (!v.is_object() || v.contains("name")) return &v;
+  auto id = v.find("@id");
+  if (id == v.end() || !id->is_string()) return &v;
+  const std::string& key = id->get_ref<const std::string&>();
+  for (const auto& [item_id, item] : by_id) {
+    if (item_id == key && item != &v) return item;
+  }
+  return &v;
+}
+
+std::vector<std::string> author_names(const json& v, const ItemsById& by_id) {
   std::vector<std::string> out;
-  auto add = [&out](const json& a) {
-    std::string name = a.is_object() ? field(a, "name") : as_text(a);
+  auto add = [&](const json& a) {
+    const json& r = *resolve(a, by_id);
+    std::string name = r.is_object() ? field(r, "name") : as_text(r);
     if (!name.empty() && name.find("://") == std::string::npos) out.push_back(std::move(name));
   };
   if (v.is_array()) {
@@ -130,19 +147,22 @@ std::vector<std::string> author_names(const json& v) {
   return out;
 }
 
-void fill_from(const json& item, std::string_view type, JsonLdFields& f) {
+void fill_from(const json& item, std::string_view type, const ItemsById& by_id, JsonLdFields& f) {
   f.type = std::string(type);
   if (f.headline.empty()) f.headline = field(item, "headline");
   if (f.name.empty()) f.name = field(item, "name");
   if (f.authors.empty()) {
-    if (auto it = item.find("author"); it != item.end()) f.authors = author_names(*it);
-    else if (auto c = item.find("creator"); c != item.end()) f.authors = author_names(*c);
+    if (auto it = item.find("author"); it != item.end()) f.authors = author_names(*it, by_id);
+    else if (auto c = item.find("creator"); c != item.end()) f.authors = author_names(*c, by_id);
   }
   if (f.date_published.empty()) f.date_published = field(item, "datePublished");
   if (f.date_published.empty()) f.date_published = field(item, "dateCreated");
   if (f.date_modified.empty()) f.date_modified = field(item, "dateModified");
   if (f.publisher.empty()) {
-    if (auto it = item.find("publisher"); it != item.end()) f.publisher = as_text(*it);
+    if (auto it = item.find("publisher"); it != item.end()) {
+      const json& p = *resolve(*it, by_id);
+      f.publisher = p.is_object() ? field(p, "name") : as_text(p);
+    }
   }
   if (f.sections.empty()) {
     if (auto it = item.find("articleSection"); it != item.end()) f.sections = as_list(*it);
@@ -209,7 +229,13 @@ JsonLdFields parse_jsonld(const std::vector<std::string_view>& blocks, JsonLdLim
       if (main_item) break;
     }
   }
-  if (main_item) fill_from(*main_item, main_type, f);
+  ItemsById by_id;
+  for (const json* item : items) {
+    if (auto id = item->find("@id"); id != item->end() && id->is_string()) {
+      by_id.emplace_back(id->get_ref<const std::string&>(), item);
+    }
+  }
+  if (main_item) fill_from(*main_item, main_type, by_id, f);
   for (const json* item : items) {
     for (const std::string& t : types_of(*item)) {
       if (f.types.size() < 64 && std::find(f.types.begin(), f.types.end(), t) == f.types.end()) {

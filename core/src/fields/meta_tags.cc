@@ -122,7 +122,9 @@ PageMeta collect_page_meta(const dom::NodeIndex& index) {
       default:
         break;
     }
-    if (n.tag != GUMBO_TAG_META && index.has_attr(i, "itemprop")) m.itemprops.push_back(i);
+    if (n.tag != GUMBO_TAG_META && (index.has_attr(i, "itemprop") || index.has_attr(i, "property"))) {
+      m.itemprops.push_back(i);
+    }
   }
   return m;
 }

@@ -25,7 +25,7 @@ struct PageMeta {
   std::string license;         // href of the first <link|a rel=license>, or of a Creative Commons link
   std::vector<std::uint32_t> time_elements;  // <time> elements
   std::vector<std::uint32_t> h1s;            // <h1> elements (visible)
-  std::vector<std::uint32_t> itemprops;      // elements with itemprop and no content=
+  std::vector<std::uint32_t> itemprops;      // elements (not <meta>) with itemprop, or RDFa property
 
   // First value for `key`, "" if none.
   std::string_view first(std::string_view key) const noexcept;

@@ -1,0 +1,110 @@
+#include "fields/bylines.h"
+
+#include <re2/re2.h>
+
+#include "content/rules.h"
+#include "dom/text_util.h"
+#include "fields/authors.h"
+
+namespace thresher::fields {
+namespace {
+
+constexpr std::uint32_t kMaxBylineChars = 60;      // an unnamed element saying "By ..."
+constexpr std::uint32_t kMaxNamedBylineChars = 120;  // an author-named element
+constexpr std::uint32_t kMaxBareNameChars = 50;    // an author-named element with just a name
+
+// The next element sibling of `i`, or kNoNode.
+std::uint32_t next_element_sibling(const dom::NodeIndex& index, std::uint32_t i) {
+  const std::uint32_t parent = index[i].parent;
+  if (parent == dom::kNoNode) return dom::kNoNode;
+  for (std::uint32_t k = index[i].end; k < index[parent].end; k = index[k].end) {
+    if (index[k].is_element() && index[k].text_chars > 0) return k;
+    if (index[k].is_text() && index[k].text_chars > 0) return dom::kNoNode;  // text between
+  }
+  return dom::kNoNode;
+}
+
+std::vector<std::string> names_in(std::string_view text) {
+  std::vector<std::string> found;
+  for (const std::string& name : clean_authors(text)) {
+    if (capitalized_like_a_name(name)) found.push_back(name);
+  }
+  return found;
+}
+
+}  // namespace
+
+bool says_by(std::string_view text, bool alone) {
+  // "Written by Jane", "Article by", "Text by", "Posted by", "Author: Jane".
+  static const LazyRE2 kBy = {
+      R"((?i)^\s*(?:(?:written|posted|article|text|words|story|authored|created|published|reported)\s+)?)"
+      R"((?:by|von|par|por|door|di|przez)(?:\s*:)?(?:\s+\S|\s*$))"};
+  static const LazyRE2 kLabel = {R"((?i)^\s*(?:author|autor|auteur|autore|auteur\(e\))\s*:(?:\s*\S|\s*$))"};
+  if (alone) {
+    // A heading or label with nothing after it: "Written by", "Author",
+    // "Author(s)", "Contributors:".
+    static const LazyRE2 kAlone = {
+        R"((?i)^\s*(?:(?:written|posted|article|text|words|story|authored|created|published|reported)\s+)?)"
+        R"((?:by|von|par|por|door|di|przez|authors?|author\(s\)|autor(?:in|en)?|auteurs?|autore|)"
+        R"(contributors?|writers?)\s*:?\s*$)"};
+    return RE2::FullMatch(text, *kAlone);
+  }
+  return RE2::PartialMatch(text, *kBy) || RE2::PartialMatch(text, *kLabel);
+}
+
+std::vector<std::string> find_byline(const dom::NodeIndex& index,
+                                     const std::vector<content::NodeFeatures>& f) {
+  const content::RuleMask byline_rule = content::rule_bit("byline");
+  for (std::uint32_t i = index.body() == dom::kNoNode ? 0 : index.body(); i < index.size(); ++i) {
+    const dom::Node& n = index[i];
+    if (!n.is_element() || n.text_chars == 0 || n.text_chars > kMaxNamedBylineChars || f[i].boilerplate) {
+      continue;
+    }
+    const bool author_named = (f[i].rules & byline_rule) != 0;
+    if (!author_named && n.text_chars > kMaxBylineChars) continue;
+    const std::string t = index.text_content(i);
+    // A label alone ("Written by"): the name is in the next element.
+    if (says_by(t, /*alone=*/true)) {
+      const std::uint32_t next = next_element_sibling(index, i);
+      if (next != dom::kNoNode && index[next].text_chars <= kMaxBareNameChars) {
+        std::vector<std::string> found = names_in(index.text_content(next));
+        if (!found.empty() && found.size() <= kMaxAuthors) return found;
+      }
+      continue;
+    }
+    // The innermost author-named element: a wrapper also holds the role line.
+    if (author_named && f[i].has_block_child) continue;
+    const bool by = says_by(t);
+    if (!by && !(author_named && n.text_chars <= kMaxBareNameChars)) continue;
+    // "By Name" in an unnamed block, or in an inline element that starts
+    // its line (not a "by" inside a sentence's span).
+    if (!author_named && !dom::is_block_tag(n.tag) &&
+        (n.parent == dom::kNoNode || !index.text_content(n.parent).starts_with(t))) {
+      continue;
+    }
+    std::vector<std::string> found = names_in(t);
+    if (!found.empty() && found.size() <= kMaxAuthors) return found;
+  }
+  return {};
+}
+
+bool capitalized_like_a_name(std::string_view name) {
+  if (name.find(' ') == std::string_view::npos) return true;  // a handle: "gizzmo"
+  static const LazyRE2 kLowerWord = {
+      R"((?:^|\s)(\p{Ll}[\p{L}'’.-]*))"};
+  re2::StringPiece input(name.data(), name.size());
+  re2::StringPiece word;
+  while (RE2::FindAndConsume(&input, *kLowerWord, &word)) {
+    const std::string_view w(word.data(), word.size());
+    static constexpr std::string_view kParticles[] = {"de", "da", "di", "do", "dos", "du", "van",
+                                                      "von", "der", "den", "la", "le", "del",
+                                                      "bin", "al", "el", "y", "e", "ter", "zu"};
+    bool particle = false;
+    for (std::string_view p : kParticles) particle |= (w == p);
+    if (!particle) return false;
+  }
+  return true;
+}
+
+
+}  // namespace thresher::fields

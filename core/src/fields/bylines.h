@@ -1,0 +1,32 @@
+// Visible bylines: the small element of the content side that says who
+// wrote the page ("By Jane Doe", "Written by" with the name in the next
+// element, an author-named element holding just a name).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "content/blocks.h"
+#include "dom/node_index.h"
+
+namespace thresher::fields {
+
+// Too many different authors on one page: a listing of articles, not one.
+inline constexpr std::size_t kMaxAuthors = 4;
+
+// The names of the page's first visible byline, empty if none.
+std::vector<std::string> find_byline(const dom::NodeIndex& index,
+                                     const std::vector<content::NodeFeatures>& features);
+
+// Visible text must look like a person's name: in scripts with case, every
+// word of a multi-word name but short particles starts with a capital ("the
+// end of this program" is not a name, "Ludwig van Beethoven" is); a single
+// word may be a user handle.
+bool capitalized_like_a_name(std::string_view name);
+
+// "By", "Written by", "Article by", "Posted by", "Author:" and the like,
+// alone (`alone`) or at the start of a line.
+bool says_by(std::string_view text, bool alone = false);
+
+}  // namespace thresher::fields

@@ -1,0 +1,68 @@
+#include "fields/date_lines.h"
+
+#include "dom/text_util.h"
+
+namespace thresher::fields {
+namespace {
+
+// A date line is a line, not a sentence that mentions a date.
+constexpr std::uint32_t kMaxDateLineChars = 90;
+constexpr int kMaxDateLineWords = 12;
+
+}  // namespace
+
+bool reads_as_date_line(std::string_view text) {
+  return !text.empty() && text.size() <= kMaxDateLineChars * 2 &&
+         text::word_count(text) <= kMaxDateLineWords;
+}
+
+std::vector<DateLine> find_date_lines(const dom::NodeIndex& index,
+                                      bool month_first, std::size_t max_lines,
+                                      std::uint32_t headline, std::uint32_t* headline_at) {
+  std::vector<DateLine> lines;
+  if (index.body() == dom::kNoNode) return lines;
+  std::uint32_t seen = 0;  // visible characters before node i
+  bool headline_seen = headline == dom::kNoNode;
+  auto at_headline = [&](std::uint32_t i) {
+    if (!headline_seen && i <= headline && headline < index[i].end) {
+      headline_seen = true;
+      if (headline_at) *headline_at = seen;
+    }
+  };
+  // Skips node i's subtree, counting its text.
+  auto skip = [&](std::uint32_t& i) {
+    at_headline(i);
+    seen += index[i].text_chars;
+    i = index[i].end - 1;
+  };
+  for (std::uint32_t i = index.body(); i < index.size(); ++i) {
+    if (lines.size() >= max_lines && headline_seen) break;
+    const dom::Node& n = index[i];
+    if (i == headline) at_headline(i);
+    if (n.is_text()) {
+      if (!(n.flags & dom::kHidden)) seen += n.text_chars;
+      continue;
+    }
+    if (n.flags & dom::kSkipped) {
+      i = n.end - 1;
+      continue;
+    }
+    if (n.text_chars < 6 || (n.flags & dom::kHidden) || i == headline) continue;
+
+    if (n.text_chars > kMaxDateLineChars || lines.size() >= max_lines) continue;
+    if (headline != dom::kNoNode && i < headline && headline < n.end) continue;  // holds the headline
+    std::optional<CivilDate> date;
+    if (n.tag == GUMBO_TAG_TIME) date = parse_date(index.attr(i, "datetime"), month_first);
+    const std::string text = index.text_content(i);
+    if (!date) {
+      if (!reads_as_date_line(text)) continue;
+      date = parse_date(text, month_first);
+    }
+    if (!date) continue;
+    lines.push_back(DateLine{i, *date, seen});
+    skip(i);  // the line's parts are the same line
+  }
+  return lines;
+}
+
+}  // namespace thresher::fields

@@ -1,0 +1,34 @@
+// Visible date lines: the small elements of the page that
+// are little but a date ("Posted on March 2, 2023", "Last updated: 2 Mar
+// 2023 · 5 min read", <time datetime=...>), in document order, with their
+// distance in text from the page's start, so that the field code can take
+// the one next to the headline.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "dom/node_index.h"
+#include "fields/dates.h"
+
+namespace thresher::fields {
+
+struct DateLine {
+  std::uint32_t node = dom::kNoNode;
+  CivilDate date;
+  std::uint32_t text_before = 0;  // visible characters of the page before the line
+};
+
+// At most `max_lines` date lines, in document order (also in boilerplate:
+// a post's date often sits in its aside or share bar, next to the headline);
+// `headline` (a node or kNoNode) gets its text offset in *headline_at.
+std::vector<DateLine> find_date_lines(const dom::NodeIndex& index,
+                                      bool month_first, std::size_t max_lines,
+                                      std::uint32_t headline = dom::kNoNode,
+                                      std::uint32_t* headline_at = nullptr);
+
+// True when `text` is short enough to be a date line (a date with its
+// label, author and time), not a sentence that mentions a date.
+bool reads_as_date_line(std::string_view text);
+
+}  // namespace thresher::fields

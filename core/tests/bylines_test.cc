@@ -1,0 +1,59 @@
+#include "fields/bylines.h"
+
+#include <gtest/gtest.h>
+
+#include "test_util.h"
+
+namespace thresher::fields {
+using testing::Indexed;
+using Names = std::vector<std::string>;
+
+Names byline_of(const std::string& html) {
+  Indexed t(html);
+  return find_byline(*t.index, t.features);
+}
+
+TEST(Bylines, SaysBy) {
+  EXPECT_TRUE(says_by("By Jane Doe"));
+  EXPECT_TRUE(says_by("Written by Jane Doe"));
+  EXPECT_TRUE(says_by("Author: Jane Doe"));
+  EXPECT_TRUE(says_by("Article by", /*alone=*/true));
+  EXPECT_TRUE(says_by("Written by", true));
+  EXPECT_TRUE(says_by("Author", true));
+  EXPECT_TRUE(says_by("Author(s)", true));
+  EXPECT_TRUE(says_by("Contributors:", true));
+  EXPECT_FALSE(says_by("Author", false));  // a word, not a byline
+  EXPECT_FALSE(says_by("Written by Jane Doe", true));
+  EXPECT_FALSE(says_by("Bypass the cache"));
+  EXPECT_FALSE(says_by("The report by the council"));
+}
+
+TEST(Bylines, LabelThenNameInTheNextElement) {
+  EXPECT_EQ(byline_of("<body><h1>Trends in catering</h1><div><p>Written by</p><p>Edzel Tabing</p></div>"
+                      "<p>Body text of the article.</p></body>"),
+            Names{"Edzel Tabing"});
+  EXPECT_EQ(byline_of("<body><h2>Article by</h2><div>Matias Heikkilä</div></body>"),
+            Names{"Matias Heikkilä"});
+}
+
+TEST(Bylines, HeadingThenName) {
+  EXPECT_EQ(byline_of("<body><div><h3>Author</h3><p> Lisa D. Ellis</p></div></body>"),
+            Names{"Lisa D. Ellis"});
+}
+
+TEST(Bylines, ByInAnInlineElementOfItsOwn) {
+  EXPECT_EQ(byline_of("<body><p class=x><span>By <a href=/p/s>Sofia Gonzalez</a></span> "
+                      "<span>June 2, 2025</span></p></body>"),
+            Names{"Sofia Gonzalez"});
+  // Not a "by" inside a sentence's span.
+  EXPECT_TRUE(byline_of("<body><p>This long paragraph was reviewed, and then <span>by Mark Twain</span> "
+                        "it was said that the whole thing was a hoax, by all accounts.</p></body>")
+                  .empty());
+}
+
+TEST(Bylines, AuthorNamedElementWithJustAName) {
+  EXPECT_EQ(byline_of("<body><div class=author-name>Jane Doe</div></body>"), Names{"Jane Doe"});
+  EXPECT_TRUE(byline_of("<body><div class=author-name>the end of this program</div></body>").empty());
+}
+
+}  // namespace thresher::fields

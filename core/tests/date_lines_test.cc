@@ -1,0 +1,56 @@
+#include "fields/date_lines.h"
+
+#include <gtest/gtest.h>
+
+#include "test_util.h"
+
+namespace thresher::fields {
+using testing::Indexed;
+
+std::vector<DateLine> lines_of(const Indexed& t, std::size_t max = 4) {
+  return find_date_lines(*t.index, /*month_first=*/true, max);
+}
+
+TEST(DateLines, LabelledAndUnlabelledLines) {
+  Indexed t(R"(<body><h1>A headline</h1><div id=l>Posted on Nov 21, 2018</div>
+    <p>Some prose of the article that goes on for a while, without dates.</p>
+    <span id=m>Faith Katunga &bull; Oct 20, 2025</span></body>)");
+  const auto lines = lines_of(t);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0].node, t.by_id("l"));
+  EXPECT_EQ(lines[0].date.iso(), "2018-11-21");
+  EXPECT_EQ(lines[1].date.iso(), "2025-10-20");
+  // The headline's 9 visible (non-space) characters come before the first line.
+  EXPECT_EQ(lines[0].text_before, 9u);
+}
+
+TEST(DateLines, SentencesAreNotDateLinesBoilerplateLinesAre) {
+  Indexed t(R"(<body><nav class=sidebar><div>March 2, 2023</div></nav>
+    <p>On March 2, 2023 the council met to discuss the budget for many hours.</p>
+    <div><time datetime="2023-03-05T10:00:00Z">last Sunday</time></div></body>)");
+  const auto lines = lines_of(t);
+  ASSERT_EQ(lines.size(), 2u);  // the sentence is not one
+  EXPECT_EQ(lines[0].date.iso(), "2023-03-02");  // the sidebar's: its distance decides
+  EXPECT_EQ(lines[1].date.iso(), "2023-03-05");  // the <time>, read from its datetime
+}
+
+TEST(DateLines, HeadlineOffsetAndLimit) {
+  Indexed t(R"(<body><div>Menu items here</div><div>2 Mar 2023</div><div>3 Mar 2023</div>
+    <h1 id=h>Headline</h1></body>)");
+  std::uint32_t at = 0;
+  const auto lines = find_date_lines(*t.index, false, 1, t.by_id("h"), &at);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0].date.iso(), "2023-03-02");
+  EXPECT_EQ(lines[0].text_before, 13u);
+  // Found after the limit was reached: all three lines' text precedes it.
+  EXPECT_EQ(at, 13u + 8u + 8u);  // white space is not counted
+}
+
+TEST(DateLines, ReadsAsDateLine) {
+  EXPECT_TRUE(reads_as_date_line("By Jon Foster - 2025-09-13 Updated: 2025-09-13"));
+  EXPECT_FALSE(reads_as_date_line(
+      "On March 2, 2023 the council met to discuss the budget for many hours and days."));
+  EXPECT_FALSE(reads_as_date_line(""));
+}
+
+}  // namespace thresher::fields
