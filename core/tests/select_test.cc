@@ -79,6 +79,8 @@ TEST(Select, DiscussionPagesAreRecognised) {
   EXPECT_TRUE(is_discussion_page("", "https://community.example.com/travel-forum/asia/first-trip"));
   EXPECT_FALSE(is_discussion_page("", "https://example.com/forumula/story"));
   EXPECT_FALSE(is_discussion_page("", "https://example.com/blog/no-comments-policy"));
+  EXPECT_TRUE(is_discussion_page("", "https://example.com/topic/1234-help-with-wiring/"));
+  EXPECT_FALSE(is_discussion_page("", "https://example.com/topics/health-fitness/best-toothbrush"));
 }
 
 TEST(Select, RepliesAreContentOnDiscussionPages) {

@@ -131,12 +131,14 @@ void join_sibling_sections(const dom::NodeIndex& index, const std::vector<NodeFe
 }  // namespace
 
 bool is_discussion_page(std::string_view schema_type, std::string_view url) {
+  // "topic" but not "topics": a forum shows one topic, a site's "topics"
+  // section files articles and docs by subject.
   if (schema_type == "DiscussionForumPosting" || schema_type == "QAPage" ||
       schema_type == "Question") {
     return true;
   }
   static const LazyRE2 kThreadPath = {
-      R"((?i)^[a-z][a-z0-9+.-]*://[^/]+/(?:[^?#]*/)?(?:(?:[a-z0-9]+-)*forums?|threads?|topics?|t|questions?|discussions?|comments|community|communities|boards?|viewtopic\.php|showthread\.php)(?:[/?#._-]|$))"};
+      R"((?i)^[a-z][a-z0-9+.-]*://[^/]+/(?:[^?#]*/)?(?:(?:[a-z0-9]+-)*forums?|threads?|topic|t|questions?|discussions?|comments|community|communities|boards?|viewtopic\.php|showthread\.php)(?:[/?#._-]|$))"};
   return RE2::PartialMatch(url, *kThreadPath);
 }
 
