@@ -50,7 +50,7 @@ struct ContentChoice {
 // Selects with the prose weights first; when that finds no container, or
 // one holding only a sliver of the page's non-furniture text, the page is a
 // listing or a catalogue: select again with link texts counting as content.
-ContentChoice choose_content(const dom::NodeIndex& index, const RuleMatcher& rules,
+ContentChoice choose_content(const dom::NodeIndex& index, const ElementRules& rules,
                              std::vector<NodeFeatures> prose_features, const Options& options,
                              std::string_view title, bool discussion = false);
 
