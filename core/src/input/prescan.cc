@@ -145,13 +145,33 @@ constexpr std::size_t kMaxStartTagBytes = 16 * 1024;
 // m paragraphs cost n * m elements.
 constexpr std::size_t kMaxOpenFormatting = 8;
 
-bool is_formatting(std::string_view name) {
-  static constexpr std::string_view kFormatting[] = {"b", "big", "code", "em", "font", "i", "nobr",
-                                                      "s", "small", "strike", "strong", "tt", "u"};
-  for (std::string_view f : kFormatting) {
-    if (f == name) return true;
+// True when `name` is one of `words`, all of them `size` bytes long.
+template <std::size_t size, std::size_t n>
+bool is_one_of(std::string_view name, const char (&words)[n][size + 1]) {
+  for (const char* w : words) {
+    if (std::memcmp(name.data(), w, size) == 0) return true;
   }
   return false;
+}
+
+// The lists below are switched on the name's length first: they run for
+// every tag of the page.
+bool is_formatting(std::string_view name) {
+  static constexpr char k1[][2] = {"b", "i", "s", "u"};
+  static constexpr char k2[][3] = {"em", "tt"};
+  static constexpr char k3[][4] = {"big"};
+  static constexpr char k4[][5] = {"code", "font", "nobr"};
+  static constexpr char k5[][6] = {"small"};
+  static constexpr char k6[][7] = {"strike", "strong"};
+  switch (name.size()) {
+    case 1: return is_one_of<1>(name, k1);
+    case 2: return is_one_of<2>(name, k2);
+    case 3: return is_one_of<3>(name, k3);
+    case 4: return is_one_of<4>(name, k4);
+    case 5: return is_one_of<5>(name, k5);
+    case 6: return is_one_of<6>(name, k6);
+    default: return false;
+  }
 }
 
 // Lower-cased tag name starting at `at` ("" when it is not a tag name).
@@ -172,15 +192,26 @@ std::string tag_name(std::string_view s, std::size_t at) {
 // li, table rows and cells, ...): they do not count towards the depth, so
 // unclosed <p>s and <li>s do not make a page look deep.
 bool counts_for_depth(std::string_view name) {
-  static constexpr std::string_view kNot[] = {
-      "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-      "source", "track", "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th",
-      "thead", "tbody", "tfoot", "colgroup", "caption", "rb", "rt", "rtc", "rp", "html", "head",
-      "body", "frame", "keygen", "image"};
-  for (std::string_view n : kNot) {
-    if (n == name) return false;
+  static constexpr char k1[][2] = {"p"};
+  static constexpr char k2[][3] = {"br", "hr", "li", "dt", "dd", "tr", "td", "th", "rb", "rt", "rp"};
+  static constexpr char k3[][4] = {"col", "img", "wbr", "rtc"};
+  static constexpr char k4[][5] = {"area", "base", "link", "meta", "html", "head", "body"};
+  static constexpr char k5[][6] = {"embed", "input", "param", "track", "thead", "tbody",
+                                   "tfoot", "frame", "image"};
+  static constexpr char k6[][7] = {"source", "option", "keygen"};
+  static constexpr char k7[][8] = {"caption"};
+  static constexpr char k8[][9] = {"optgroup", "colgroup"};
+  switch (name.size()) {
+    case 1: return !is_one_of<1>(name, k1);
+    case 2: return !is_one_of<2>(name, k2);
+    case 3: return !is_one_of<3>(name, k3);
+    case 4: return !is_one_of<4>(name, k4);
+    case 5: return !is_one_of<5>(name, k5);
+    case 6: return !is_one_of<6>(name, k6);
+    case 7: return !is_one_of<7>(name, k7);
+    case 8: return !is_one_of<8>(name, k8);
+    default: return true;
   }
-  return true;
 }
 
 // Tracks nesting depth over start and end tags; past the cap, start tags
@@ -266,6 +297,15 @@ bool keeps_raw_text(std::string_view name) {
 }
 bool shows_white_space(std::string_view name) { return name == "pre" || name == "listing"; }
 
+// The bytes squeeze_markup stops at in text: '<' and HTML white space.
+struct SpecialBytes {
+  bool is[256] = {};
+  constexpr SpecialBytes() {
+    for (char c : {'<', ' ', '\n', '\t', '\r', '\f'}) is[static_cast<unsigned char>(c)] = true;
+  }
+};
+constexpr SpecialBytes kSpecial;
+
 }  // namespace
 
 std::string squeeze_markup(std::string_view html, std::span<const std::string_view> keep) {
@@ -275,12 +315,16 @@ std::string squeeze_markup(std::string_view html, std::span<const std::string_vi
   std::size_t k = 0;        // scan position (in text)
   std::size_t pre_depth = 0;
   std::vector<Attribute> attributes;
+  std::vector<char> kept;  // per attribute: keep it
   const std::size_t n = html.size();
   auto verbatim_to = [&](std::size_t to) {  // copy html[pos, to) and continue there
     out.append(html.substr(pos, to - pos));
     pos = k = to;
   };
   while (k < n) {
+    // Plain text bytes (neither '<' nor white space) need nothing.
+    while (k < n && !kSpecial.is[static_cast<unsigned char>(html[k])]) ++k;
+    if (k == n) break;
     const char c = html[k];
     if (c == '<') {
       const char next = k + 1 < n ? html[k + 1] : '\0';
@@ -297,8 +341,11 @@ std::string squeeze_markup(std::string_view html, std::span<const std::string_vi
           name.clear();
         }
         bool drop_some = false;
-        for (const Attribute& a : attributes) {
-          drop_some |= !keep_attribute(html.substr(a.begin, a.name_end - a.begin), keep);
+        kept.resize(attributes.size());
+        for (std::size_t j = 0; j < attributes.size(); ++j) {
+          const Attribute& a = attributes[j];
+          kept[j] = keep_attribute(html.substr(a.begin, a.name_end - a.begin), keep);
+          drop_some |= !kept[j];
         }
         if (!drop_some) {
           verbatim_to(gt);
@@ -306,8 +353,9 @@ std::string squeeze_markup(std::string_view html, std::span<const std::string_vi
           // The tag name, the attributes kept (as written), the ending.
           const std::size_t name_end = attributes.front().begin;
           out.append(html.substr(pos, name_end - pos));
-          for (const Attribute& a : attributes) {
-            if (!keep_attribute(html.substr(a.begin, a.name_end - a.begin), keep)) continue;
+          for (std::size_t j = 0; j < attributes.size(); ++j) {
+            if (!kept[j]) continue;
+            const Attribute& a = attributes[j];
             if (!is_html_space(out.back())) out.push_back(' ');
             out.append(html.substr(a.begin, a.end - a.begin));
           }
