@@ -174,13 +174,21 @@ bool is_formatting(std::string_view name) {
   }
 }
 
+// A lower-cased tag name of at most 16 bytes, held without a heap string
+// (both passes read one per tag).
+struct TagName {
+  char bytes[16];
+  std::size_t size = 0;
+  std::string_view view() const { return {bytes, size}; }
+};
+
 // Lower-cased tag name starting at `at` ("" when it is not a tag name).
-std::string tag_name(std::string_view s, std::size_t at) {
-  std::string name;
-  for (std::size_t k = at; k < s.size() && name.size() < 16; ++k) {
+TagName tag_name(std::string_view s, std::size_t at) {
+  TagName name;
+  for (std::size_t k = at; k < s.size() && name.size < 16; ++k) {
     const char c = lower(s[k]);
-    if ((c >= 'a' && c <= 'z') || (!name.empty() && c >= '0' && c <= '9')) {
-      name.push_back(c);
+    if ((c >= 'a' && c <= 'z') || (name.size > 0 && c >= '0' && c <= '9')) {
+      name.bytes[name.size++] = c;
     } else {
       break;
     }
@@ -222,7 +230,7 @@ class NestingCap {
  public:
   explicit NestingCap(std::size_t max_depth) : max_depth_(max_depth) {}
   // False: drop this start tag.
-  bool open(const std::string& name) {
+  bool open(std::string_view name) {
     if (max_depth_ == 0 || !counts_for_depth(name)) return true;
     const bool formatting = is_formatting(name);
     if (depth_ < max_depth_ && !(formatting && formatting_ >= kMaxOpenFormatting)) {
@@ -230,13 +238,14 @@ class NestingCap {
       formatting_ += formatting;
       return true;
     }
-    ++dropped_[name];
+    ++dropped_[std::string(name)];
     return false;
   }
   // True: drop this end tag (it closes a dropped start tag).
-  bool close(const std::string& name) {
+  bool close(std::string_view name) {
     if (max_depth_ == 0 || !counts_for_depth(name)) return false;
-    if (auto it = dropped_.find(name); it != dropped_.end() && it->second > 0) {
+    if (auto it = dropped_.empty() ? dropped_.end() : dropped_.find(std::string(name));
+        it != dropped_.end() && it->second > 0) {
       --it->second;
       return true;
     }
@@ -334,11 +343,12 @@ std::string squeeze_markup(std::string_view html, std::span<const std::string_vi
         const std::size_t gt = tag.end;
         if (gt == std::string_view::npos) break;  // the rest is one unfinished tag
         const std::size_t at = k + (end_tag ? 2 : 1);
-        std::string name = tag_name(html, at);
+        const TagName read = tag_name(html, at);
+        std::string_view name = read.view();
         // Only a whole name counts: <pre-x> is a custom element, not <pre>.
         if (at + name.size() < n && !is_html_space(html[at + name.size()]) &&
             html[at + name.size()] != '/' && html[at + name.size()] != '>') {
-          name.clear();
+          name = {};
         }
         bool drop_some = false;
         kept.resize(attributes.size());
@@ -481,7 +491,8 @@ std::string cap_markup(std::string_view html, std::size_t max_depth) {
       continue;
     }
     const bool end_tag = lt + 1 < html.size() && html[lt + 1] == '/';
-    const std::string name = tag_name(html, lt + (end_tag ? 2 : 1));
+    const TagName read = tag_name(html, lt + (end_tag ? 2 : 1));
+    const std::string_view name = read.view();
     if (name.empty()) continue;
     const TagSpan tag = scan_tag(html, lt, attributes);
     const std::size_t body = tag.end;
