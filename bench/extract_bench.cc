@@ -221,19 +221,22 @@ content::ContentChoice select(const dom::ParsedHtml& parsed, const dom::NodeInde
   Deadline deadline(0);
   const bool discussion =
       content::is_discussion_page(kind.schema_type, doc.url.empty() ? page_url : doc.url);
+  // The pipeline shares these with the features stage; here they are matched again.
+  const content::ElementRules rules = content::match_elements(index, rule_matcher());
   content::BlockWeights weights;
   if (discussion) {
     weights.comments_are_content = true;
-    features = content::compute_features(index, rule_matcher(), weights);
+    features = content::compute_features(index, rules, weights);
   }
-  content::ContentChoice choice = content::choose_content(index, rule_matcher(), std::move(features),
-                                                          opt, doc.title, discussion);
+  content::ContentChoice choice =
+      content::choose_content(index, rules, std::move(features), opt, doc.title, discussion);
   revealed.reset();
   if (choice.selection.score < kWeakSelectionScore) {
     revealed.emplace(parsed.root(), dom::NodeIndexLimits{opt.max_nodes, opt.max_depth, false},
                      deadline);
+    const content::ElementRules revealed_rules = content::match_elements(*revealed, rule_matcher());
     content::ContentChoice second = content::choose_content(
-        *revealed, rule_matcher(), content::compute_features(*revealed, rule_matcher(), weights),
+        *revealed, revealed_rules, content::compute_features(*revealed, revealed_rules, weights),
         opt, doc.title, discussion);
     if (second.selection.container != dom::kNoNode &&
         second.selection.score > 2 * std::max(choice.selection.score, 1.f)) {

@@ -138,7 +138,8 @@ Result<Document> run_pipeline(const Extractor::Compiled& c, std::string_view htm
   doc.diagnostics.node_count = index.size();
   doc.diagnostics.truncated = index.truncated();
 
-  auto features = content::compute_features(index, c.rules);
+  const content::ElementRules element_rules = content::match_elements(index, c.rules);
+  auto features = content::compute_features(index, element_rules);
   const fields::PageKind kind = fields::extract_fields(index, features, page_url, opt, doc);
 
   // On forum threads and Q&A pages the replies are the content: the
@@ -148,11 +149,11 @@ Result<Document> run_pipeline(const Extractor::Compiled& c, std::string_view htm
   content::BlockWeights weights;
   if (discussion) {
     weights.comments_are_content = true;
-    features = content::compute_features(index, c.rules, weights);
+    features = content::compute_features(index, element_rules, weights);
     doc.diagnostics.rules_fired.push_back("discussion_page: page");
   }
   content::ContentChoice choice =
-      content::choose_content(index, c.rules, std::move(features), opt, doc.title, discussion);
+      content::choose_content(index, element_rules, std::move(features), opt, doc.title, discussion);
 
   // Script-rendered pages (React streaming, for one) ship their content in
   // hidden containers that scripts reveal. When the visible page yields
@@ -161,9 +162,10 @@ Result<Document> run_pipeline(const Extractor::Compiled& c, std::string_view htm
   if (choice.selection.score < kWeakSelectionScore) {
     revealed.emplace(parsed.root(), dom::NodeIndexLimits{opt.max_nodes, opt.max_depth, false},
                      deadline);
-    content::ContentChoice second =
-        content::choose_content(*revealed, c.rules, content::compute_features(*revealed, c.rules, weights),
-                                opt, doc.title, discussion);
+    const content::ElementRules revealed_rules = content::match_elements(*revealed, c.rules);
+    content::ContentChoice second = content::choose_content(
+        *revealed, revealed_rules, content::compute_features(*revealed, revealed_rules, weights), opt,
+        doc.title, discussion);
     if (second.selection.container != dom::kNoNode &&
         second.selection.score > 2 * std::max(choice.selection.score, 1.f)) {
       choice = std::move(second);

@@ -176,7 +176,7 @@ TEST(Select, CatalogueItemsWinOverTheCategoryBlurb) {
   }
   const std::string blurb = "<p>" + std::string(300, 'w') + ", our shoes are crafted with care, and fit well.</p>";
   testing::Indexed t("<body><div id=grid>" + grid + "</div><div id=seo>" + blurb + blurb + "</div></body>");
-  const ContentChoice choice = choose_content(*t.index, t.rules, t.features, Options{}, "");
+  const ContentChoice choice = choose_content(*t.index, match_elements(*t.index, t.rules), t.features, Options{}, "");
   EXPECT_TRUE(choice.link_mode);
   const std::uint32_t c = choice.selection.container, grid_node = t.by_id("grid");
   ASSERT_NE(c, dom::kNoNode);
@@ -186,7 +186,7 @@ TEST(Select, CatalogueItemsWinOverTheCategoryBlurb) {
   std::string links;
   for (int k = 0; k < 10; ++k) links += "<div><a href=/p" + std::to_string(k) + ">Leather dress shoe model " + std::to_string(k) + "</a></div>";
   testing::Indexed plain("<body><div id=grid>" + links + "</div><div id=seo>" + blurb + blurb + "</div></body>");
-  const ContentChoice prose = choose_content(*plain.index, plain.rules, plain.features, Options{}, "");
+  const ContentChoice prose = choose_content(*plain.index, match_elements(*plain.index, plain.rules), plain.features, Options{}, "");
   EXPECT_FALSE(prose.link_mode);
   EXPECT_EQ(prose.selection.container, plain.by_id("seo"));
 }

@@ -42,6 +42,11 @@ std::uint32_t block_of(const dom::NodeIndex& index, std::uint32_t i) noexcept {
 
 std::vector<NodeFeatures> compute_features(const dom::NodeIndex& index, const RuleMatcher& rules,
                                            const BlockWeights& weights) {
+  return compute_features(index, match_elements(index, rules), weights);
+}
+
+std::vector<NodeFeatures> compute_features(const dom::NodeIndex& index, const ElementRules& rules,
+                                           const BlockWeights& weights) {
   const std::uint32_t n = index.size();
   std::vector<NodeFeatures> f(n);
   const std::uint32_t body = index.body() != dom::kNoNode ? index.body() : 0;
@@ -79,8 +84,7 @@ std::vector<NodeFeatures> compute_features(const dom::NodeIndex& index, const Ru
     const dom::Node& node = index[i];
     if (node.parent != dom::kNoNode && f[node.parent].boilerplate) f[i].boilerplate = true;
     if (!node.is_element() || (node.flags & dom::kSkipped)) continue;
-    const std::string_view role = index.attr(i, "role");
-    f[i].rules = rules.match(node.tag, index.attr(i, "class"), index.attr(i, "id"), role);
+    f[i].rules = rules.mask[i];
     if (node.tag == GUMBO_TAG_BODY || node.tag == GUMBO_TAG_HTML || node.tag == GUMBO_TAG_MAIN) {
       continue;
     }
@@ -94,7 +98,7 @@ std::vector<NodeFeatures> compute_features(const dom::NodeIndex& index, const Ru
     // the element is and are taken at their word; an <aside> needs a larger
     // share (an unclosed <aside> can swallow the page).
     const bool absolute = node.tag == GUMBO_TAG_NAV || node.tag == GUMBO_TAG_FOOTER ||
-                          (!role.empty() && rules.match(GUMBO_TAG_UNKNOWN, {}, {}, role) != 0);
+                          rules.role_matched[i];
     const float share =
         node.tag == GUMBO_TAG_ASIDE ? weights.semantic_wrapper_share : weights.wrapper_share;
     // A long run of prose with few links is not furniture whatever its name

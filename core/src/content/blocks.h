@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "content/element_rules.h"
 #include "content/rules.h"
 #include "dom/node_index.h"
 
@@ -53,6 +54,10 @@ inline BlockWeights link_list_weights() {
   return w;
 }
 
+// `rules` = match_elements(index, ...), computed once per index.
+std::vector<NodeFeatures> compute_features(const dom::NodeIndex& index, const ElementRules& rules,
+                                           const BlockWeights& weights = {});
+// The same, matching the rules first (tests, one-off callers).
 std::vector<NodeFeatures> compute_features(const dom::NodeIndex& index, const RuleMatcher& rules,
                                            const BlockWeights& weights = {});
 

@@ -291,7 +291,7 @@ std::uint32_t count_prices(const dom::NodeIndex& index, std::uint32_t root) {
 
 }  // namespace
 
-ContentChoice choose_content(const dom::NodeIndex& index, const RuleMatcher& rules,
+ContentChoice choose_content(const dom::NodeIndex& index, const ElementRules& rules,
                              std::vector<NodeFeatures> prose_features, const Options& options,
                              std::string_view title, bool discussion) {
   // Below these, the prose selection is taken as a miss on a link-list page.

@@ -52,7 +52,7 @@ struct ContentChoice {
 // listing or a catalogue: select again with link texts counting as content.
 // A page showing many prices (8 or more) outside the prose container is a
 // catalogue too: the link-list container is taken if it holds most of them.
-ContentChoice choose_content(const dom::NodeIndex& index, const RuleMatcher& rules,
+ContentChoice choose_content(const dom::NodeIndex& index, const ElementRules& rules,
                              std::vector<NodeFeatures> prose_features, const Options& options,
                              std::string_view title, bool discussion = false);
 

@@ -108,6 +108,15 @@ char32_t to_lower(char32_t cp) noexcept {
   return cp;
 }
 
+namespace {
+
+// ASCII that is not white space (append_collapsed copies runs of it as they are).
+constexpr bool is_plain_ascii(unsigned char b) {
+  return b < 0x80 && b != ' ' && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != '\v';
+}
+
+}  // namespace
+
 void append_collapsed(std::string& out, std::string_view s) {
   bool pending_space = !out.empty() && out.back() != ' ' && out.back() != '\n';
   bool saw_space = false;
@@ -115,15 +124,19 @@ void append_collapsed(std::string& out, std::string_view s) {
   while (i < s.size()) {
     const auto b = static_cast<unsigned char>(s[i]);
     if (b < 0x80) {
-      ++i;
       if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v') {
+        ++i;
         saw_space = true;
         continue;
       }
       if (saw_space && pending_space) out.push_back(' ');
       saw_space = false;
       pending_space = true;
-      out.push_back(static_cast<char>(b));
+      // The run of plain ASCII (no white space) goes in one append.
+      std::size_t end = i + 1;
+      while (end < s.size() && is_plain_ascii(static_cast<unsigned char>(s[end]))) ++end;
+      out.append(s.data() + i, end - i);
+      i = end;
       continue;
     }
     const std::size_t start = i;

@@ -145,22 +145,50 @@ constexpr std::size_t kMaxStartTagBytes = 16 * 1024;
 // m paragraphs cost n * m elements.
 constexpr std::size_t kMaxOpenFormatting = 8;
 
-bool is_formatting(std::string_view name) {
-  static constexpr std::string_view kFormatting[] = {"b", "big", "code", "em", "font", "i", "nobr",
-                                                      "s", "small", "strike", "strong", "tt", "u"};
-  for (std::string_view f : kFormatting) {
-    if (f == name) return true;
+// True when `name` is one of `words`, all of them `size` bytes long.
+template <std::size_t size, std::size_t n>
+bool is_one_of(std::string_view name, const char (&words)[n][size + 1]) {
+  for (const char* w : words) {
+    if (std::memcmp(name.data(), w, size) == 0) return true;
   }
   return false;
 }
 
+// The lists below are switched on the name's length first: they run for
+// every tag of the page.
+bool is_formatting(std::string_view name) {
+  static constexpr char k1[][2] = {"b", "i", "s", "u"};
+  static constexpr char k2[][3] = {"em", "tt"};
+  static constexpr char k3[][4] = {"big"};
+  static constexpr char k4[][5] = {"code", "font", "nobr"};
+  static constexpr char k5[][6] = {"small"};
+  static constexpr char k6[][7] = {"strike", "strong"};
+  switch (name.size()) {
+    case 1: return is_one_of<1>(name, k1);
+    case 2: return is_one_of<2>(name, k2);
+    case 3: return is_one_of<3>(name, k3);
+    case 4: return is_one_of<4>(name, k4);
+    case 5: return is_one_of<5>(name, k5);
+    case 6: return is_one_of<6>(name, k6);
+    default: return false;
+  }
+}
+
+// A lower-cased tag name of at most 16 bytes, held without a heap string
+// (both passes read one per tag).
+struct TagName {
+  char bytes[16];
+  std::size_t size = 0;
+  std::string_view view() const { return {bytes, size}; }
+};
+
 // Lower-cased tag name starting at `at` ("" when it is not a tag name).
-std::string tag_name(std::string_view s, std::size_t at) {
-  std::string name;
-  for (std::size_t k = at; k < s.size() && name.size() < 16; ++k) {
+TagName tag_name(std::string_view s, std::size_t at) {
+  TagName name;
+  for (std::size_t k = at; k < s.size() && name.size < 16; ++k) {
     const char c = lower(s[k]);
-    if ((c >= 'a' && c <= 'z') || (!name.empty() && c >= '0' && c <= '9')) {
-      name.push_back(c);
+    if ((c >= 'a' && c <= 'z') || (name.size > 0 && c >= '0' && c <= '9')) {
+      name.bytes[name.size++] = c;
     } else {
       break;
     }
@@ -172,15 +200,26 @@ std::string tag_name(std::string_view s, std::size_t at) {
 // li, table rows and cells, ...): they do not count towards the depth, so
 // unclosed <p>s and <li>s do not make a page look deep.
 bool counts_for_depth(std::string_view name) {
-  static constexpr std::string_view kNot[] = {
-      "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-      "source", "track", "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th",
-      "thead", "tbody", "tfoot", "colgroup", "caption", "rb", "rt", "rtc", "rp", "html", "head",
-      "body", "frame", "keygen", "image"};
-  for (std::string_view n : kNot) {
-    if (n == name) return false;
+  static constexpr char k1[][2] = {"p"};
+  static constexpr char k2[][3] = {"br", "hr", "li", "dt", "dd", "tr", "td", "th", "rb", "rt", "rp"};
+  static constexpr char k3[][4] = {"col", "img", "wbr", "rtc"};
+  static constexpr char k4[][5] = {"area", "base", "link", "meta", "html", "head", "body"};
+  static constexpr char k5[][6] = {"embed", "input", "param", "track", "thead", "tbody",
+                                   "tfoot", "frame", "image"};
+  static constexpr char k6[][7] = {"source", "option", "keygen"};
+  static constexpr char k7[][8] = {"caption"};
+  static constexpr char k8[][9] = {"optgroup", "colgroup"};
+  switch (name.size()) {
+    case 1: return !is_one_of<1>(name, k1);
+    case 2: return !is_one_of<2>(name, k2);
+    case 3: return !is_one_of<3>(name, k3);
+    case 4: return !is_one_of<4>(name, k4);
+    case 5: return !is_one_of<5>(name, k5);
+    case 6: return !is_one_of<6>(name, k6);
+    case 7: return !is_one_of<7>(name, k7);
+    case 8: return !is_one_of<8>(name, k8);
+    default: return true;
   }
-  return true;
 }
 
 // Tracks nesting depth over start and end tags; past the cap, start tags
@@ -191,7 +230,7 @@ class NestingCap {
  public:
   explicit NestingCap(std::size_t max_depth) : max_depth_(max_depth) {}
   // False: drop this start tag.
-  bool open(const std::string& name) {
+  bool open(std::string_view name) {
     if (max_depth_ == 0 || !counts_for_depth(name)) return true;
     const bool formatting = is_formatting(name);
     if (depth_ < max_depth_ && !(formatting && formatting_ >= kMaxOpenFormatting)) {
@@ -199,13 +238,14 @@ class NestingCap {
       formatting_ += formatting;
       return true;
     }
-    ++dropped_[name];
+    ++dropped_[std::string(name)];
     return false;
   }
   // True: drop this end tag (it closes a dropped start tag).
-  bool close(const std::string& name) {
+  bool close(std::string_view name) {
     if (max_depth_ == 0 || !counts_for_depth(name)) return false;
-    if (auto it = dropped_.find(name); it != dropped_.end() && it->second > 0) {
+    if (auto it = dropped_.empty() ? dropped_.end() : dropped_.find(std::string(name));
+        it != dropped_.end() && it->second > 0) {
       --it->second;
       return true;
     }
@@ -266,6 +306,15 @@ bool keeps_raw_text(std::string_view name) {
 }
 bool shows_white_space(std::string_view name) { return name == "pre" || name == "listing"; }
 
+// The bytes squeeze_markup stops at in text: '<' and HTML white space.
+struct SpecialBytes {
+  bool is[256] = {};
+  constexpr SpecialBytes() {
+    for (char c : {'<', ' ', '\n', '\t', '\r', '\f'}) is[static_cast<unsigned char>(c)] = true;
+  }
+};
+constexpr SpecialBytes kSpecial;
+
 }  // namespace
 
 std::string squeeze_markup(std::string_view html, std::span<const std::string_view> keep) {
@@ -275,12 +324,16 @@ std::string squeeze_markup(std::string_view html, std::span<const std::string_vi
   std::size_t k = 0;        // scan position (in text)
   std::size_t pre_depth = 0;
   std::vector<Attribute> attributes;
+  std::vector<char> kept;  // per attribute: keep it
   const std::size_t n = html.size();
   auto verbatim_to = [&](std::size_t to) {  // copy html[pos, to) and continue there
     out.append(html.substr(pos, to - pos));
     pos = k = to;
   };
   while (k < n) {
+    // Plain text bytes (neither '<' nor white space) need nothing.
+    while (k < n && !kSpecial.is[static_cast<unsigned char>(html[k])]) ++k;
+    if (k == n) break;
     const char c = html[k];
     if (c == '<') {
       const char next = k + 1 < n ? html[k + 1] : '\0';
@@ -290,15 +343,19 @@ std::string squeeze_markup(std::string_view html, std::span<const std::string_vi
         const std::size_t gt = tag.end;
         if (gt == std::string_view::npos) break;  // the rest is one unfinished tag
         const std::size_t at = k + (end_tag ? 2 : 1);
-        std::string name = tag_name(html, at);
+        const TagName read = tag_name(html, at);
+        std::string_view name = read.view();
         // Only a whole name counts: <pre-x> is a custom element, not <pre>.
         if (at + name.size() < n && !is_html_space(html[at + name.size()]) &&
             html[at + name.size()] != '/' && html[at + name.size()] != '>') {
-          name.clear();
+          name = {};
         }
         bool drop_some = false;
-        for (const Attribute& a : attributes) {
-          drop_some |= !keep_attribute(html.substr(a.begin, a.name_end - a.begin), keep);
+        kept.resize(attributes.size());
+        for (std::size_t j = 0; j < attributes.size(); ++j) {
+          const Attribute& a = attributes[j];
+          kept[j] = keep_attribute(html.substr(a.begin, a.name_end - a.begin), keep);
+          drop_some |= !kept[j];
         }
         if (!drop_some) {
           verbatim_to(gt);
@@ -306,8 +363,9 @@ std::string squeeze_markup(std::string_view html, std::span<const std::string_vi
           // The tag name, the attributes kept (as written), the ending.
           const std::size_t name_end = attributes.front().begin;
           out.append(html.substr(pos, name_end - pos));
-          for (const Attribute& a : attributes) {
-            if (!keep_attribute(html.substr(a.begin, a.name_end - a.begin), keep)) continue;
+          for (std::size_t j = 0; j < attributes.size(); ++j) {
+            if (!kept[j]) continue;
+            const Attribute& a = attributes[j];
             if (!is_html_space(out.back())) out.push_back(' ');
             out.append(html.substr(a.begin, a.end - a.begin));
           }
@@ -433,7 +491,8 @@ std::string cap_markup(std::string_view html, std::size_t max_depth) {
       continue;
     }
     const bool end_tag = lt + 1 < html.size() && html[lt + 1] == '/';
-    const std::string name = tag_name(html, lt + (end_tag ? 2 : 1));
+    const TagName read = tag_name(html, lt + (end_tag ? 2 : 1));
+    const std::string_view name = read.view();
     if (name.empty()) continue;
     const TagSpan tag = scan_tag(html, lt, attributes);
     const std::size_t body = tag.end;
