@@ -280,9 +280,12 @@ std::uint32_t count_prices(const dom::NodeIndex& index, std::uint32_t root) {
       i = node.end;
       continue;
     }
-    if (node.is_text() && node.text_chars > 0 && node.text_chars <= 40 &&
-        RE2::PartialMatch(index.text(i), *kPrice)) {
-      ++n;
+    if (node.is_text() && node.text_chars > 0 && node.text_chars <= 40) {
+      // Most short texts are labels without a digit: no regex for them
+      // (this runs over every page's body).
+      const std::string_view t = index.text(i);
+      const bool digit = std::any_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+      if (digit && RE2::PartialMatch(t, *kPrice)) ++n;
     }
     ++i;
   }
