@@ -71,6 +71,11 @@ const RE2& cart_pattern() {
 
 }  // namespace
 
+const RE2& price_pattern() {
+  static const LazyRE2 kPrice = {R"([$€£¥]\s?\d|\d\s?(?:€|(?:EUR|USD|GBP)\b))"};
+  return *kPrice;
+}
+
 void count_page_signals(const dom::NodeIndex& index, PageSignals& s) {
   if (index.size() == 0) return;
   for (std::uint32_t i = 0; i < index.size(); ++i) {
@@ -90,8 +95,7 @@ void count_page_signals(const dom::NodeIndex& index, PageSignals& s) {
     }
   }
   const std::string text = index.text_content(index.body());
-  static const LazyRE2 kPrice = {R"([$€£¥]\s?\d|\d\s?(?:€|(?:EUR|USD|GBP)\b))"};
-  s.prices = count_matches(text, *kPrice);
+  s.prices = count_matches(text, price_pattern());
   s.cart_buttons += count_matches(text, cart_pattern());
 }
 

@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include <re2/re2.h>
+
 #include "dom/node_index.h"
 
 namespace thresher::content {
@@ -37,6 +39,9 @@ struct PageSignals {
 
 // Fills the page-wide counts of `signals` from the index (all but
 // itemprop_prices).
+// A price: a currency sign or code next to a digit ("$12.99", "14,90 €").
+const RE2& price_pattern();
+
 void count_page_signals(const dom::NodeIndex& index, PageSignals& signals);
 
 // One of "article", "forum", "product", "collection", "listing",

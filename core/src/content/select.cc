@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "content/page_type.h"
 #include "dom/text_util.h"
 
 namespace thresher::content {
@@ -131,12 +132,12 @@ void join_sibling_sections(const dom::NodeIndex& index, const std::vector<NodeFe
 }  // namespace
 
 bool is_discussion_page(std::string_view schema_type, std::string_view url) {
-  // "topic" but not "topics": a forum shows one topic, a site's "topics"
-  // section files articles and docs by subject.
   if (schema_type == "DiscussionForumPosting" || schema_type == "QAPage" ||
       schema_type == "Question") {
     return true;
   }
+  // "topic" but not "topics": a forum shows one topic, a site's "topics"
+  // section files articles and docs by subject.
   static const LazyRE2 kThreadPath = {
       R"((?i)^[a-z][a-z0-9+.-]*://[^/]+/(?:[^?#]*/)?(?:(?:[a-z0-9]+-)*forums?|threads?|topic|t|questions?|discussions?|comments|community|communities|boards?|viewtopic\.php|showthread\.php)(?:[/?#._-]|$))"};
   return RE2::PartialMatch(url, *kThreadPath);
@@ -272,7 +273,6 @@ std::uint32_t non_furniture_chars(const dom::NodeIndex& index, const std::vector
 // Short text nodes that show a price ("$12.99", "14,90 €"): the items of a
 // catalogue, counted in `root`'s visible subtree.
 std::uint32_t count_prices(const dom::NodeIndex& index, std::uint32_t root) {
-  static const LazyRE2 kPrice = {R"([$€£¥]\s?\d|\d\s?(?:€|(?:EUR|USD|GBP)\b))"};
   std::uint32_t n = 0;
   for (std::uint32_t i = root; i < index[root].end;) {
     const dom::Node& node = index[i];
@@ -285,7 +285,7 @@ std::uint32_t count_prices(const dom::NodeIndex& index, std::uint32_t root) {
       // (this runs over every page's body).
       const std::string_view t = index.text(i);
       const bool digit = std::any_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
-      if (digit && RE2::PartialMatch(t, *kPrice)) ++n;
+      if (digit && RE2::PartialMatch(t, price_pattern())) ++n;
     }
     ++i;
   }
