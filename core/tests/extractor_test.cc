@@ -277,3 +277,21 @@ TEST(Extractor, ProductPageBylinesAreReviewers) {
 }
 
 }  // namespace thresher
+
+namespace thresher {
+
+TEST(Extractor, IndexCutBeforeTheBodyGivesAnEmptyDocument) {
+  // max_nodes reached inside <head>: no <body> in the index. Every stage
+  // (page type included) must cope and say why the text is empty.
+  Options o;
+  o.max_nodes = 8;
+  const Extractor ex(o);
+  std::string head = "<html><head>";
+  for (int k = 0; k < 20; ++k) head += "<meta name=m" + std::to_string(k) + " content=x>";
+  auto r = ex.extract(head + "<title>T</title></head><body><p>Text, with commas, and a stop.</p></body></html>");
+  ASSERT_TRUE(r);
+  EXPECT_TRUE(r.value().text.empty());
+  EXPECT_FALSE(r.value().diagnostics.empty_reason.empty());
+}
+
+}  // namespace thresher

@@ -1,5 +1,7 @@
 #include "output/text_render.h"
 
+#include "output/markdown.h"
+
 #include <gtest/gtest.h>
 
 #include "test_util.h"
@@ -135,6 +137,26 @@ TEST(TextRender, RepeatedLongParagraphOnItsOwnIsKept) {
   };
   drop_repeated_blocks(blocks);
   EXPECT_EQ(blocks.size(), 3u);
+}
+
+TEST(TextRender, HtmlStaysWithinTheOutputLimitOnceClosed) {
+  // Every cut must leave room for the closing </ul> or </table> and </div>.
+  Indexed t("<div id=r><p>Intro paragraph.</p><ul><li>one item</li><li>two item</li><li>three</li></ul>"
+            "<table><tr><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr></table></div>");
+  std::vector<bool> pruned(t.index->size(), false);
+  const auto blocks = collect_blocks(*t.index, t.features, pruned, t.by_id("r"));
+  bool truncated = false;
+  const std::string full = join_html(*t.index, blocks, 1 << 20, &truncated);
+  EXPECT_FALSE(truncated);
+  for (std::size_t limit = 0; limit <= full.size(); ++limit) {
+    truncated = false;
+    const std::string html = join_html(*t.index, blocks, limit, &truncated);
+    EXPECT_LE(html.size(), limit) << limit;
+    EXPECT_EQ(truncated, html != full) << limit;
+    if (!html.empty()) {
+      EXPECT_TRUE(html.starts_with("<div>") && html.ends_with("</div>")) << html;
+    }
+  }
 }
 
 }  // namespace thresher::output

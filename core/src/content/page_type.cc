@@ -94,6 +94,7 @@ void count_page_signals(const dom::NodeIndex& index, PageSignals& s) {
       s.cart_buttons += count_matches(index.attr(i, "value"), cart_pattern());
     }
   }
+  if (index.body() == dom::kNoNode) return;  // a <frameset> page, a truncated index
   const std::string text = index.text_content(index.body());
   s.prices = count_matches(text, price_pattern());
   s.cart_buttons += count_matches(text, cart_pattern());

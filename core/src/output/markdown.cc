@@ -96,11 +96,17 @@ std::string join_markdown(const dom::NodeIndex& index, const std::vector<TextBlo
 
 std::string join_html(const dom::NodeIndex& index, const std::vector<TextBlock>& blocks,
                       std::size_t max_bytes, bool* truncated) {
-  std::string out = "<div>";
+  constexpr std::string_view kOpen = "<div>", kClose = "</div>";
+  if (max_bytes < kOpen.size() + kClose.size()) {
+    if (truncated && !blocks.empty()) *truncated = true;
+    return {};
+  }
+  std::string out(kOpen);
   std::string_view open_group;  // "ul", "ol" or "table" while a run is open
-  auto close_group = [&] {
-    if (!open_group.empty()) out.append("</").append(open_group).append(">");
-    open_group = {};
+  // Bytes that closing `group` and the <div> will take: reserved by every
+  // piece, so the result stays within max_bytes once closed.
+  auto closing_bytes = [&](std::string_view group) {
+    return (group.empty() ? 0 : group.size() + 3) + kClose.size();
   };
   for (const TextBlock& b : blocks) {
     std::string piece;
@@ -108,9 +114,8 @@ std::string join_html(const dom::NodeIndex& index, const std::vector<TextBlock>&
     if (b.kind == BlockKind::kListItem) group = in_ordered_list(index, b) ? "ol" : "ul";
     if (b.kind == BlockKind::kTableRow) group = "table";
     if (group != open_group) {
-      close_group();
+      if (!open_group.empty()) piece.append("</").append(open_group).append(">");
       if (!group.empty()) piece.append("<").append(group).append(">");
-      open_group = group;
     }
     const std::string text = escape_html(b.text);
     switch (b.kind) {
@@ -150,10 +155,15 @@ std::string join_html(const dom::NodeIndex& index, const std::vector<TextBlock>&
         break;
       }
     }
-    if (!append_limited(out, piece, max_bytes, truncated)) break;
+    if (out.size() + piece.size() + closing_bytes(group) > max_bytes) {
+      if (truncated) *truncated = true;
+      break;
+    }
+    out.append(piece);
+    open_group = group;
   }
-  close_group();
-  out.append("</div>");
+  if (!open_group.empty()) out.append("</").append(open_group).append(">");
+  out.append(kClose);
   return out;
 }
 
