@@ -1,5 +1,6 @@
 #include "output/text_render.h"
 
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 

@@ -44,9 +44,11 @@ void trim_edges(std::vector<TextBlock>& blocks);
 void drop_orphan_headings(std::vector<TextBlock>& blocks);
 
 // Drops repeated copies: a run of two or more blocks that repeats an
-// earlier run word for word (the desktop and mobile copies of one section).
-// A single repeated block is kept: summaries, FAQs and quotes repeat lines
-// for real; so do code and table rows.
+// earlier run word for word (the desktop and mobile copies of one section)
+// and holds a prose paragraph. A single repeated block is kept (summaries,
+// FAQs and quotes repeat lines for real), and so are runs of list items
+// (a pricing plan repeats the features of the plan below it), code and
+// table rows.
 void drop_repeated_blocks(std::vector<TextBlock>& blocks);
 
 // Joins blocks; the result is cut at a block boundary below max_bytes.
