@@ -113,10 +113,6 @@ TEST(Features, NavigationNamedProseIsNotAMenu) {
   EXPECT_TRUE(t.features[t.by_id("real")].boilerplate);  // <nav> is taken at its word
 }
 
-}  // namespace thresher::content
-
-namespace thresher::content {
-
 TEST(Select, ItemMetaLinesAreContentInLinkMode) {
   // In a list of links (a listing, a catalogue) each item's "meta" line
   // (authors, date, price) belongs to the item; in prose it is furniture.
@@ -132,14 +128,12 @@ TEST(Select, ItemMetaLinesAreContentInLinkMode) {
   EXPECT_TRUE(prose.pruned[t.by_id("m1")]);
 }
 
-}  // namespace thresher::content
-
-namespace thresher::content {
+// One paragraph of an article's prose (about 110 characters).
+const std::string para = "<p>" + std::string(60, 'w') + ", a sentence of the article, with commas, and a stop.</p>";
 
 TEST(Select, SiblingSectionsAroundALinkBoxAreJoined) {
   // A page builder's text blocks with a box of links among them: the parent
   // is worth less than the longest block, yet every block is the article.
-  const std::string para = "<p>" + std::string(60, 'w') + ", a sentence of the article, with commas, and a stop.</p>";
   std::string links;
   for (int k = 0; k < 12; ++k) links += "<a href=/p" + std::to_string(k) + ">Another post on the same site number " + std::to_string(k) + "</a> ";
   testing::Indexed t("<body><div id=col><div id=s1>" + para + para + "</div><div id=box>" + links +
@@ -155,16 +149,11 @@ TEST(Select, SiblingSectionsAroundALinkBoxAreJoined) {
 
 TEST(Select, ALoneSectionIsNotJoinedToItsNeighbours) {
   // Beside the article only small boxes: the container stays the article.
-  const std::string para = "<p>" + std::string(60, 'w') + ", a sentence of the article, with commas, and a stop.</p>";
   testing::Indexed t("<body><div id=col><div id=story>" + para + para + para +
                      "</div><div><p>Posted in News</p></div><div><p>Share this story</p></div></div></body>");
   const Selection sel = select_content(*t.index, t.features, Options{}, "");
   EXPECT_EQ(sel.container, t.by_id("story"));
 }
-
-}  // namespace thresher::content
-
-namespace thresher::content {
 
 TEST(Select, CatalogueItemsWinOverTheCategoryBlurb) {
   // A product grid (names and prices, all links) above a long SEO text: the
