@@ -254,6 +254,7 @@ std::string render(const dom::NodeIndex& index, const content::ContentChoice& ch
   if (sel.container == dom::kNoNode) return {};
   auto blocks = output::collect_blocks(index, choice.features, sel.pruned, sel.container);
   output::trim_edges(blocks);
+  output::drop_repeated_blocks(blocks);
   bool truncated = false;
   return output::join_blocks(blocks, default_options().max_output_bytes, &truncated);
 }

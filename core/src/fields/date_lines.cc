@@ -22,6 +22,7 @@ std::vector<DateLine> find_date_lines(const dom::NodeIndex& index,
   std::vector<DateLine> lines;
   if (index.body() == dom::kNoNode) return lines;
   std::uint32_t seen = 0;  // visible characters before node i
+  std::uint32_t failed_end = 0, failed_chars = 0;  // the last element whose text held no date
   bool headline_seen = headline == dom::kNoNode;
   auto at_headline = [&](std::uint32_t i) {
     if (!headline_seen && i <= headline && headline < index[i].end) {
@@ -53,12 +54,19 @@ std::vector<DateLine> find_date_lines(const dom::NodeIndex& index,
     if (headline != dom::kNoNode && i < headline && headline < n.end) continue;  // holds the headline
     std::optional<CivilDate> date;
     if (n.tag == GUMBO_TAG_TIME) date = parse_date(index.attr(i, "datetime"), month_first);
+    // A wrapper's only text is its child's (<li><a><span>…): a descendant with
+    // as much text as an element that failed holds the same text, and fails too.
+    if (!date && i < failed_end && n.text_chars == failed_chars) continue;
     const std::string text = index.text_content(i);
     if (!date) {
       if (!reads_as_date_line(text)) continue;
       date = parse_date(text, month_first);
     }
-    if (!date) continue;
+    if (!date) {
+      failed_end = n.end;
+      failed_chars = n.text_chars;
+      continue;
+    }
     lines.push_back(DateLine{i, *date, seen});
     skip(i);  // the line's parts are the same line
   }

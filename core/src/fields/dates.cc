@@ -147,8 +147,21 @@ std::optional<CivilDate> parse_date(std::string_view s, bool prefer_month_first)
 
 namespace {
 
+// Every form parse_day reads holds a four-digit year 19xx or 20xx. Most
+// texts handed to it (every short element near a headline) hold none, and a
+// byte loop says so at a fraction of the cost of six regex searches.
+bool may_hold_year(std::string_view s) {
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  for (std::size_t i = 0; i + 4 <= s.size(); ++i) {
+    const bool century = (s[i] == '1' && s[i + 1] == '9') || (s[i] == '2' && s[i + 1] == '0');
+    if (century && digit(s[i + 2]) && digit(s[i + 3])) return true;
+  }
+  return false;
+}
+
 std::optional<CivilDate> parse_day(std::string_view s, bool prefer_month_first) {
   if (s.size() > 400) s = s.substr(0, 400);
+  if (!may_hold_year(s)) return std::nullopt;
   re2::StringPiece y, m, d, word;
   // ISO first: 2023-03-02, 2023/03/02, 2023.03.02, optionally with time.
   static const LazyRE2 kIso = {R"((?:^|[^\d])((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})(?:[^\d]|$))"};

@@ -231,14 +231,23 @@ void drop_repeated_blocks(std::vector<TextBlock>& blocks) {
   // original[k]: the index of the first block with block k's text, when k
   // is a later copy of it; kNone otherwise.
   std::vector<std::size_t> original(blocks.size(), kNone);
-  std::unordered_map<std::string, std::size_t> first;
+  // Copies have the same visible length, so only blocks that share their
+  // length with another are normalised and compared: most blocks are unique
+  // in length, and normalising every block cost more than the rest of the
+  // output stage.
+  std::vector<std::size_t> length(blocks.size(), 0);
+  std::unordered_map<std::size_t, int> blocks_of_length;
   for (std::size_t k = 0; k < blocks.size(); ++k) {
     const TextBlock& b = blocks[k];
-    if (b.kind == BlockKind::kPre || b.kind == BlockKind::kTableRow ||
-        text::visible_length(b.text) < kMinRepeatedChars) {
-      continue;
-    }
-    const auto [it, fresh] = first.try_emplace(text::to_lower_utf8(text::collapse_whitespace(b.text)), k);
+    if (b.kind == BlockKind::kPre || b.kind == BlockKind::kTableRow) continue;
+    length[k] = text::visible_length(b.text);
+    if (length[k] >= kMinRepeatedChars) ++blocks_of_length[length[k]];
+  }
+  std::unordered_map<std::string, std::size_t> first;
+  for (std::size_t k = 0; k < blocks.size(); ++k) {
+    if (length[k] < kMinRepeatedChars || blocks_of_length[length[k]] < 2) continue;
+    const auto [it, fresh] =
+        first.try_emplace(text::to_lower_utf8(text::collapse_whitespace(blocks[k].text)), k);
     if (!fresh) original[k] = it->second;
   }
   // Blocks a and a + 1 are copies of two blocks that also follow each other.
