@@ -2,12 +2,16 @@
 // (valgrind --tool=callgrind) or a quick CPU-time figure, with none of
 // Google Benchmark's repetitions:
 //
-//   build/bench/bench/profile_extract ../shared/corpus-src/wcxb-dev 100 [passes]
+//   build/bench/bench/profile_extract ../shared/corpus-src/wcxb-dev 100 [passes] [--parse-only]
 //
 // Reads DIR/html/*.html[.gz] in name order, extracts the first page once
 // untimed (lazy regexes compile), then every page `passes` times. Prints the
 // CPU seconds, pages/s and a hash of the texts, so that two builds can be
 // checked for the same output.
+//
+// --parse-only runs only what comes before the index (decode, prescan, gumbo
+// parse into the arena): the ceiling of pages/s that no work after parsing
+// can lift, to set beside the peers' figures from bench/compare.py.
 #include <zlib.h>
 
 #include <algorithm>
@@ -19,8 +23,13 @@
 #include <functional>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "dom/node_index.h"
+#include "dom/parse.h"
+#include "input/decode.h"
+#include "input/prescan.h"
 #include "thresher/thresher.h"
 
 namespace fs = std::filesystem;
@@ -55,12 +64,13 @@ double cpu_seconds() {
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::fprintf(stderr, "usage: %s DIR N [passes]\n", argv[0]);
+    std::fprintf(stderr, "usage: %s DIR N [passes] [--parse-only]\n", argv[0]);
     return 2;
   }
   const fs::path dir = fs::path(argv[1]) / "html";
   const std::size_t limit = std::strtoul(argv[2], nullptr, 10);
   const int passes = argc > 3 ? std::atoi(argv[3]) : 1;
+  const bool parse_only = argc > 4 && std::string_view(argv[4]) == "--parse-only";
   std::vector<fs::path> files;
   for (const auto& e : fs::directory_iterator(dir)) files.push_back(e.path());
   std::sort(files.begin(), files.end());
@@ -75,6 +85,15 @@ int main(int argc, char** argv) {
   const double start = cpu_seconds();
   for (int p = 0; p < passes; ++p) {
     for (const std::string& html : pages) {
+      if (parse_only) {
+        // As run_pipeline does it (core/src/extractor.cc), with its defaults.
+        const thresher::input::Decoded decoded = thresher::input::decode_to_utf8(html);
+        const std::string lean = thresher::input::prescan(
+            decoded.utf8, thresher::Options{}.max_depth, thresher::dom::kAttributesRead);
+        const thresher::dom::ParsedHtml parsed(lean, 64 * lean.size() + (std::size_t{64} << 20));
+        hash = hash * 31 + lean.size();
+        continue;
+      }
       auto doc = extractor.extract(html);
       if (doc) hash = hash * 31 + std::hash<std::string>{}(doc.value().text);
     }
