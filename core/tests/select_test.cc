@@ -180,4 +180,44 @@ TEST(Select, CatalogueItemsWinOverTheCategoryBlurb) {
   EXPECT_EQ(prose.selection.container, plain.by_id("seo"));
 }
 
+// A Q&A page: the question and each answer carry their own list of short
+// remarks. The posts are content, the remarks on them are not; a thread whose
+// replies are all marked "comment" keeps them.
+std::string qa_post(const std::string& id, const std::string& words) {
+  return "<div class=post><p>" + words + " is a post long enough to be prose, with commas, and a stop; "
+         "it says more, and more again, and then it says a little more to make its point.</p><ul id=" + id + " class=comments>"
+         "<li>A short remark, with a comma.</li><li>Another remark on the post.</li></ul></div>";
+}
+
+TEST(Select, RemarksUnderEachPostAreNotContentOnQAPages) {
+  BlockWeights w;
+  w.comments_are_content = true;
+  testing::Indexed qa("<body><div id=page>" + qa_post("q", "The question") + qa_post("a1", "The first answer") +
+                      qa_post("a2", "The second answer") + "</div></body>");
+  const Selection sel = select_content(*qa.index, compute_features(*qa.index, qa.rules, w), Options{}, "",
+                                       false, true);
+  ASSERT_EQ(sel.container, qa.by_id("page"));
+  for (const char* id : {"q", "a1", "a2"}) EXPECT_TRUE(sel.pruned[qa.by_id(id)]) << id;
+
+  // One post with remarks is not a Q&A pattern: they stay.
+  testing::Indexed one("<body><div id=page>" + qa_post("q", "The question") +
+                       "<div class=post><p>An answer without remarks, long enough to be prose, with commas.</p></div>"
+                       "</div></body>");
+  const Selection single = select_content(*one.index, compute_features(*one.index, one.rules, w), Options{},
+                                          "", false, true);
+  EXPECT_FALSE(single.pruned[one.by_id("q")]);
+
+  // Replies marked "comment" side by side in one thread are the thread.
+  std::string replies;
+  for (int k = 0; k < 3; ++k) {
+    replies += "<div id=r" + std::to_string(k) + " class=comment><p>Reply number " + std::to_string(k) +
+               ", long enough to be prose, with commas, and a stop at the end.</p></div>";
+  }
+  testing::Indexed thread("<body><div id=page><div class=post><p>The opening post of the thread, with "
+                          "commas, and a stop.</p></div><div id=replies>" + replies + "</div></div></body>");
+  const Selection flat = select_content(*thread.index, compute_features(*thread.index, thread.rules, w),
+                                        Options{}, "", false, true);
+  for (int k = 0; k < 3; ++k) EXPECT_FALSE(flat.pruned[thread.by_id("r" + std::to_string(k))]) << k;
+}
+
 }  // namespace thresher::content

@@ -89,6 +89,45 @@ void add_outer_comment_roots(const dom::NodeIndex& index, const std::vector<Node
   std::sort(sel.comment_roots.begin(), sel.comment_roots.end());
 }
 
+// On Q&A pages each post (the question, every answer) carries its own short
+// remarks below it: "comments" nested in the post, one list per post. The
+// posts are the content; the remarks on them are not (a thread whose replies
+// are marked "comment" differs: there one list, or one wrapper, holds every
+// reply). A comment list counts as a post's remarks when the nearest
+// ancestor with other text holds no other comment list; they are pruned when
+// at least two posts carry such lists.
+constexpr std::uint32_t kMinPostChars = 100;  // text of the post besides its remarks
+constexpr std::size_t kMinPostsWithRemarks = 2;
+
+std::vector<std::uint32_t> post_remarks(const dom::NodeIndex& index,
+                                        const std::vector<NodeFeatures>& features,
+                                        std::uint32_t container) {
+  std::vector<std::uint32_t> lists;  // outermost comment lists in the container
+  for (std::uint32_t i = container + 1; i < index[container].end;) {
+    const dom::Node& node = index[i];
+    if (node.is_element() && !(node.flags & dom::kSkipped) && node.text_chars > 0 &&
+        mask_has_kind(features[i].rules, RuleKind::kComments)) {
+      lists.push_back(i);
+      i = node.end;
+      continue;
+    }
+    ++i;
+  }
+  std::vector<std::uint32_t> remarks;
+  for (std::uint32_t list : lists) {
+    std::uint32_t post = index[list].parent;
+    while (post != container && post != dom::kNoNode &&
+           index[post].text_chars < index[list].text_chars + kMinPostChars) {
+      post = index[post].parent;
+    }
+    if (post == container || post == dom::kNoNode) continue;
+    const auto in_post = [&](std::uint32_t k) { return k >= post && k < index[post].end; };
+    if (std::count_if(lists.begin(), lists.end(), in_post) == 1) remarks.push_back(list);
+  }
+  if (remarks.size() < kMinPostsWithRemarks) remarks.clear();
+  return remarks;
+}
+
 // Sections of one text often sit side by side (a page builder's blocks, an
 // AsciiDoc document's sections) with a box of links among them that makes
 // their common parent worth less than the best section alone. Climbing from
@@ -248,6 +287,11 @@ Selection select_content(const dom::NodeIndex& index, const std::vector<NodeFeat
       continue;
     }
     ++i;
+  }
+  if (discussion) {
+    for (std::uint32_t list : post_remarks(index, features, sel.container)) {
+      if (!sel.pruned[list]) prune(list, "post_remarks");
+    }
   }
   if (options.include_comments && !discussion) add_outer_comment_roots(index, features, sel);
   return sel;
