@@ -36,6 +36,32 @@ TEST(NodeIndex, DeepNestingIsFlattenedPastTheLimit) {
   for (std::uint32_t i = 0; i < t.index->size(); ++i) EXPECT_LE((*t.index)[i].depth, 100);
 }
 
+TEST(NodeIndex, EveryReadAttributeHasItsOwnSlot) {
+  for (std::size_t k = 0; k < std::size(kAttributesRead); ++k) {
+    EXPECT_EQ(read_attribute_slot(kAttributesRead[k]), static_cast<int>(k)) << kAttributesRead[k];
+  }
+  EXPECT_EQ(read_attribute_slot("data-src"), -1);
+  EXPECT_EQ(read_attribute_slot(""), -1);
+  EXPECT_EQ(read_attribute_slot("CLASS"), -1);  // gumbo lower-cases names
+}
+
+TEST(NodeIndex, AttributesAndTextsReadBack) {
+  Indexed t("<body><div id=a class='x y' role=main data-k=1><a href=/x rel=next>A &amp; B</a></div></body>");
+  const NodeIndex& ix = *t.index;
+  const std::uint32_t a = t.by_id("a");
+  EXPECT_EQ(ix.attr(a, "class"), "x y");
+  EXPECT_EQ(ix.attr(a, "role"), "main");
+  EXPECT_TRUE(ix.has_attr(a, "id"));
+  EXPECT_FALSE(ix.has_attr(a, "href"));
+  EXPECT_EQ(ix.attr(a, "style"), "");
+  const std::uint32_t link = a + 1;
+  ASSERT_EQ(ix[link].tag, GUMBO_TAG_A);
+  EXPECT_EQ(ix.attr(link, "href"), "/x");
+  EXPECT_TRUE(ix[link + 1].flags & kInLink);
+  EXPECT_EQ(ix.text(link + 1), "A & B");
+  EXPECT_FALSE(ix.has_attr(link + 1, "class"));  // a text node has none
+}
+
 TEST(NodeIndex, PathNamesTagsIdsAndClasses) {
   Indexed t("<body><main id=m class='x y'><p>t</p></main></body>");
   EXPECT_EQ(t.index->path(t.by_id("m")), "body > main#m.x.y");

@@ -21,16 +21,25 @@ bool style_hides(std::string_view style) {
          compact.find("visibility:hidden") != std::string::npos;
 }
 
-bool element_hides(const GumboElement& el) {
+struct AttributeScan {
+  std::uint32_t present = 0;  // Node::attributes
+  bool hides = false;         // hidden, aria-hidden="true", a style that hides
+};
+
+// One pass over an element's attributes (the pre-scan left only read ones).
+AttributeScan scan_attributes(const GumboElement& el) {
+  AttributeScan scan;
   const GumboVector& attrs = el.attributes;
   for (unsigned k = 0; k < attrs.length; ++k) {
     const auto* a = static_cast<const GumboAttribute*>(attrs.data[k]);
     const std::string_view name = a->name;
-    if (name == "hidden") return true;
-    if (name == "aria-hidden" && text::iequals_ascii(a->value, "true")) return true;
-    if (name == "style" && style_hides(a->value)) return true;
+    const int slot = read_attribute_slot(name);
+    if (slot >= 0) scan.present |= std::uint32_t{1} << slot;
+    if (name == "hidden") scan.hides = true;
+    if (name == "aria-hidden" && text::iequals_ascii(a->value, "true")) scan.hides = true;
+    if (name == "style" && style_hides(a->value)) scan.hides = true;
   }
-  return false;
+  return scan;
 }
 
 // <noscript> parsed as raw text (as in <head>) holds markup as a string:
@@ -106,8 +115,10 @@ NodeIndex::NodeIndex(const GumboNode* root, NodeIndexLimits limits, Deadline& de
     n.depth = depth;
     n.tag = g->v.element.tag;
     n.flags = inherited;
-    if (limits.honor_hidden && element_hides(g->v.element)) n.flags |= kHidden;
-    if (n.tag == GUMBO_TAG_A && gumbo_get_attribute(&g->v.element.attributes, "href")) {
+    const AttributeScan scan = scan_attributes(g->v.element);
+    n.attributes = scan.present;
+    if (limits.honor_hidden && scan.hides) n.flags |= kHidden;
+    if (n.tag == GUMBO_TAG_A && (scan.present & (std::uint32_t{1} << read_attribute_slot("href")))) {
       n.flags |= kInLink;
     }
     if (is_skipped_tag(n.tag) || (n.tag == GUMBO_TAG_NOSCRIPT && holds_raw_markup(g))) {
@@ -160,8 +171,9 @@ NodeIndex::NodeIndex(const GumboNode* root, NodeIndexLimits limits, Deadline& de
         n.parent = parent;
         n.depth = depth;
         n.flags = static_cast<std::uint8_t>(kText | inherited);
-        const std::uint32_t chars =
-            static_cast<std::uint32_t>(text::visible_length(child->v.text.text));
+        const std::string_view text = child->v.text.text;
+        n.text_bytes = static_cast<std::uint32_t>(text.size());
+        const std::uint32_t chars = static_cast<std::uint32_t>(text::visible_length(text));
         if (chars == 0) n.flags |= kWhitespace;
         if (!(n.flags & kHidden)) {
           n.text_chars = chars;
@@ -188,28 +200,26 @@ NodeIndex::NodeIndex(const GumboNode* root, NodeIndexLimits limits, Deadline& de
 
 std::string_view NodeIndex::text(std::uint32_t i) const noexcept {
   const Node& n = nodes_[i];
-  return n.is_text() ? std::string_view(n.gumbo->v.text.text) : std::string_view();
+  return n.is_text() ? std::string_view(n.gumbo->v.text.text, n.text_bytes) : std::string_view();
 }
 
-bool is_read_attribute(std::string_view name) noexcept {
-  for (std::string_view a : kAttributesRead) {
-    if (a == name) return true;
+bool is_read_attribute(std::string_view name) noexcept { return read_attribute_slot(name) >= 0; }
+
+std::string_view NodeIndex::attr(std::uint32_t i, std::string_view name) const noexcept {
+  if (!has_attr(i, name)) return {};
+  const GumboVector& attrs = nodes_[i].gumbo->v.element.attributes;
+  for (unsigned k = 0; k < attrs.length; ++k) {
+    const auto* a = static_cast<const GumboAttribute*>(attrs.data[k]);
+    if (name == a->name) return a->value;
   }
-  return false;
+  return {};
 }
 
-std::string_view NodeIndex::attr(std::uint32_t i, const char* name) const noexcept {
-  assert(is_read_attribute(name));
+bool NodeIndex::has_attr(std::uint32_t i, std::string_view name) const noexcept {
+  const int slot = read_attribute_slot(name);
+  assert(slot >= 0);
   const Node& n = nodes_[i];
-  if (!n.is_element()) return {};
-  const GumboAttribute* a = gumbo_get_attribute(&n.gumbo->v.element.attributes, name);
-  return a ? std::string_view(a->value) : std::string_view();
-}
-
-bool NodeIndex::has_attr(std::uint32_t i, const char* name) const noexcept {
-  assert(is_read_attribute(name));
-  const Node& n = nodes_[i];
-  return n.is_element() && gumbo_get_attribute(&n.gumbo->v.element.attributes, name) != nullptr;
+  return slot >= 0 && n.is_element() && (n.attributes & (std::uint32_t{1} << slot));
 }
 
 std::string NodeIndex::text_content(std::uint32_t i) const {

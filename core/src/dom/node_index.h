@@ -6,6 +6,7 @@
 
 #include <gumbo.h>
 
+#include <array>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,36 @@ inline constexpr std::string_view kAttributesRead[] = {
     "id",   "itemprop",    "lang",   "name",    "property", "rel",    "role",     "src",
     "style", "type",       "value",  "xml:lang"};
 bool is_read_attribute(std::string_view name) noexcept;
+static_assert(std::size(kAttributesRead) <= 32, "Node::attributes has one bit per read attribute");
+
+// Attribute lookups run for most elements of a page, so a name finds its
+// slot in kAttributesRead by a small hash (length, first and last byte) and
+// one comparison instead of a scan of the list.
+namespace attribute_slots {
+constexpr std::size_t kBuckets = 64;
+constexpr std::size_t bucket(std::string_view name) noexcept {
+  return name.empty() ? 0
+                      : (name.size() + static_cast<unsigned char>(name.front()) * 6 +
+                         static_cast<unsigned char>(name.back()) * 5) % kBuckets;
+}
+constexpr std::array<std::int8_t, kBuckets> make_table() {
+  std::array<std::int8_t, kBuckets> table{};
+  table.fill(-1);
+  for (std::size_t k = 0; k < std::size(kAttributesRead); ++k) {
+    std::int8_t& cell = table[bucket(kAttributesRead[k])];
+    if (cell != -1) throw "two read attributes share a bucket: change bucket()";
+    cell = static_cast<std::int8_t>(k);
+  }
+  return table;
+}
+inline constexpr std::array<std::int8_t, kBuckets> kTable = make_table();
+}  // namespace attribute_slots
+
+// kAttributesRead's position of `name`, or -1.
+constexpr int read_attribute_slot(std::string_view name) noexcept {
+  const int slot = attribute_slots::kTable[attribute_slots::bucket(name)];
+  return slot >= 0 && kAttributesRead[static_cast<std::size_t>(slot)] == name ? slot : -1;
+}
 
 inline constexpr std::uint32_t kNoNode = 0xFFFFFFFFu;
 
@@ -41,6 +72,13 @@ struct Node {
   std::uint32_t end = 0;          // one past the last node of this subtree
   std::uint32_t text_chars = 0;   // visible characters in the subtree
   std::uint32_t link_chars = 0;   // ... of which inside links
+  // Elements: bit k set when the element has kAttributesRead[k], so that the
+  // many lookups of absent attributes never scan gumbo's list. Text nodes:
+  // the byte length of the text, so that reading it needs no strlen.
+  union {
+    std::uint32_t attributes = 0;
+    std::uint32_t text_bytes;
+  };
   std::uint16_t depth = 0;
   GumboTag tag = GUMBO_TAG_UNKNOWN;  // GUMBO_TAG_UNKNOWN for text nodes
   std::uint8_t flags = 0;
@@ -71,8 +109,8 @@ class NodeIndex {
   // Text of a text node (as gumbo decoded it), "" for elements.
   std::string_view text(std::uint32_t i) const noexcept;
   // Attribute value of an element, "" when absent.
-  std::string_view attr(std::uint32_t i, const char* name) const noexcept;
-  bool has_attr(std::uint32_t i, const char* name) const noexcept;
+  std::string_view attr(std::uint32_t i, std::string_view name) const noexcept;
+  bool has_attr(std::uint32_t i, std::string_view name) const noexcept;
   // The subtree's text with white space collapsed (skipping hidden and
   // skipped nodes).
   std::string text_content(std::uint32_t i) const;
