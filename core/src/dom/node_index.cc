@@ -4,6 +4,8 @@
 #include <cstring>
 #include <string>
 
+#include <re2/re2.h>
+
 #include "dom/text_util.h"
 
 namespace thresher::dom {
@@ -21,16 +23,34 @@ bool style_hides(std::string_view style) {
          compact.find("visibility:hidden") != std::string::npos;
 }
 
-bool element_hides(const GumboElement& el) {
+bool hiding_attributes(const GumboElement& el) {
   const GumboVector& attrs = el.attributes;
+  // A popover (HTML's popover attribute) is hidden until shown: install
+  // prompts, notification settings, quick views.
   for (unsigned k = 0; k < attrs.length; ++k) {
     const auto* a = static_cast<const GumboAttribute*>(attrs.data[k]);
     const std::string_view name = a->name;
-    if (name == "hidden") return true;
+    if (name == "hidden" || name == "popover") return true;
     if (name == "aria-hidden" && text::iequals_ascii(a->value, "true")) return true;
     if (name == "style" && style_hides(a->value)) return true;
   }
   return false;
+}
+
+// A closed tab or accordion panel: hidden until a click, but part of what
+// the page says (a product's description and specifications, a guide's
+// other-language code samples). Run only on elements that hide.
+bool is_disclosure_panel(const GumboElement& el) {
+  static const LazyRE2 kPanelClass = {
+      R"((?i)(?:^|[\s_-])(?:accordion|collapse|collapsible|tab-?pane|tab-?panel|tabs-panel)(?:$|[\s_-]))"};
+  const GumboAttribute* role = gumbo_get_attribute(&el.attributes, "role");
+  if (role != nullptr && text::iequals_ascii(role->value, "tabpanel")) return true;
+  const GumboAttribute* cls = gumbo_get_attribute(&el.attributes, "class");
+  return cls != nullptr && RE2::PartialMatch(cls->value, *kPanelClass);
+}
+
+bool element_hides(const GumboElement& el) {
+  return hiding_attributes(el) && !is_disclosure_panel(el);
 }
 
 // <noscript> parsed as raw text (as in <head>) holds markup as a string:
