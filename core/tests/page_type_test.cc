@@ -79,8 +79,7 @@ TEST(PageType, ShopsSellWhatTheyDeclare) {
   s.cart_buttons = 1;
   EXPECT_TRUE(sells_product(s));
   PageSignals og;
-  og.og_type = "product";
-  og.itemprop_prices = 1;
+  og.og_type = "product";  // a shop's own declaration: no button needed
   EXPECT_TRUE(sells_product(og));
   og.og_type = "product.group";  // a collection
   EXPECT_FALSE(sells_product(og));

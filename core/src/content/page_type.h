@@ -50,9 +50,9 @@ std::string_view guess_page_type(const PageSignals& signals);
 
 // A product's own page, from what it declares and shows before its main
 // text is chosen (og_type, schema_types, itemprop_prices and the counts of
-// count_page_signals): a JSON-LD Product (or ProductGroup) or an og:type
-// naming a product (not "product.group", a collection), with a buy button,
-// a microdata price or a declared Offer; never a page declaring an article.
+// count_page_signals): an og:type naming a product (not "product.group", a
+// collection), or a JSON-LD Product (or ProductGroup) with a buy button, a
+// microdata price or a declared Offer; never a page declaring an article.
 bool sells_product(const PageSignals& signals);
 
 // Whether pages of this type are pieces of writing with a publication date
