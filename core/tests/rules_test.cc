@@ -38,6 +38,7 @@ TEST(Rules, EveryRuleHasAPositiveAndANegativeCase) {
       {"screen_reader_only", {{"sr-only", "", GUMBO_TAG_A, ""}, {"hidden-xs", "", GUMBO_TAG_DIV, ""}}},
       {"comments", {{"", "comments", GUMBO_TAG_DIV, ""}, {"commentary-title", "", GUMBO_TAG_DIV, ""}}},
       {"product_reviews", {{"okeReviews-review", "", GUMBO_TAG_DIV, ""}, {"product-overview", "", GUMBO_TAG_DIV, ""}}},
+      {"shop_terms", {{"", "shipping_and_returns", GUMBO_TAG_DIV, ""}, {"deliverable-list", "", GUMBO_TAG_DIV, ""}}},
       {"byline", {{"article-meta__author", "", GUMBO_TAG_LI, ""}, {"authority", "", GUMBO_TAG_DIV, ""}}},
       {"dateline", {{"entry-meta", "", GUMBO_TAG_DIV, ""}, {"metamorph", "", GUMBO_TAG_DIV, ""}}},
       {"tag_list", {{"article-tags", "", GUMBO_TAG_DIV, ""}, {"tagline", "", GUMBO_TAG_DIV, ""}}},

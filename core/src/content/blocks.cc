@@ -88,7 +88,11 @@ std::vector<NodeFeatures> compute_features(const dom::NodeIndex& index, const El
     if (node.tag == GUMBO_TAG_BODY || node.tag == GUMBO_TAG_HTML || node.tag == GUMBO_TAG_MAIN) {
       continue;
     }
-    const bool shop_furniture = weights.shop_page && mask_has_kind(f[i].rules, RuleKind::kShopFurniture);
+    // A name that also says "content" is a wrapper carrying state flags
+    // (WooCommerce's "post-12 instock shipping-taxable" on the product).
+    const bool shop_furniture = weights.shop_page &&
+                                mask_has_kind(f[i].rules, RuleKind::kShopFurniture) &&
+                                !mask_has_kind(f[i].rules, RuleKind::kPositive);
     const bool furniture = mask_has_kind(f[i].rules, RuleKind::kBoilerplate) || shop_furniture ||
                            (!weights.comments_are_content &&
                             mask_has_kind(f[i].rules, RuleKind::kComments));

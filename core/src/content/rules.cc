@@ -74,6 +74,12 @@ const std::vector<Rule>& rule_table() {
        "review|reviews|ratings|okendo|yotpo|judgeme|bazaarvoice|powerreviews|trustpilot|feefo|"
        "stamped|loox",
        false, 1.0},
+      // A shop's terms beside its product: shipping, returns, warranty,
+      // payment plans, trust badges ("usps": unique selling points).
+      {"shop_terms", RuleKind::kShopFurniture,
+       "shipping|returns|delivery|warranty|guarantee|payment|payments|klarna|afterpay|affirm|"
+       "financing|installments|trust-badges|usp|usps",
+       false, 1.0},
       {"byline", RuleKind::kMeta,
        "byline|by-line|author|authors|author-name|authorname|posted-by|written-by|writer",
        false, 1.0},
