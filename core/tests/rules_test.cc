@@ -69,6 +69,14 @@ TEST(Rules, UserReviewsAreCommentsButAReviewIsNot) {
   EXPECT_TRUE(mask_has_kind(review, RuleKind::kShopFurniture));
 }
 
+TEST(Rules, SimilarReadsAreRelated) {
+  const RuleMatcher m;
+  for (const char* cls : {"similar-reads", "similarReadLeftBarList", "more-like-this"}) {
+    EXPECT_EQ(fired(m, {cls, "", GUMBO_TAG_DIV, ""}), "related") << cls;
+  }
+  EXPECT_EQ(fired(m, {"dissimilar-materials", "", GUMBO_TAG_DIV, ""}), "");
+}
+
 TEST(Rules, TagsAndRolesGoThroughTheTable) {
   const RuleMatcher m;
   EXPECT_EQ(fired(m, {"", "", GUMBO_TAG_NAV, ""}), "navigation");

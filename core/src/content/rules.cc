@@ -41,7 +41,8 @@ const std::vector<Rule>& rule_table() {
       {"related", RuleKind::kBoilerplate,
        "related|relatedposts|related-posts|related-articles|recommended|recommendations|"
        "more-stories|read-next|readnext|see-also|also-read|popular|most-read|mostread|"
-       "most-popular|trending|outbrain|taboola|you-may-like|further-reading|more-from",
+       "most-popular|trending|outbrain|taboola|you-may-like|further-reading|more-from|similar|"
+       "more-like-this|also-like",
        false, 1.0},
       {"share", RuleKind::kBoilerplate,
        "share|shares|sharing|sharebar|share-bar|social|social-share|socials|addthis|sharethis|"
