@@ -73,19 +73,15 @@ void settle_language(Document& doc) {
 // The page-type guess, and what follows from it: `date` is when a piece of
 // writing was published; shop, listing and service pages carry page-level
 // dates (a CMS's datePublished, a sitemap's lastmod) that are not that.
-void settle_page_type(const dom::NodeIndex& index, const fields::PageKind& kind, bool discussion,
+// `signals` holds the page-wide counts (page_signals); the rest is filled here.
+void settle_page_type(content::PageSignals signals, const fields::PageKind& kind, bool discussion,
                       bool link_mode, std::string_view url, Document& doc) {
-  content::PageSignals signals;
   signals.url = url;
-  signals.og_type = kind.og_type;
-  signals.schema_types = &kind.schema_types;
   signals.discussion = discussion;
   signals.dated = !doc.date.empty();
   signals.has_author = !doc.author.empty() && kind.author_origin != fields::AuthorOrigin::kSiteName;
   signals.link_mode = link_mode;
   signals.text_chars = doc.text.size();
-  signals.itemprop_prices = kind.itemprop_prices;
-  content::count_page_signals(index, signals);
   doc.page_type = std::string(content::guess_page_type(signals));
   if (!content::has_publication_date(doc.page_type) && !doc.date.empty()) {
     doc.date.clear();
@@ -146,14 +142,24 @@ Result<Document> run_pipeline(const Extractor::Compiled& c, std::string_view htm
   // features are computed again without counting them as furniture.
   const bool discussion =
       content::is_discussion_page(kind.schema_type, doc.url.empty() ? page_url : doc.url);
+  // What the page declares and shows (prices, cart buttons), counted once:
+  // the page-type guess uses it, and so does the content stage on a
+  // product's page, whose customer reviews are furniture.
+  content::PageSignals page_signals;
+  page_signals.og_type = kind.og_type;
+  page_signals.schema_types = &kind.schema_types;
+  page_signals.itemprop_prices = kind.itemprop_prices;
+  content::count_page_signals(index, page_signals);
+  const bool shop_page = !discussion && content::sells_product(page_signals);
   content::BlockWeights weights;
-  if (discussion) {
-    weights.comments_are_content = true;
+  weights.comments_are_content = discussion;
+  weights.shop_page = shop_page;
+  if (discussion || shop_page) {
     features = content::compute_features(index, element_rules, weights);
-    doc.diagnostics.rules_fired.push_back("discussion_page: page");
+    doc.diagnostics.rules_fired.push_back(discussion ? "discussion_page: page" : "shop_page: page");
   }
-  content::ContentChoice choice =
-      content::choose_content(index, element_rules, std::move(features), opt, doc.title, discussion);
+  content::ContentChoice choice = content::choose_content(index, element_rules, std::move(features),
+                                                          opt, doc.title, discussion, shop_page);
 
   // Script-rendered pages (React streaming, for one) ship their content in
   // hidden containers that scripts reveal. When the visible page yields
@@ -165,7 +171,7 @@ Result<Document> run_pipeline(const Extractor::Compiled& c, std::string_view htm
     const content::ElementRules revealed_rules = content::match_elements(*revealed, c.rules);
     content::ContentChoice second = content::choose_content(
         *revealed, revealed_rules, content::compute_features(*revealed, revealed_rules, weights), opt,
-        doc.title, discussion);
+        doc.title, discussion, shop_page);
     if (second.selection.container != dom::kNoNode &&
         second.selection.score > 2 * std::max(choice.selection.score, 1.f)) {
       choice = std::move(second);
@@ -184,7 +190,7 @@ Result<Document> run_pipeline(const Extractor::Compiled& c, std::string_view htm
   // Language and page type need the text; both also run on pages without it.
   auto finish = [&] {
     settle_language(doc);
-    settle_page_type(index, kind, discussion, choice.link_mode,
+    settle_page_type(page_signals, kind, discussion, choice.link_mode,
                      doc.url.empty() ? page_url : std::string_view(doc.url), doc);
   };
   if (sel.container == dom::kNoNode) {

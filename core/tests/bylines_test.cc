@@ -51,6 +51,13 @@ TEST(Bylines, ByInAnInlineElementOfItsOwn) {
                   .empty());
 }
 
+TEST(Bylines, CodeIsNeverAByline) {
+  // Portuguese "por" starts a line of this code sample.
+  EXPECT_TRUE(byline_of("<body><h2>Send an SMS with the library, step by step</h2>"
+                        "<pre><div><span>por t</span></div>\n</pre></body>").empty());
+  EXPECT_EQ(byline_of("<body><p>por Ana Souza</p></body>"), Names{"Ana Souza"});
+}
+
 TEST(Bylines, AuthorNamedElementWithJustAName) {
   EXPECT_EQ(byline_of("<body><div class=author-name>Jane Doe</div></body>"), Names{"Jane Doe"});
   EXPECT_TRUE(byline_of("<body><div class=author-name>the end of this program</div></body>").empty());

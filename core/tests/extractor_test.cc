@@ -80,13 +80,18 @@ TEST(Extractor, HiddenStreamedContentIsReadWhenNothingElseIs) {
 }
 
 TEST(Extractor, HiddenMenusStayOutOfVisibleContent) {
-  std::string html = "<body><div hidden><p>Hidden menu text that should not appear, even if long.</p></div><article>";
+  // A popover too (the prescan keeps that attribute); a closed tab panel
+  // is content.
+  std::string html = "<body><div hidden><p>Hidden menu text that should not appear, even if long.</p></div>"
+                     "<div popover><p>Tap the Share icon and add this app to your home screen, now.</p></div><article>";
   for (int k = 0; k < 5; ++k) html += "<p>Visible article text, long enough to count, with commas, and a stop.</p>";
-  html += "</article></body>";
+  html += "<div role=tabpanel hidden><p>Specifications behind a tab.</p></div></article></body>";
   const Extractor ex;
   auto r = ex.extract(html);
   ASSERT_TRUE(r);
   EXPECT_EQ(r.value().text.find("Hidden menu"), std::string::npos);
+  EXPECT_EQ(r.value().text.find("Share icon"), std::string::npos);
+  EXPECT_NE(r.value().text.find("Specifications behind a tab"), std::string::npos);
   EXPECT_NE(r.value().text.find("Visible article text"), std::string::npos);
 }
 

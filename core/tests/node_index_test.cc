@@ -26,6 +26,16 @@ TEST(NodeIndex, HiddenAndScriptTextDoesNotCount) {
   EXPECT_EQ(t.index->text_content(t.by_id("a")), "seen");
 }
 
+TEST(NodeIndex, ClosedTabAndAccordionPanelsAreRead) {
+  // A product's specifications behind a tab, a guide's code in a closed
+  // accordion: hidden until a click, but part of the page.
+  Indexed t("<body><div id=a><div role=tabpanel hidden>specs</div>"
+            "<div class='chakra-collapse' style='display:none'>care</div>"
+            "<div class='tab-pane fade' aria-hidden=true>sizes</div>"
+            "<div class='menu-panel' hidden>menu</div><div popover>prompt</div></div></body>");
+  EXPECT_EQ(t.index->text_content(t.by_id("a")), "specs care sizes");
+}
+
 TEST(NodeIndex, DeepNestingIsFlattenedPastTheLimit) {
   std::string html = "<body><div id=top>";
   for (int k = 0; k < 2000; ++k) html += "<div>";

@@ -71,6 +71,25 @@ TEST(PageType, DeclaredArticlesWinOverPrices) {
   EXPECT_EQ(guess_page_type(guide), "collection");
 }
 
+TEST(PageType, ShopsSellWhatTheyDeclare) {
+  const std::vector<std::string> product = {"Product", "BreadcrumbList"};
+  PageSignals s;
+  s.schema_types = &product;
+  EXPECT_FALSE(sells_product(s));  // a local service rated with stars
+  s.cart_buttons = 1;
+  EXPECT_TRUE(sells_product(s));
+  PageSignals og;
+  og.og_type = "product";  // a shop's own declaration: no button needed
+  EXPECT_TRUE(sells_product(og));
+  og.og_type = "product.group";  // a collection
+  EXPECT_FALSE(sells_product(og));
+  const std::vector<std::string> guide = {"NewsArticle", "Product", "Offer"};
+  PageSignals article;
+  article.schema_types = &guide;
+  article.cart_buttons = 5;
+  EXPECT_FALSE(sells_product(article));  // a buying guide
+}
+
 TEST(PageType, OnlyWritingsHavePublicationDates) {
   for (std::string_view t : {"article", "forum", "documentation", "other"}) EXPECT_TRUE(has_publication_date(t));
   for (std::string_view t : {"product", "collection", "listing", "service"}) EXPECT_FALSE(has_publication_date(t));

@@ -37,6 +37,8 @@ TEST(Rules, EveryRuleHasAPositiveAndANegativeCase) {
       {"ticker", {{"breaking-news", "", GUMBO_TAG_SECTION, ""}, {"breaking", "", GUMBO_TAG_DIV, ""}}},
       {"screen_reader_only", {{"sr-only", "", GUMBO_TAG_A, ""}, {"hidden-xs", "", GUMBO_TAG_DIV, ""}}},
       {"comments", {{"", "comments", GUMBO_TAG_DIV, ""}, {"commentary-title", "", GUMBO_TAG_DIV, ""}}},
+      {"product_reviews", {{"okeReviews-review", "", GUMBO_TAG_DIV, ""}, {"product-overview", "", GUMBO_TAG_DIV, ""}}},
+      {"shop_terms", {{"", "shipping_and_returns", GUMBO_TAG_DIV, ""}, {"deliverable-list", "", GUMBO_TAG_DIV, ""}}},
       {"byline", {{"article-meta__author", "", GUMBO_TAG_LI, ""}, {"authority", "", GUMBO_TAG_DIV, ""}}},
       {"dateline", {{"entry-meta", "", GUMBO_TAG_DIV, ""}, {"metamorph", "", GUMBO_TAG_DIV, ""}}},
       {"tag_list", {{"article-tags", "", GUMBO_TAG_DIV, ""}, {"tagline", "", GUMBO_TAG_DIV, ""}}},
@@ -56,10 +58,23 @@ TEST(Rules, EveryRuleHasAPositiveAndANegativeCase) {
 
 TEST(Rules, UserReviewsAreCommentsButAReviewIsNot) {
   const RuleMatcher m;
-  EXPECT_EQ(fired(m, {"product-reviews", "", GUMBO_TAG_SECTION, ""}), "comments");
-  EXPECT_EQ(fired(m, {"", "customer-reviews", GUMBO_TAG_DIV, ""}), "comments");
-  EXPECT_EQ(fired(m, {"review", "", GUMBO_TAG_ARTICLE, ""}), "");
-  EXPECT_EQ(fired(m, {"review-summary", "", GUMBO_TAG_DIV, ""}), "");
+  EXPECT_EQ(fired(m, {"product-reviews", "", GUMBO_TAG_SECTION, ""}), "comments,product_reviews");
+  EXPECT_EQ(fired(m, {"", "customer-reviews", GUMBO_TAG_DIV, ""}), "comments,product_reviews");
+  // A review (a review site's article) is only shop furniture, which
+  // counts on product pages alone (BlockWeights::shop_page).
+  const RuleMask review = m.match(GUMBO_TAG_ARTICLE, "review", "", "");
+  EXPECT_EQ(rule_names(review), "product_reviews");
+  EXPECT_FALSE(mask_has_kind(review, RuleKind::kComments));
+  EXPECT_FALSE(mask_has_kind(review, RuleKind::kBoilerplate));
+  EXPECT_TRUE(mask_has_kind(review, RuleKind::kShopFurniture));
+}
+
+TEST(Rules, SimilarReadsAreRelated) {
+  const RuleMatcher m;
+  for (const char* cls : {"similar-reads", "similarReadLeftBarList", "more-like-this"}) {
+    EXPECT_EQ(fired(m, {cls, "", GUMBO_TAG_DIV, ""}), "related") << cls;
+  }
+  EXPECT_EQ(fired(m, {"dissimilar-materials", "", GUMBO_TAG_DIV, ""}), "");
 }
 
 TEST(Rules, TagsAndRolesGoThroughTheTable) {
@@ -79,7 +94,7 @@ TEST(Rules, KindMasksAndNamedBits) {
   EXPECT_EQ(rule_bit("no_such_rule"), 0u);
   RuleMask all = 0;
   for (RuleKind k : {RuleKind::kBoilerplate, RuleKind::kMeta, RuleKind::kCaption,
-                     RuleKind::kComments, RuleKind::kPositive}) {
+                     RuleKind::kComments, RuleKind::kPositive, RuleKind::kShopFurniture}) {
     EXPECT_EQ(all & kind_mask(k), 0u);
     all |= kind_mask(k);
   }

@@ -113,6 +113,39 @@ TEST(Features, NavigationNamedProseIsNotAMenu) {
   EXPECT_TRUE(t.features[t.by_id("real")].boilerplate);  // <nav> is taken at its word
 }
 
+TEST(Features, ReviewsAreFurnitureOnAShopPageOnly) {
+  // Reviews are long unlinked prose (over furniture_max_prose here): on a
+  // product page they are furniture all the same; elsewhere (a review
+  // site) "review" names the content.
+  std::string reviews, description;
+  for (int k = 0; k < 20; ++k) reviews += "<p>Great mug, sturdy and well made, would buy it again. Five stars from me.</p>";
+  for (int k = 0; k < 25; ++k) description += "<p>A stoneware mug, glazed by hand, holds 300 ml, and is safe in a dishwasher.</p>";
+  const std::string html = "<body><div id=product>" + description + "</div>"
+                           "<section id=reviews class=okeReviews>" + reviews + "</section></body>";
+  testing::Indexed t(html);
+  EXPECT_FALSE(t.features[t.by_id("reviews")].boilerplate);
+  BlockWeights shop;
+  shop.shop_page = true;
+  const auto features = compute_features(*t.index, t.rules, shop);
+  EXPECT_TRUE(features[t.by_id("reviews")].boilerplate);
+  EXPECT_EQ(select_content(*t.index, features, Options{}, "").container, t.by_id("product"));
+}
+
+TEST(Features, ShopTermsAreFurnitureButNotAContentWrapperFlaggedWithThem) {
+  // WooCommerce flags the product's own wrapper "post-12 instock
+  // shipping-taxable": a content name beside the shop word keeps it.
+  testing::Indexed t("<body><div id=product class='product post-12 instock shipping-taxable'>"
+                     "<p>A stoneware mug, glazed by hand, holds 300 ml, and is safe in a dishwasher.</p>"
+                     "<div id=terms class=delivery-returns><p>Free delivery over $50. Returns within 30 days.</p></div>"
+                     "</div></body>");
+  BlockWeights shop;
+  shop.shop_page = true;
+  const auto features = compute_features(*t.index, t.rules, shop);
+  EXPECT_FALSE(features[t.by_id("product")].boilerplate);
+  EXPECT_TRUE(features[t.by_id("terms")].boilerplate);
+  EXPECT_FALSE(t.features[t.by_id("terms")].boilerplate);  // not on other pages
+}
+
 TEST(Select, ItemMetaLinesAreContentInLinkMode) {
   // In a list of links (a listing, a catalogue) each item's "meta" line
   // (authors, date, price) belongs to the item; in prose it is furniture.

@@ -88,7 +88,12 @@ std::vector<NodeFeatures> compute_features(const dom::NodeIndex& index, const El
     if (node.tag == GUMBO_TAG_BODY || node.tag == GUMBO_TAG_HTML || node.tag == GUMBO_TAG_MAIN) {
       continue;
     }
-    const bool furniture = mask_has_kind(f[i].rules, RuleKind::kBoilerplate) ||
+    // A name that also says "content" is a wrapper carrying state flags
+    // (WooCommerce's "post-12 instock shipping-taxable" on the product).
+    const bool shop_furniture = weights.shop_page &&
+                                mask_has_kind(f[i].rules, RuleKind::kShopFurniture) &&
+                                !mask_has_kind(f[i].rules, RuleKind::kPositive);
+    const bool furniture = mask_has_kind(f[i].rules, RuleKind::kBoilerplate) || shop_furniture ||
                            (!weights.comments_are_content &&
                             mask_has_kind(f[i].rules, RuleKind::kComments));
     if (!furniture) continue;
@@ -103,7 +108,7 @@ std::vector<NodeFeatures> compute_features(const dom::NodeIndex& index, const El
         node.tag == GUMBO_TAG_ASIDE ? weights.semantic_wrapper_share : weights.wrapper_share;
     // A long run of prose with few links is not furniture whatever its name
     // (a "pop-up-modal" holding the page's coverage details, say).
-    const bool long_prose = prose[i] >= weights.furniture_max_prose &&
+    const bool long_prose = !shop_furniture && prose[i] >= weights.furniture_max_prose &&
                             node.link_chars * 10 < node.text_chars;
     // Navigation is links. A "navigation"-named block of unlinked prose is a
     // section that a menu points to ("lm_navSource", "nav-target").

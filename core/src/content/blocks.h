@@ -41,6 +41,10 @@ struct BlockWeights {
   // Discussion pages (forums, Q&A): replies are the content, not furniture.
   bool comments_are_content = false;
   float semantic_wrapper_share = 0.8f;
+  // A page declaring a product (page_type.h, sells_product): its
+  // kShopFurniture elements (customer reviews) are furniture too, however
+  // much prose they hold; reviews are long runs of unlinked text.
+  bool shop_page = false;
   // A class/id rule is also ignored on an element with at least this much
   // prose and under 10% link text: furniture is not long running text.
   float furniture_max_prose = 1500.f;

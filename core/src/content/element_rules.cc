@@ -12,6 +12,18 @@ struct Matched {
   bool role_matched = false;
 };
 
+// The name of a custom element ("devsite-content-footer", "site-nav"):
+// an author's name for the element, as telling as a class. Empty for
+// standard tags and for names without a hyphen (not custom elements).
+std::string_view custom_element_name(const dom::Node& node) {
+  if (node.tag != GUMBO_TAG_UNKNOWN) return {};
+  GumboStringPiece piece = node.gumbo->v.element.original_tag;
+  if (piece.data == nullptr || piece.length == 0) return {};
+  gumbo_tag_from_original_text(&piece);
+  const std::string_view name(piece.data, piece.length);
+  return name.find('-') == std::string_view::npos ? std::string_view() : name.substr(0, 128);
+}
+
 }  // namespace
 
 ElementRules match_elements(const dom::NodeIndex& index, const RuleMatcher& rules) {
@@ -22,10 +34,15 @@ ElementRules match_elements(const dom::NodeIndex& index, const RuleMatcher& rule
   // Key: tag, the lengths of class and id, then class, id and role.
   std::unordered_map<std::string, Matched> seen;
   std::string key;
+  std::string named;  // a custom element's name and its classes
   for (std::uint32_t i = 0; i < n; ++i) {
     const dom::Node& node = index[i];
     if (!node.is_element() || (node.flags & dom::kSkipped)) continue;
-    const std::string_view cls = index.attr(i, "class");
+    std::string_view cls = index.attr(i, "class");
+    if (const std::string_view custom = custom_element_name(node); !custom.empty()) {
+      named.assign(custom).append(" ").append(cls);
+      cls = named;
+    }
     const std::string_view id = index.attr(i, "id");
     const std::string_view role = index.attr(i, "role");
     const std::uint32_t head[3] = {static_cast<std::uint32_t>(node.tag),

@@ -150,6 +150,17 @@ std::string_view guess_page_type(const PageSignals& s) {
   return "service";
 }
 
+bool sells_product(const PageSignals& s) {
+  // A buying guide declares the products it reviews: it is an article.
+  if (is_article_schema(s)) return false;
+  // og:type product is a shop's own declaration (Shopify, IKEA).
+  if (s.og_type.find("product") != std::string_view::npos && s.og_type != "product.group") return true;
+  // A local service declares itself a JSON-LD Product to show rating
+  // stars; a shop shows a price in microdata or a buy button.
+  return has_type(s, {"Product", "ProductGroup"}) &&
+         (s.cart_buttons > 0 || s.itemprop_prices > 0 || has_type(s, {"Offer", "AggregateOffer"}));
+}
+
 bool has_publication_date(std::string_view page_type) {
   return page_type != "product" && page_type != "collection" && page_type != "listing" &&
          page_type != "service";

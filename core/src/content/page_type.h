@@ -48,6 +48,13 @@ void count_page_signals(const dom::NodeIndex& index, PageSignals& signals);
 // "documentation", "service", "other".
 std::string_view guess_page_type(const PageSignals& signals);
 
+// A product's own page, from what it declares and shows before its main
+// text is chosen (og_type, schema_types, itemprop_prices and the counts of
+// count_page_signals): an og:type naming a product (not "product.group", a
+// collection), or a JSON-LD Product (or ProductGroup) with a buy button, a
+// microdata price or a declared Offer; never a page declaring an article.
+bool sells_product(const PageSignals& signals);
+
 // Whether pages of this type are pieces of writing with a publication date
 // (articles, forum threads, documentation, other) or not (products,
 // collections, listings, services).

@@ -41,7 +41,8 @@ const std::vector<Rule>& rule_table() {
       {"related", RuleKind::kBoilerplate,
        "related|relatedposts|related-posts|related-articles|recommended|recommendations|"
        "more-stories|read-next|readnext|see-also|also-read|popular|most-read|mostread|"
-       "most-popular|trending|outbrain|taboola|you-may-like|further-reading|more-from",
+       "most-popular|trending|outbrain|taboola|you-may-like|further-reading|more-from|similar|"
+       "more-like-this|also-like",
        false, 1.0},
       {"share", RuleKind::kBoilerplate,
        "share|shares|sharing|sharebar|share-bar|social|social-share|socials|addthis|sharethis|"
@@ -67,6 +68,19 @@ const std::vector<Rule>& rule_table() {
        "customer-reviews|product-reviews|user-reviews|review-list|reviews-list",
        false,
        1.0},
+      // Review widgets by name (okendo, yotpo, ...) as the table names
+      // comment widgets (disqus). "review" alone would also name a review
+      // site's article, hence a kind of its own, used on product pages only.
+      {"product_reviews", RuleKind::kShopFurniture,
+       "review|reviews|ratings|okendo|yotpo|judgeme|bazaarvoice|powerreviews|trustpilot|feefo|"
+       "stamped|loox",
+       false, 1.0},
+      // A shop's terms beside its product: shipping, returns, warranty,
+      // payment plans, trust badges ("usps": unique selling points).
+      {"shop_terms", RuleKind::kShopFurniture,
+       "shipping|returns|delivery|warranty|guarantee|payment|payments|klarna|afterpay|affirm|"
+       "financing|installments|trust-badges|usp|usps",
+       false, 1.0},
       {"byline", RuleKind::kMeta,
        "byline|by-line|author|authors|author-name|authorname|posted-by|written-by|writer",
        false, 1.0},
@@ -179,7 +193,7 @@ namespace {
 
 // Bits of the rules of each kind, computed once from the table.
 struct KindMasks {
-  RuleMask by_kind[5] = {0, 0, 0, 0, 0};
+  RuleMask by_kind[6] = {0, 0, 0, 0, 0, 0};
   KindMasks() {
     const auto& rules = rule_table();
     for (std::size_t k = 0; k < rules.size(); ++k) {

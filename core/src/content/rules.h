@@ -23,6 +23,11 @@ enum class RuleKind : std::uint8_t {
   kCaption,      // image captions and credits (kept with Options::include_captions)
   kComments,     // comment sections (kept apart, Options::include_comments)
   kPositive,     // names that usually wrap the main content
+  // Furniture of a shop's product page (customer reviews and ratings):
+  // counted as furniture only on pages that declare a product
+  // (BlockWeights::shop_page). Elsewhere the same words name content: a
+  // review site's articles, a service page's testimonials.
+  kShopFurniture,
 };
 
 struct Rule {

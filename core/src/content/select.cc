@@ -340,7 +340,7 @@ std::uint32_t count_prices(const dom::NodeIndex& index, std::uint32_t root) {
 
 ContentChoice choose_content(const dom::NodeIndex& index, const ElementRules& rules,
                              std::vector<NodeFeatures> prose_features, const Options& options,
-                             std::string_view title, bool discussion) {
+                             std::string_view title, bool discussion, bool shop_page) {
   // Below these, the prose selection is taken as a miss on a link-list page.
   constexpr float kMinProseScore = 200.f;
   constexpr float kMinShareOfText = 0.15f;
@@ -368,6 +368,7 @@ ContentChoice choose_content(const dom::NodeIndex& index, const ElementRules& ru
 
   BlockWeights link_weights = link_list_weights();
   link_weights.comments_are_content = discussion;
+  link_weights.shop_page = shop_page;
   std::vector<NodeFeatures> link_features = compute_features(index, rules, link_weights);
   Selection second =
       select_content(index, link_features, options, title, /*link_mode=*/true, discussion);

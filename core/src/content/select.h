@@ -54,7 +54,8 @@ struct ContentChoice {
 // catalogue too: the link-list container is taken if it holds most of them.
 ContentChoice choose_content(const dom::NodeIndex& index, const ElementRules& rules,
                              std::vector<NodeFeatures> prose_features, const Options& options,
-                             std::string_view title, bool discussion = false);
+                             std::string_view title, bool discussion = false,
+                             bool shop_page = false);
 
 // A forum thread or Q&A page: declared so (schema.org DiscussionForumPosting,
 // QAPage, Question) or with a URL path naming a thread, topic or question.

@@ -4,6 +4,8 @@
 #include <cstring>
 #include <string>
 
+#include <re2/re2.h>
+
 #include "dom/text_util.h"
 
 namespace thresher::dom {
@@ -23,24 +25,39 @@ bool style_hides(std::string_view style) {
 
 struct AttributeScan {
   std::uint32_t present = 0;  // Node::attributes
-  bool hides = false;         // hidden, aria-hidden="true", a style that hides
+  bool hides = false;         // hidden, popover, aria-hidden="true", a style that hides
 };
 
 // One pass over an element's attributes (the pre-scan left only read ones).
 AttributeScan scan_attributes(const GumboElement& el) {
   AttributeScan scan;
   const GumboVector& attrs = el.attributes;
+  // A popover (HTML's popover attribute) is hidden until shown: install
+  // prompts, notification settings, quick views.
   for (unsigned k = 0; k < attrs.length; ++k) {
     const auto* a = static_cast<const GumboAttribute*>(attrs.data[k]);
     const std::string_view name = a->name;
     const int slot = read_attribute_slot(name);
     if (slot >= 0) scan.present |= std::uint32_t{1} << slot;
-    if (name == "hidden") scan.hides = true;
+    if (name == "hidden" || name == "popover") scan.hides = true;
     if (name == "aria-hidden" && text::iequals_ascii(a->value, "true")) scan.hides = true;
     if (name == "style" && style_hides(a->value)) scan.hides = true;
   }
   return scan;
 }
+
+// A closed tab or accordion panel: hidden until a click, but part of what
+// the page says (a product's description and specifications, a guide's
+// other-language code samples). Run only on elements that hide.
+bool is_disclosure_panel(const GumboElement& el) {
+  static const LazyRE2 kPanelClass = {
+      R"((?i)(?:^|[\s_-])(?:accordion|collapse|collapsible|tab-?pane|tab-?panel|tabs-panel)(?:$|[\s_-]))"};
+  const GumboAttribute* role = gumbo_get_attribute(&el.attributes, "role");
+  if (role != nullptr && text::iequals_ascii(role->value, "tabpanel")) return true;
+  const GumboAttribute* cls = gumbo_get_attribute(&el.attributes, "class");
+  return cls != nullptr && RE2::PartialMatch(cls->value, *kPanelClass);
+}
+
 
 // <noscript> parsed as raw text (as in <head>) holds markup as a string:
 // nothing a reader sees. Parsed as elements (in <body>) it is often the
@@ -117,7 +134,9 @@ NodeIndex::NodeIndex(const GumboNode* root, NodeIndexLimits limits, Deadline& de
     n.flags = inherited;
     const AttributeScan scan = scan_attributes(g->v.element);
     n.attributes = scan.present;
-    if (limits.honor_hidden && scan.hides) n.flags |= kHidden;
+    if (limits.honor_hidden && scan.hides && !is_disclosure_panel(g->v.element)) {
+      n.flags |= kHidden;
+    }
     if (n.tag == GUMBO_TAG_A && (scan.present & (std::uint32_t{1} << read_attribute_slot("href")))) {
       n.flags |= kInLink;
     }

@@ -22,7 +22,7 @@ namespace thresher::dom {
 // here fails an assertion in debug builds.
 inline constexpr std::string_view kAttributesRead[] = {
     "alt",  "aria-hidden", "class",  "content", "datetime", "hidden", "href",     "http-equiv",
-    "id",   "itemprop",    "lang",   "name",    "property", "rel",    "role",     "src",
+    "id",   "itemprop",    "lang",   "name",    "popover",  "property", "rel",    "role",     "src",
     "style", "type",       "value",  "xml:lang"};
 bool is_read_attribute(std::string_view name) noexcept;
 static_assert(std::size(kAttributesRead) <= 32, "Node::attributes has one bit per read attribute");

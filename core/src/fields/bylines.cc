@@ -57,6 +57,10 @@ std::vector<std::string> find_byline(const dom::NodeIndex& index,
   const content::RuleMask byline_rule = content::rule_bit("byline");
   for (std::uint32_t i = index.body() == dom::kNoNode ? 0 : index.body(); i < index.size(); ++i) {
     const dom::Node& n = index[i];
+    if (n.is_element() && (n.tag == GUMBO_TAG_PRE || n.tag == GUMBO_TAG_CODE)) {
+      i = n.end - 1;  // code is never a byline ("... por t" in a code sample)
+      continue;
+    }
     if (!n.is_element() || n.text_chars == 0 || n.text_chars > kMaxNamedBylineChars || f[i].boilerplate) {
       continue;
     }
