@@ -27,6 +27,41 @@ TEST(Fields, StripSiteSuffix) {
             "Oak tables and chairs");
 }
 
+TEST(Fields, StripSiteSuffixKeepsAShortHeadlineBeforeTheSite) {
+  // Without a known site name, the short first part is the headline.
+  EXPECT_EQ(strip_site_suffix("Fields - Pydantic Validation", ""), "Fields");
+  EXPECT_EQ(strip_site_suffix("Kayaks | REI Co-op", "REI"), "Kayaks");
+  EXPECT_EQ(strip_site_suffix("Flexbox - Learn web development | MDN", "MDN Web Docs"), "Flexbox");
+}
+
+TEST(Fields, StripSiteSuffixKnowsTheSiteByItsHost) {
+  EXPECT_EQ(strip_site_suffix("seelenradio - Nummer zwei: Leo", "", "www.seelenradio.de"), "Nummer zwei: Leo");
+  EXPECT_EQ(strip_site_suffix("Todoist | A To-Do List to Organize Your Work", "", "todoist.com"),
+            "A To-Do List to Organize Your Work");
+  // Only a whole label of three letters or more counts.
+  EXPECT_EQ(strip_site_suffix("Do | Something else entirely", "", "do.com"), "Do");
+  EXPECT_EQ(strip_site_suffix("Todo | A To-Do List to Organize Your Work", "", "todoist.com"), "Todo");
+}
+
+TEST(Fields, UndeclaredH1SharingNoWordWithTheTitleIsNotTheHeadline) {
+  const Document d = fields_of(R"(<head><title>What Are the Top Rental Car Companies of 2025?</title>
+    <meta property=og:type content=article></head><body><main><h1>Travel Excursions Blog</h1>
+    <p>Text about cars.</p></main></body>)");
+  EXPECT_EQ(d.title, "What Are the Top Rental Car Companies of 2025?");
+  // Sharing some words, it is still the headline a reader sees.
+  const Document e = fields_of(R"(<head><title>Top Rental Car Companies | Cars</title>
+    <meta property=og:type content=article></head><body><main><h1>The rental companies we tested in 2025</h1>
+    <p>Text about cars.</p></main></body>)");
+  EXPECT_EQ(e.title, "The rental companies we tested in 2025");
+}
+
+TEST(Fields, TitleWithoutAHeadlinePartIsIgnored) {
+  const Document d = fields_of(R"(<head><title> | Volts Magazine</title>
+    <meta property=og:type content=article></head><body><main><h1>Electronic Gadgets</h1>
+    <p>Text.</p></main></body>)");
+  EXPECT_EQ(d.title, "Electronic Gadgets");
+}
+
 TEST(Fields, HeadlinePart) {
   EXPECT_EQ(headline_part("Best Residential Movers in NYC 2025 | Top 19 Companies"),
             "Best Residential Movers in NYC 2025");
