@@ -56,4 +56,19 @@ TEST(Bylines, AuthorNamedElementWithJustAName) {
   EXPECT_TRUE(byline_of("<body><div class=author-name>the end of this program</div></body>").empty());
 }
 
+TEST(Bylines, FirstLineOfAnAuthorBox) {
+  EXPECT_EQ(byline_of("<body><div class=author-info><div class=name>Rachel MacDonald</div>"
+                      "<div class=role>Senior staff writer at the paper</div></div></body>"),
+            Names{"Rachel MacDonald"});
+  // Nested lines: the name is the first line without blocks inside.
+  EXPECT_EQ(byline_of("<body><div class=author-details><div><p>Luke Kim</p><small>December 17, 2025</small>"
+                      "</div></div></body>"),
+            Names{"Luke Kim"});
+  // A one-word first line is furniture; a signed quote is not a byline.
+  EXPECT_TRUE(byline_of("<body><div class=author-box><div>Share</div><div>Jane Doe wrote this</div></div></body>")
+                  .empty());
+  EXPECT_TRUE(byline_of("<body><div class=author-box><div>~ Rachel M</div><div>Great service!</div></div></body>")
+                  .empty());
+}
+
 }  // namespace thresher::fields

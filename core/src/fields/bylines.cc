@@ -32,6 +32,35 @@ std::vector<std::string> names_in(std::string_view text) {
   return found;
 }
 
+// The name on the first line of an author box: its first element of text
+// without block children, when that text is one name of two words or more
+// ("<div class=author-info><div class=name>Rachel MacDonald</div>
+// <div>Staff writer</div></div>"). A one-word line ("Author", "Share") is
+// furniture, not a name.
+std::vector<std::string> first_line_name(const dom::NodeIndex& index, std::uint32_t box) {
+  for (std::uint32_t k = box + 1; k < index[box].end; ++k) {
+    const dom::Node& n = index[k];
+    if (n.is_text() && n.text_chars > 0) return {};  // text of the box itself comes first
+    if (!n.is_element() || n.text_chars == 0) continue;
+    bool has_block = false;
+    for (std::uint32_t c = k + 1; c < n.end && !has_block; ++c) {
+      has_block = index[c].is_element() && dom::is_block_tag(index[c].tag) && index[c].text_chars > 0;
+    }
+    if (has_block) continue;  // descend to the line itself
+    if (n.text_chars > kMaxBareNameChars) return {};
+    const std::string line = index.text_content(k);
+    if (says_by(line, /*alone=*/true)) return {};  // a label: handled as such
+    // A name line starts with the name: "~ Rachel M" signs a testimonial.
+    std::size_t at = 0;
+    const std::string_view trimmed = text::trim(line);
+    if (trimmed.empty() || !text::is_word(text::next_code_point(trimmed, at))) return {};
+    std::vector<std::string> found = names_in(line);
+    if (found.size() == 1 && text::word_count(found[0]) >= 2) return found;
+    return {};
+  }
+  return {};
+}
+
 }  // namespace
 
 bool says_by(std::string_view text, bool alone) {
@@ -72,8 +101,13 @@ std::vector<std::string> find_byline(const dom::NodeIndex& index,
       }
       continue;
     }
-    // The innermost author-named element: a wrapper also holds the role line.
-    if (author_named && f[i].has_block_child) continue;
+    // An author-named wrapper (author box: photo, name, role line, bio):
+    // its first line is the name when it is one on its own.
+    if (author_named && f[i].has_block_child) {
+      std::vector<std::string> found = first_line_name(index, i);
+      if (!found.empty()) return found;
+      continue;
+    }
     const bool by = says_by(t);
     if (!by && !(author_named && n.text_chars <= kMaxBareNameChars)) continue;
     // "By Name" in an unnamed block, or in an inline element that starts
