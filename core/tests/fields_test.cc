@@ -236,6 +236,15 @@ TEST(Fields, DateFromPublishedMetaAndRdfa) {
             "2023-08-08");
 }
 
+TEST(Fields, QuestionDateCreatedComesBeforeAnswerDatePublished) {
+  const Document d = fields_of(R"(<body><main><h1>How do I back up my system?</h1>
+    <div itemscope itemtype="https://schema.org/Question"><time itemprop="dateCreated"
+      datetime="2010-10-16 21:12:01Z">14 years ago</time><p>The question.</p></div>
+    <div itemscope itemtype="https://schema.org/Answer"><div itemprop="datePublished">2010-10-17 08:00:00 +00:00</div>
+      <p>The answer.</p></div></main></body>)");
+  EXPECT_EQ(d.date, "2010-10-16");
+}
+
 TEST(Fields, PageKindCountsMicrodataPrices) {
   testing::Indexed t("<body><div itemscope><meta itemprop=price content=12><span itemprop=price>$12</span>"
                      "<span itemprop=name>Mug</span></div></body>");

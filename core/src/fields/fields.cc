@@ -329,10 +329,16 @@ void extract_dates(const dom::NodeIndex& index, const std::vector<NodeFeatures>&
                           "published-date", "publication-date", "publication_date", "date-published"}) {
     declare(meta.first(key), key);
   }
+  // Microdata: the first datePublished, or dateCreated, in document order.
+  // On a Q&A page the question carries dateCreated and its answers
+  // datePublished; the question comes first and dates the page.
+  auto is_date_prop = [&](std::string_view v) {
+    v = text::trim(v);
+    return text::iequals_ascii(v, "datePublished") || text::iequals_ascii(v, "dateCreated");
+  };
   for (std::uint32_t i : meta.itemprops) {
     if (declared) break;
-    if (text::iequals_ascii(text::trim(index.attr(i, "itemprop")), "datePublished") ||
-        text::iequals_ascii(text::trim(index.attr(i, "property")), "datePublished")) {
+    if (is_date_prop(index.attr(i, "itemprop")) || is_date_prop(index.attr(i, "property"))) {
       std::string_view v = index.attr(i, "datetime");
       if (v.empty()) v = index.attr(i, "content");
       if (!v.empty()) declare(v, "itemprop");
