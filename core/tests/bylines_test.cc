@@ -71,4 +71,30 @@ TEST(Bylines, FirstLineOfAnAuthorBox) {
                   .empty());
 }
 
+// The <a> elements of `html`, each with whether it is credited for other work.
+std::vector<bool> other_work_of_links(const std::string& html) {
+  Indexed t(html);
+  std::vector<bool> out;
+  for (std::uint32_t i = 0; i < t.index->size(); ++i) {
+    if ((*t.index)[i].is_element() && (*t.index)[i].tag == GUMBO_TAG_A) {
+      out.push_back(credited_for_other_work(*t.index, i));
+    }
+  }
+  return out;
+}
+
+TEST(Bylines, CreditedForOtherWork) {
+  EXPECT_EQ(other_work_of_links("<body><div>By <a href=/author/a>Shelby Loos</a>. Reviewed by "
+                                "<a href=/author/b>Molly Price</a></div></body>"),
+            (std::vector<bool>{false, true}));
+  // Past the other names of a list.
+  EXPECT_EQ(other_work_of_links("<body><div>Contributions From: <a href=/a>Trish Matheny</a>, "
+                                "<a href=/b>Sam Schild</a> &amp; <a href=/c>Elizabeth Paashaus</a></div></body>"),
+            (std::vector<bool>{true, true, true}));
+  EXPECT_EQ(other_work_of_links("<body><p><span>Edited by: <a href=/e>Kristin</a></span></p></body>"),
+            (std::vector<bool>{true}));
+  EXPECT_EQ(other_work_of_links("<body><p>Written by <a href=/w>Casey McDevitt</a> and <a href=/x>Jo Roe</a></p></body>"),
+            (std::vector<bool>{false, false}));
+}
+
 }  // namespace thresher::fields

@@ -122,6 +122,30 @@ std::vector<std::string> find_byline(const dom::NodeIndex& index,
   return {};
 }
 
+bool credited_for_other_work(const dom::NodeIndex& index, std::uint32_t i) {
+  const std::uint32_t parent = index[i].parent;
+  if (parent == dom::kNoNode) return false;
+  // The parent's children before `i`, nearest first.
+  std::vector<std::uint32_t> before;
+  for (std::uint32_t k = parent + 1; k < i; k = index[k].end) before.push_back(k);
+  static const LazyRE2 kBetweenNames = {R"(^[\s,&;]*(?:and[\s,]*)?$)"};
+  static const LazyRE2 kOtherWork = {
+      R"((?i)(?:reviewed|edited|checked|fact[- ]?checked|verified|illustrated|illustrations?|photos?|)"
+      R"(photographs?|photography|images?|videos?|produced|translated|contributions|contributors?|additional\s+reporting|)"
+      R"(research(?:ed)?)\s*(?:by|from)?\s*:?\s*$)"};
+  for (auto it = before.rbegin(); it != before.rend(); ++it) {
+    const dom::Node& n = index[*it];
+    if (n.is_element()) {
+      if (n.tag == GUMBO_TAG_A || n.text_chars == 0) continue;  // another name, an icon
+      return false;
+    }
+    const std::string t = index.text_content(*it);
+    if (RE2::FullMatch(t, *kBetweenNames)) continue;
+    return RE2::PartialMatch(t, *kOtherWork);
+  }
+  return false;
+}
+
 bool capitalized_like_a_name(std::string_view name) {
   if (name.find(' ') == std::string_view::npos) return true;  // a handle: "gizzmo"
   static const LazyRE2 kLowerWord = {

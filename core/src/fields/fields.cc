@@ -225,6 +225,7 @@ AuthorOrigin extract_authors(const dom::NodeIndex& index, const std::vector<Node
     std::vector<std::string> found;
     for (std::uint32_t i : elements) {
       if (!is_content_side(f, i) || index[i].text_chars == 0 || index[i].text_chars > 100) continue;
+      if (credited_for_other_work(index, i)) continue;  // the reviewer, the photographer
       for (const std::string& n : clean_authors(index.text_content(i))) {
         if (capitalized_like_a_name(n) || (thread && looks_like_a_handle(n))) merge_names(found, {n});
       }
