@@ -245,6 +245,14 @@ TEST(Fields, QuestionDateCreatedComesBeforeAnswerDatePublished) {
   EXPECT_EQ(d.date, "2010-10-16");
 }
 
+TEST(Fields, MicrodataAuthorNamedByAMetaInside) {
+  const Document d = fields_of(R"(<body><main><h1>Hybrid quantum and classical computing</h1>
+    <div><span itemprop="author" itemscope itemtype="https://schema.org/Person">
+      <meta itemprop="name" content="Jane Doe"><meta itemprop="url" content="https://x/jane"></span>
+    <p>The post.</p></div></main></body>)");
+  EXPECT_EQ(d.author, "Jane Doe");
+}
+
 TEST(Fields, PageKindCountsMicrodataPrices) {
   testing::Indexed t("<body><div itemscope><meta itemprop=price content=12><span itemprop=price>$12</span>"
                      "<span itemprop=name>Mug</span></div></body>");

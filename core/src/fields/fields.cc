@@ -139,6 +139,20 @@ bool same_as_site(std::string_view name, const Document& doc, const JsonLdFields
 }
 
 
+// The name an author-marked element gives: its text, or, when it has none,
+// the content of a microdata name inside it (<span itemprop=author
+// itemscope><meta itemprop=name content="Jane Doe"></span>).
+std::string marked_name(const dom::NodeIndex& index, std::uint32_t i) {
+  if (index[i].text_chars > 0) return index.text_content(i);
+  for (std::uint32_t k = i + 1; k < index[i].end; ++k) {
+    if (!index[k].is_element()) continue;
+    if (text::iequals_ascii(text::trim(index.attr(k, "itemprop")), "name")) {
+      return std::string(index.attr(k, "content"));
+    }
+  }
+  return {};
+}
+
 // A forum handle: "jldugger", "sean_g", "Mod Sharon", "user3080392".
 bool looks_like_a_handle(std::string_view name) {
   static const LazyRE2 kHandle = {R"(^[\pL\pN][\pL\pN_.\-]*(?: [\pL\pN_.\-]+){0,3}$)"};
@@ -224,9 +238,9 @@ AuthorOrigin extract_authors(const dom::NodeIndex& index, const std::vector<Node
   auto add_marked = [&](const std::vector<std::uint32_t>& elements, std::string_view from) {
     std::vector<std::string> found;
     for (std::uint32_t i : elements) {
-      if (!is_content_side(f, i) || index[i].text_chars == 0 || index[i].text_chars > 100) continue;
+      if (!is_content_side(f, i) || index[i].text_chars > 100) continue;
       if (credited_for_other_work(index, i)) continue;  // the reviewer, the photographer
-      for (const std::string& n : clean_authors(index.text_content(i))) {
+      for (const std::string& n : clean_authors(marked_name(index, i))) {
         if (capitalized_like_a_name(n) || (thread && looks_like_a_handle(n))) merge_names(found, {n});
       }
     }
