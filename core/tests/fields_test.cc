@@ -166,6 +166,15 @@ TEST(Fields, ThreadAuthorIsTheFirstPoster) {
   EXPECT_EQ(fields_of(thread, "https://news.example/2024/05/01/story").author, "");
 }
 
+TEST(Fields, FirstPosterInAUserClassGluedToAPrefix) {
+  // vBulletin's "bigusername".
+  const Document d = fields_of(
+      "<body><div class=post><div><a class=bigusername href='member.php?u=224387'>microfast</a></div>"
+      "<p>My question, asked at length.</p></div></body>",
+      "https://forum.example/threads/how-to-x.123/");
+  EXPECT_EQ(d.author, "microfast");
+}
+
 }  // namespace thresher::fields
 
 namespace thresher::fields {

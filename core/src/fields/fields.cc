@@ -166,7 +166,9 @@ bool looks_like_a_handle(std::string_view name) {
 std::string first_poster(const dom::NodeIndex& index, const std::vector<NodeFeatures>& f) {
   static const LazyRE2 kUserClass = {
       R"((?i)(?:^|[\s_-])(?:user|username|user-?name|user-?details|author|author-?name|poster|post-?author|postauthor|)"
-      R"(nick|nickname|display-?name|message-?author|user-?link)(?:$|[\s_-]))"};
+      R"(nick|nickname|display-?name|message-?author|user-?link)(?:$|[\s_-])|)"
+      // Glued to a prefix: vBulletin's "bigusername", Flarum's "PostUser-name".
+      R"(\w*(?:username|postuser))"};
   if (index.body() == dom::kNoNode) return {};
   for (std::uint32_t i = index.body(); i < index.size(); ++i) {
     const dom::Node& n = index[i];
