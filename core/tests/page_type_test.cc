@@ -59,6 +59,20 @@ TEST(PageType, ArticlesListingsServices) {
   EXPECT_EQ(guess_page_type(empty), "other");
 }
 
+TEST(PageType, ADatedFrontPageIsAListing) {
+  PageSignals front = prose("https://news.example/");
+  front.dated = true;
+  EXPECT_EQ(guess_page_type(front), "listing");
+  // Unless it declares itself an article (a one-post blog's front page).
+  const std::vector<std::string> article = {"BlogPosting"};
+  front.schema_types = &article;
+  EXPECT_EQ(guess_page_type(front), "article");
+  // One level down, a dated page stays an article.
+  PageSignals story = prose("https://news.example/story");
+  story.dated = true;
+  EXPECT_EQ(guess_page_type(story), "article");
+}
+
 TEST(PageType, DeclaredArticlesWinOverPrices) {
   const std::vector<std::string> article = {"Article", "ItemList"};
   PageSignals guide = prose("https://reviews.example/best-wireless-earbuds/");
