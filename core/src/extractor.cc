@@ -87,7 +87,7 @@ void settle_page_type(const dom::NodeIndex& index, const fields::PageKind& kind,
   signals.itemprop_prices = kind.itemprop_prices;
   content::count_page_signals(index, signals);
   doc.page_type = std::string(content::guess_page_type(signals));
-  if (!content::has_publication_date(doc.page_type) && !doc.date.empty()) {
+  if (!content::has_publication_date(doc.page_type, url) && !doc.date.empty()) {
     doc.date.clear();
     doc.date_time.clear();
     doc.diagnostics.field_sources.push_back("date: dropped (" + doc.page_type + " page)");

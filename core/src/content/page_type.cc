@@ -158,4 +158,12 @@ bool has_publication_date(std::string_view page_type) {
          page_type != "service";
 }
 
+bool has_publication_date(std::string_view page_type, std::string_view url) {
+  if (!has_publication_date(page_type)) return false;
+  if (page_type != "documentation") return true;
+  static const LazyRE2 kPostPath = {
+      R"((?i)^[a-z][a-z0-9+.-]*://[^/]+/(?:[^?#]*/)?(?:blogs?|story|stories|news|articles?|posts?|\d{4}/\d{1,2})(?:/|$))"};
+  return RE2::PartialMatch(url, *kPostPath);
+}
+
 }  // namespace thresher::content
