@@ -28,6 +28,16 @@ TEST(Bylines, SaysBy) {
   EXPECT_FALSE(says_by("The report by the council"));
 }
 
+TEST(Bylines, CapitalizedLikeAName) {
+  EXPECT_TRUE(capitalized_like_a_name("Ludwig van Beethoven"));
+  EXPECT_TRUE(capitalized_like_a_name("gizzmo"));  // a handle
+  // A team or column named with "the": "By the Lavazza Team", "Ask the Doctors".
+  EXPECT_TRUE(capitalized_like_a_name("the Lavazza Team"));
+  EXPECT_TRUE(capitalized_like_a_name("Ask the Doctors"));
+  EXPECT_FALSE(capitalized_like_a_name("the end of this program"));
+  EXPECT_FALSE(capitalized_like_a_name("Read the rest"));
+}
+
 TEST(Bylines, LabelThenNameInTheNextElement) {
   EXPECT_EQ(byline_of("<body><h1>Trends in catering</h1><div><p>Written by</p><p>Edzel Tabing</p></div>"
                       "<p>Body text of the article.</p></body>"),

@@ -156,7 +156,7 @@ bool capitalized_like_a_name(std::string_view name) {
     const std::string_view w(word.data(), word.size());
     static constexpr std::string_view kParticles[] = {"de", "da", "di", "do", "dos", "du", "van",
                                                       "von", "der", "den", "la", "le", "del",
-                                                      "bin", "al", "el", "y", "e", "ter", "zu"};
+                                                      "bin", "al", "el", "y", "e", "ter", "zu", "the"};
     bool particle = false;
     for (std::string_view p : kParticles) particle |= (w == p);
     if (!particle) return false;
