@@ -13,17 +13,6 @@ constexpr std::uint32_t kMaxBylineChars = 60;      // an unnamed element saying 
 constexpr std::uint32_t kMaxNamedBylineChars = 120;  // an author-named element
 constexpr std::uint32_t kMaxBareNameChars = 50;    // an author-named element with just a name
 
-// The next element sibling of `i`, or kNoNode.
-std::uint32_t next_element_sibling(const dom::NodeIndex& index, std::uint32_t i) {
-  const std::uint32_t parent = index[i].parent;
-  if (parent == dom::kNoNode) return dom::kNoNode;
-  for (std::uint32_t k = index[i].end; k < index[parent].end; k = index[k].end) {
-    if (index[k].is_element() && index[k].text_chars > 0) return k;
-    if (index[k].is_text() && index[k].text_chars > 0) return dom::kNoNode;  // text between
-  }
-  return dom::kNoNode;
-}
-
 std::vector<std::string> names_in(std::string_view text) {
   std::vector<std::string> found;
   for (const std::string& name : clean_authors(text)) {
@@ -94,7 +83,7 @@ std::vector<std::string> find_byline(const dom::NodeIndex& index,
     const std::string t = index.text_content(i);
     // A label alone ("Written by"): the name is in the next element.
     if (says_by(t, /*alone=*/true)) {
-      const std::uint32_t next = next_element_sibling(index, i);
+      const std::uint32_t next = dom::next_element_sibling(index, i);
       if (next != dom::kNoNode && index[next].text_chars <= kMaxBareNameChars) {
         std::vector<std::string> found = names_in(index.text_content(next));
         if (!found.empty() && found.size() <= kMaxAuthors) return found;

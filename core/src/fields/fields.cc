@@ -410,6 +410,9 @@ void extract_dates(const dom::NodeIndex& index, const std::vector<NodeFeatures>&
     }
   }
   if (doc.date.empty()) {
+    if (auto d = labelled_publication_date(index, month_first)) take(*d, "published label");
+  }
+  if (doc.date.empty()) {
     // The first date line of the content side near the headline (a site's
     // "today is" line at the top of the page comes before it).
     std::uint32_t headline = dom::kNoNode, headline_at = 0;
