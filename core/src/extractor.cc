@@ -83,7 +83,7 @@ void settle_page_type(content::PageSignals signals, const fields::PageKind& kind
   signals.link_mode = link_mode;
   signals.text_chars = doc.text.size();
   doc.page_type = std::string(content::guess_page_type(signals));
-  if (!content::has_publication_date(doc.page_type) && !doc.date.empty()) {
+  if (!content::has_publication_date(doc.page_type, url) && !doc.date.empty()) {
     doc.date.clear();
     doc.date_time.clear();
     doc.diagnostics.field_sources.push_back("date: dropped (" + doc.page_type + " page)");
@@ -92,9 +92,12 @@ void settle_page_type(content::PageSignals signals, const fields::PageKind& kind
   // lists, its reviews or testimonials; and such a page (or a documentation
   // page) naming its company as author has no byline. An organisation's
   // article, or a thread, does.
+  // A shop's product or category page has no writer at all: its declared
+  // "author" is the brand or a reviewer (WCXB: 4 such authors, none right).
   const bool own_byline = doc.page_type == "article" || doc.page_type == "forum";
+  const bool shop_page = doc.page_type == "product" || doc.page_type == "collection";
   const bool drop_author =
-      (kind.author_origin == fields::AuthorOrigin::kSiteName && !own_byline) ||
+      shop_page || (kind.author_origin == fields::AuthorOrigin::kSiteName && !own_byline) ||
       (kind.author_origin == fields::AuthorOrigin::kVisible && !own_byline &&
        doc.page_type != "documentation");
   if (drop_author && !doc.author.empty()) {

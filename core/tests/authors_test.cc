@@ -52,4 +52,13 @@ TEST(Authors, DropsEmailsHandlesAndNonNames) {
   EXPECT_TRUE(clean_authors("This is a whole sentence that is far too long to be a name").empty());
 }
 
+TEST(Authors, DropsWhatATemplateLeftUnfilled) {
+  EXPECT_TRUE(clean_authors("undefined").empty());
+  EXPECT_TRUE(clean_authors("null").empty());
+  EXPECT_TRUE(clean_authors("page.head.extra.author").empty());
+  // A dotted user name is a name.
+  EXPECT_EQ(clean_authors("sara.r.peter"), Names{"sara.r.peter"});
+  EXPECT_EQ(clean_authors("edilson.la.rosa"), Names{"edilson.la.rosa"});
+}
+
 }  // namespace thresher::fields

@@ -28,6 +28,16 @@ TEST(Bylines, SaysBy) {
   EXPECT_FALSE(says_by("The report by the council"));
 }
 
+TEST(Bylines, CapitalizedLikeAName) {
+  EXPECT_TRUE(capitalized_like_a_name("Ludwig van Beethoven"));
+  EXPECT_TRUE(capitalized_like_a_name("gizzmo"));  // a handle
+  // A team or column named with "the": "By the Lavazza Team", "Ask the Doctors".
+  EXPECT_TRUE(capitalized_like_a_name("the Lavazza Team"));
+  EXPECT_TRUE(capitalized_like_a_name("Ask the Doctors"));
+  EXPECT_FALSE(capitalized_like_a_name("the end of this program"));
+  EXPECT_FALSE(capitalized_like_a_name("Read the rest"));
+}
+
 TEST(Bylines, LabelThenNameInTheNextElement) {
   EXPECT_EQ(byline_of("<body><h1>Trends in catering</h1><div><p>Written by</p><p>Edzel Tabing</p></div>"
                       "<p>Body text of the article.</p></body>"),
@@ -61,6 +71,47 @@ TEST(Bylines, CodeIsNeverAByline) {
 TEST(Bylines, AuthorNamedElementWithJustAName) {
   EXPECT_EQ(byline_of("<body><div class=author-name>Jane Doe</div></body>"), Names{"Jane Doe"});
   EXPECT_TRUE(byline_of("<body><div class=author-name>the end of this program</div></body>").empty());
+}
+
+TEST(Bylines, FirstLineOfAnAuthorBox) {
+  EXPECT_EQ(byline_of("<body><div class=author-info><div class=name>Rachel MacDonald</div>"
+                      "<div class=role>Senior staff writer at the paper</div></div></body>"),
+            Names{"Rachel MacDonald"});
+  // Nested lines: the name is the first line without blocks inside.
+  EXPECT_EQ(byline_of("<body><div class=author-details><div><p>Luke Kim</p><small>December 17, 2025</small>"
+                      "</div></div></body>"),
+            Names{"Luke Kim"});
+  // A one-word first line is furniture; a signed quote is not a byline.
+  EXPECT_TRUE(byline_of("<body><div class=author-box><div>Share</div><div>Jane Doe wrote this</div></div></body>")
+                  .empty());
+  EXPECT_TRUE(byline_of("<body><div class=author-box><div>~ Rachel M</div><div>Great service!</div></div></body>")
+                  .empty());
+}
+
+// The <a> elements of `html`, each with whether it is credited for other work.
+std::vector<bool> other_work_of_links(const std::string& html) {
+  Indexed t(html);
+  std::vector<bool> out;
+  for (std::uint32_t i = 0; i < t.index->size(); ++i) {
+    if ((*t.index)[i].is_element() && (*t.index)[i].tag == GUMBO_TAG_A) {
+      out.push_back(credited_for_other_work(*t.index, i));
+    }
+  }
+  return out;
+}
+
+TEST(Bylines, CreditedForOtherWork) {
+  EXPECT_EQ(other_work_of_links("<body><div>By <a href=/author/a>Shelby Loos</a>. Reviewed by "
+                                "<a href=/author/b>Molly Price</a></div></body>"),
+            (std::vector<bool>{false, true}));
+  // Past the other names of a list.
+  EXPECT_EQ(other_work_of_links("<body><div>Contributions From: <a href=/a>Trish Matheny</a>, "
+                                "<a href=/b>Sam Schild</a> &amp; <a href=/c>Elizabeth Paashaus</a></div></body>"),
+            (std::vector<bool>{true, true, true}));
+  EXPECT_EQ(other_work_of_links("<body><p><span>Edited by: <a href=/e>Kristin</a></span></p></body>"),
+            (std::vector<bool>{true}));
+  EXPECT_EQ(other_work_of_links("<body><p>Written by <a href=/w>Casey McDevitt</a> and <a href=/x>Jo Roe</a></p></body>"),
+            (std::vector<bool>{false, false}));
 }
 
 }  // namespace thresher::fields

@@ -53,4 +53,16 @@ TEST(DateLines, ReadsAsDateLine) {
   EXPECT_FALSE(reads_as_date_line(""));
 }
 
+TEST(DateLines, LabelledPublicationDateAnywhere) {
+  Indexed t(R"(<body><h1>A headline</h1><p>Long article text.</p>
+    <div class=sidebar><h4>Published</h4><div>July 8, 2025</div></div></body>)");
+  const auto d = labelled_publication_date(*t.index, /*month_first=*/true);
+  ASSERT_TRUE(d.has_value());
+  EXPECT_EQ(d->iso(), "2025-07-08");
+  // A label must stand alone, and the next element must be a date.
+  Indexed u(R"(<body><p>Published by the council</p><div>July 8, 2025</div>
+    <h4>Published</h4><div>Not a date at all</div></body>)");
+  EXPECT_FALSE(labelled_publication_date(*u.index, true).has_value());
+}
+
 }  // namespace thresher::fields

@@ -281,6 +281,20 @@ TEST(Extractor, ProductPageBylinesAreReviewers) {
   EXPECT_EQ(story.value().author, "Ash Carter");
 }
 
+TEST(Extractor, ProductPagesHaveNoDeclaredAuthorEither) {
+  // <meta name=author> on a shop page names the brand.
+  const std::string body =
+      "<p>This mug holds coffee, tea and more, and it is long enough prose, with commas.</p>"
+      "<p>Price $12.00</p><button>Add to cart</button>";
+  const Extractor ex;
+  auto product = ex.extract("<html><head><meta name=author content='Mug Makers'></head><body><main>" + body +
+                                "</main></body></html>",
+                            "https://shop.example/products/blue-mug");
+  ASSERT_TRUE(product);
+  EXPECT_EQ(product.value().page_type, "product");
+  EXPECT_TRUE(product.value().author.empty());
+}
+
 }  // namespace thresher
 
 namespace thresher {

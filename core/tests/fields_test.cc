@@ -27,6 +27,41 @@ TEST(Fields, StripSiteSuffix) {
             "Oak tables and chairs");
 }
 
+TEST(Fields, StripSiteSuffixKeepsAShortHeadlineBeforeTheSite) {
+  // Without a known site name, the short first part is the headline.
+  EXPECT_EQ(strip_site_suffix("Fields - Pydantic Validation", ""), "Fields");
+  EXPECT_EQ(strip_site_suffix("Kayaks | REI Co-op", "REI"), "Kayaks");
+  EXPECT_EQ(strip_site_suffix("Flexbox - Learn web development | MDN", "MDN Web Docs"), "Flexbox");
+}
+
+TEST(Fields, StripSiteSuffixKnowsTheSiteByItsHost) {
+  EXPECT_EQ(strip_site_suffix("seelenradio - Nummer zwei: Leo", "", "www.seelenradio.de"), "Nummer zwei: Leo");
+  EXPECT_EQ(strip_site_suffix("Todoist | A To-Do List to Organize Your Work", "", "todoist.com"),
+            "A To-Do List to Organize Your Work");
+  // Only a whole label of three letters or more counts.
+  EXPECT_EQ(strip_site_suffix("Do | Something else entirely", "", "do.com"), "Do");
+  EXPECT_EQ(strip_site_suffix("Todo | A To-Do List to Organize Your Work", "", "todoist.com"), "Todo");
+}
+
+TEST(Fields, UndeclaredH1SharingNoWordWithTheTitleIsNotTheHeadline) {
+  const Document d = fields_of(R"(<head><title>What Are the Top Rental Car Companies of 2025?</title>
+    <meta property=og:type content=article></head><body><main><h1>Travel Excursions Blog</h1>
+    <p>Text about cars.</p></main></body>)");
+  EXPECT_EQ(d.title, "What Are the Top Rental Car Companies of 2025?");
+  // Sharing some words, it is still the headline a reader sees.
+  const Document e = fields_of(R"(<head><title>Top Rental Car Companies | Cars</title>
+    <meta property=og:type content=article></head><body><main><h1>The rental companies we tested in 2025</h1>
+    <p>Text about cars.</p></main></body>)");
+  EXPECT_EQ(e.title, "The rental companies we tested in 2025");
+}
+
+TEST(Fields, TitleWithoutAHeadlinePartIsIgnored) {
+  const Document d = fields_of(R"(<head><title> | Volts Magazine</title>
+    <meta property=og:type content=article></head><body><main><h1>Electronic Gadgets</h1>
+    <p>Text.</p></main></body>)");
+  EXPECT_EQ(d.title, "Electronic Gadgets");
+}
+
 TEST(Fields, HeadlinePart) {
   EXPECT_EQ(headline_part("Best Residential Movers in NYC 2025 | Top 19 Companies"),
             "Best Residential Movers in NYC 2025");
@@ -131,6 +166,15 @@ TEST(Fields, ThreadAuthorIsTheFirstPoster) {
   EXPECT_EQ(fields_of(thread, "https://news.example/2024/05/01/story").author, "");
 }
 
+TEST(Fields, FirstPosterInAUserClassGluedToAPrefix) {
+  // vBulletin's "bigusername".
+  const Document d = fields_of(
+      "<body><div class=post><div><a class=bigusername href='member.php?u=224387'>microfast</a></div>"
+      "<p>My question, asked at length.</p></div></body>",
+      "https://forum.example/threads/how-to-x.123/");
+  EXPECT_EQ(d.author, "microfast");
+}
+
 }  // namespace thresher::fields
 
 namespace thresher::fields {
@@ -199,6 +243,23 @@ TEST(Fields, DateFromPublishedMetaAndRdfa) {
   EXPECT_EQ(fields_of(R"(<body><div><span property="datePublished" content="2023-08-08">Aug 8</span></div>
     <p>Text</p></body>)").date,
             "2023-08-08");
+}
+
+TEST(Fields, QuestionDateCreatedComesBeforeAnswerDatePublished) {
+  const Document d = fields_of(R"(<body><main><h1>How do I back up my system?</h1>
+    <div itemscope itemtype="https://schema.org/Question"><time itemprop="dateCreated"
+      datetime="2010-10-16 21:12:01Z">14 years ago</time><p>The question.</p></div>
+    <div itemscope itemtype="https://schema.org/Answer"><div itemprop="datePublished">2010-10-17 08:00:00 +00:00</div>
+      <p>The answer.</p></div></main></body>)");
+  EXPECT_EQ(d.date, "2010-10-16");
+}
+
+TEST(Fields, MicrodataAuthorNamedByAMetaInside) {
+  const Document d = fields_of(R"(<body><main><h1>Hybrid quantum and classical computing</h1>
+    <div><span itemprop="author" itemscope itemtype="https://schema.org/Person">
+      <meta itemprop="name" content="Jane Doe"><meta itemprop="url" content="https://x/jane"></span>
+    <p>The post.</p></div></main></body>)");
+  EXPECT_EQ(d.author, "Jane Doe");
 }
 
 TEST(Fields, PageKindCountsMicrodataPrices) {

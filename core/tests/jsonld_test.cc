@@ -39,6 +39,22 @@ TEST(JsonLd, AuthorAndPublisherByReference) {
   EXPECT_TRUE(g.authors.empty());
 }
 
+TEST(JsonLd, PageItemTakesWhatItLacksFromItsMainEntity) {
+  const JsonLdFields f = parse_jsonld({R"({"@type":"QAPage","name":"Is it worth it?",
+    "mainEntity":{"@type":"Question","name":"Is it worth it?","dateCreated":"2023-08-13 13:21",
+      "author":{"@type":"Person","name":"AtlanG"},
+      "acceptedAnswer":{"@type":"Answer","author":{"@type":"Person","name":"Someone Else"}}}})"},
+                                      kLimits);
+  EXPECT_EQ(f.type, "QAPage");
+  EXPECT_EQ(f.authors, std::vector<std::string>{"AtlanG"});
+  EXPECT_EQ(f.date_published, "2023-08-13 13:21");
+  // What the page item has itself stays.
+  const JsonLdFields g = parse_jsonld({R"({"@type":"QAPage","author":"Page Author",
+    "mainEntity":{"@type":"Question","author":"Asker"}})"},
+                                      kLimits);
+  EXPECT_EQ(g.authors, std::vector<std::string>{"Page Author"});
+}
+
 TEST(JsonLd, MalformedBlocksAreSkipped) {
   const JsonLdFields f = parse_jsonld({"{not json", R"([{"@type":"BlogPosting","headline":"Ok"}])"}, kLimits);
   EXPECT_EQ(f.headline, "Ok");

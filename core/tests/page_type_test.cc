@@ -59,6 +59,20 @@ TEST(PageType, ArticlesListingsServices) {
   EXPECT_EQ(guess_page_type(empty), "other");
 }
 
+TEST(PageType, ADatedFrontPageIsAListing) {
+  PageSignals front = prose("https://news.example/");
+  front.dated = true;
+  EXPECT_EQ(guess_page_type(front), "listing");
+  // Unless it declares itself an article (a one-post blog's front page).
+  const std::vector<std::string> article = {"BlogPosting"};
+  front.schema_types = &article;
+  EXPECT_EQ(guess_page_type(front), "article");
+  // One level down, a dated page stays an article.
+  PageSignals story = prose("https://news.example/story");
+  story.dated = true;
+  EXPECT_EQ(guess_page_type(story), "article");
+}
+
 TEST(PageType, DeclaredArticlesWinOverPrices) {
   const std::vector<std::string> article = {"Article", "ItemList"};
   PageSignals guide = prose("https://reviews.example/best-wireless-earbuds/");
@@ -93,6 +107,13 @@ TEST(PageType, ShopsSellWhatTheyDeclare) {
 TEST(PageType, OnlyWritingsHavePublicationDates) {
   for (std::string_view t : {"article", "forum", "documentation", "other"}) EXPECT_TRUE(has_publication_date(t));
   for (std::string_view t : {"product", "collection", "listing", "service"}) EXPECT_FALSE(has_publication_date(t));
+  // A documentation page's date is a build or edit date, unless its path says it is a post.
+  EXPECT_FALSE(has_publication_date("documentation", "https://www.postgresql.org/docs/18/sql-select.html"));
+  EXPECT_TRUE(has_publication_date("documentation", "https://www.splunk.com/en_us/blog/learn/tools.html"));
+  EXPECT_TRUE(has_publication_date("documentation", "https://developers.example.org/story/25/12/19/236259/x"));
+  EXPECT_TRUE(has_publication_date("documentation", "https://docs.example.org/2024/05/release-notes"));
+  EXPECT_TRUE(has_publication_date("article", "https://example.org/docs/x"));
+  EXPECT_FALSE(has_publication_date("product", "https://example.org/blog/x"));
 }
 
 TEST(PageType, CountsComeFromThePage) {

@@ -135,15 +135,18 @@ std::string_view guess_page_type(const PageSignals& s) {
     return "collection";
   }
   if (shop_path && s.prices >= 3) return "collection";
-  if (s.dated && s.text_chars > 1500 && !s.link_mode) return "article";
+  // A site's front page (its root URL) shows the dates of the stories it
+  // lists; undeclared as an article, it is no article for being dated.
+  const bool site_root = url_matches(s.url, *kSiteRoot);
+  if (s.dated && s.text_chars > 1500 && !s.link_mode && !site_root) return "article";
   if ((s.pre_blocks >= 2 || s.code_spans >= 8) && !s.dated) return "documentation";
   if (s.link_mode || s.article_elements >= 5 || s.time_elements >= 5) return "listing";
+  if (site_root && s.dated && !article_schema) return "listing";
   if (s.dated || article_schema) return "article";
   // SEO slugs ("how-to-choose-a-tutor") name articles; services and
   // landing pages live at short paths.
   const std::string_view slug = last_segment(s.url);
-  if (std::count(slug.begin(), slug.end(), '-') >= 3 && s.text_chars > 1500 &&
-      !url_matches(s.url, *kSiteRoot)) {
+  if (std::count(slug.begin(), slug.end(), '-') >= 3 && s.text_chars > 1500 && !site_root) {
     return "article";
   }
   if (s.text_chars == 0) return "other";
@@ -164,6 +167,14 @@ bool sells_product(const PageSignals& s) {
 bool has_publication_date(std::string_view page_type) {
   return page_type != "product" && page_type != "collection" && page_type != "listing" &&
          page_type != "service";
+}
+
+bool has_publication_date(std::string_view page_type, std::string_view url) {
+  if (!has_publication_date(page_type)) return false;
+  if (page_type != "documentation") return true;
+  static const LazyRE2 kPostPath = {
+      R"((?i)^[a-z][a-z0-9+.-]*://[^/]+/(?:[^?#]*/)?(?:blogs?|story|stories|news|articles?|posts?|\d{4}/\d{1,2})(?:/|$))"};
+  return RE2::PartialMatch(url, *kPostPath);
 }
 
 }  // namespace thresher::content

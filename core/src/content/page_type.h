@@ -60,4 +60,9 @@ bool sells_product(const PageSignals& signals);
 // collections, listings, services).
 bool has_publication_date(std::string_view page_type);
 
+// The same, knowing the page's URL: a documentation page's dates are when it
+// was last built or edited, unless its path says it is a post ("/blog/",
+// "/story/", "/news/", "/2025/12/").
+bool has_publication_date(std::string_view page_type, std::string_view url);
+
 }  // namespace thresher::content

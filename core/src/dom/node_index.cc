@@ -283,4 +283,14 @@ std::string NodeIndex::path(std::uint32_t i) const {
   return out;
 }
 
+std::uint32_t next_element_sibling(const NodeIndex& index, std::uint32_t i) {
+  const std::uint32_t parent = index[i].parent;
+  if (parent == kNoNode) return kNoNode;
+  for (std::uint32_t k = index[i].end; k < index[parent].end; k = index[k].end) {
+    if (index[k].is_element() && index[k].text_chars > 0) return k;
+    if (index[k].is_text() && index[k].text_chars > 0) return kNoNode;  // text between
+  }
+  return kNoNode;
+}
+
 }  // namespace thresher::dom

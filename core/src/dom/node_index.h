@@ -123,6 +123,10 @@ class NodeIndex {
   bool truncated_ = false;
 };
 
+// The next sibling of `i` that is an element with text, or kNoNode when
+// there is none or visible text comes between.
+std::uint32_t next_element_sibling(const NodeIndex& index, std::uint32_t i);
+
 // Elements whose content is never text a reader sees.
 bool is_skipped_tag(GumboTag tag) noexcept;
 // Elements that start a new block of text (a line or paragraph of output).

@@ -19,11 +19,14 @@ bool has_interface_word(std::string_view name) {
   return RE2::PartialMatch(name, *kUiWord);
 }
 
-// A CMS's default account ("admin", "Site Administrator"), not a person's name.
+// A CMS's default account ("admin", "Site Administrator"), not a person's name;
+// or what a template printed for a missing value: a JavaScript "undefined"
+// or "null", an unrendered variable path ("page.head.extra.author").
 bool is_placeholder_account(std::string_view name) {
   static const LazyRE2 kAccount = {
       R"((?i)^(?:site\s+|super\s*)?(?:admin|administrator|webmaster|root|guest|user|default|wordpress|wpadmin)$)"};
-  return RE2::FullMatch(name, *kAccount);
+  static const LazyRE2 kUnfilled = {R"(^(?:undefined|null|None|NaN|[a-z_]{3,}(?:\.[a-z_]{3,}){2,})$)"};
+  return RE2::FullMatch(name, *kAccount) || RE2::FullMatch(name, *kUnfilled);
 }
 
 bool looks_like_name(std::string_view name) {

@@ -13,23 +13,41 @@ constexpr std::uint32_t kMaxBylineChars = 60;      // an unnamed element saying 
 constexpr std::uint32_t kMaxNamedBylineChars = 120;  // an author-named element
 constexpr std::uint32_t kMaxBareNameChars = 50;    // an author-named element with just a name
 
-// The next element sibling of `i`, or kNoNode.
-std::uint32_t next_element_sibling(const dom::NodeIndex& index, std::uint32_t i) {
-  const std::uint32_t parent = index[i].parent;
-  if (parent == dom::kNoNode) return dom::kNoNode;
-  for (std::uint32_t k = index[i].end; k < index[parent].end; k = index[k].end) {
-    if (index[k].is_element() && index[k].text_chars > 0) return k;
-    if (index[k].is_text() && index[k].text_chars > 0) return dom::kNoNode;  // text between
-  }
-  return dom::kNoNode;
-}
-
 std::vector<std::string> names_in(std::string_view text) {
   std::vector<std::string> found;
   for (const std::string& name : clean_authors(text)) {
     if (capitalized_like_a_name(name)) found.push_back(name);
   }
   return found;
+}
+
+// The name on the first line of an author box: its first element of text
+// without block children, when that text is one name of two words or more
+// ("<div class=author-info><div class=name>Rachel MacDonald</div>
+// <div>Staff writer</div></div>"). A one-word line ("Author", "Share") is
+// furniture, not a name.
+std::vector<std::string> first_line_name(const dom::NodeIndex& index, std::uint32_t box) {
+  for (std::uint32_t k = box + 1; k < index[box].end; ++k) {
+    const dom::Node& n = index[k];
+    if (n.is_text() && n.text_chars > 0) return {};  // text of the box itself comes first
+    if (!n.is_element() || n.text_chars == 0) continue;
+    bool has_block = false;
+    for (std::uint32_t c = k + 1; c < n.end && !has_block; ++c) {
+      has_block = index[c].is_element() && dom::is_block_tag(index[c].tag) && index[c].text_chars > 0;
+    }
+    if (has_block) continue;  // descend to the line itself
+    if (n.text_chars > kMaxBareNameChars) return {};
+    const std::string line = index.text_content(k);
+    if (says_by(line, /*alone=*/true)) return {};  // a label: handled as such
+    // A name line starts with the name: "~ Rachel M" signs a testimonial.
+    std::size_t at = 0;
+    const std::string_view trimmed = text::trim(line);
+    if (trimmed.empty() || !text::is_word(text::next_code_point(trimmed, at))) return {};
+    std::vector<std::string> found = names_in(line);
+    if (found.size() == 1 && text::word_count(found[0]) >= 2) return found;
+    return {};
+  }
+  return {};
 }
 
 }  // namespace
@@ -69,15 +87,20 @@ std::vector<std::string> find_byline(const dom::NodeIndex& index,
     const std::string t = index.text_content(i);
     // A label alone ("Written by"): the name is in the next element.
     if (says_by(t, /*alone=*/true)) {
-      const std::uint32_t next = next_element_sibling(index, i);
+      const std::uint32_t next = dom::next_element_sibling(index, i);
       if (next != dom::kNoNode && index[next].text_chars <= kMaxBareNameChars) {
         std::vector<std::string> found = names_in(index.text_content(next));
         if (!found.empty() && found.size() <= kMaxAuthors) return found;
       }
       continue;
     }
-    // The innermost author-named element: a wrapper also holds the role line.
-    if (author_named && f[i].has_block_child) continue;
+    // An author-named wrapper (author box: photo, name, role line, bio):
+    // its first line is the name when it is one on its own.
+    if (author_named && f[i].has_block_child) {
+      std::vector<std::string> found = first_line_name(index, i);
+      if (!found.empty()) return found;
+      continue;
+    }
     const bool by = says_by(t);
     if (!by && !(author_named && n.text_chars <= kMaxBareNameChars)) continue;
     // "By Name" in an unnamed block, or in an inline element that starts
@@ -92,6 +115,30 @@ std::vector<std::string> find_byline(const dom::NodeIndex& index,
   return {};
 }
 
+bool credited_for_other_work(const dom::NodeIndex& index, std::uint32_t i) {
+  const std::uint32_t parent = index[i].parent;
+  if (parent == dom::kNoNode) return false;
+  // The parent's children before `i`, nearest first.
+  std::vector<std::uint32_t> before;
+  for (std::uint32_t k = parent + 1; k < i; k = index[k].end) before.push_back(k);
+  static const LazyRE2 kBetweenNames = {R"(^[\s,&;]*(?:and[\s,]*)?$)"};
+  static const LazyRE2 kOtherWork = {
+      R"((?i)(?:reviewed|edited|checked|fact[- ]?checked|verified|illustrated|illustrations?|photos?|)"
+      R"(photographs?|photography|images?|videos?|produced|translated|contributions|contributors?|additional\s+reporting|)"
+      R"(research(?:ed)?)\s*(?:by|from)?\s*:?\s*$)"};
+  for (auto it = before.rbegin(); it != before.rend(); ++it) {
+    const dom::Node& n = index[*it];
+    if (n.is_element()) {
+      if (n.tag == GUMBO_TAG_A || n.text_chars == 0) continue;  // another name, an icon
+      return false;
+    }
+    const std::string t = index.text_content(*it);
+    if (RE2::FullMatch(t, *kBetweenNames)) continue;
+    return RE2::PartialMatch(t, *kOtherWork);
+  }
+  return false;
+}
+
 bool capitalized_like_a_name(std::string_view name) {
   if (name.find(' ') == std::string_view::npos) return true;  // a handle: "gizzmo"
   static const LazyRE2 kLowerWord = {
@@ -102,7 +149,7 @@ bool capitalized_like_a_name(std::string_view name) {
     const std::string_view w(word.data(), word.size());
     static constexpr std::string_view kParticles[] = {"de", "da", "di", "do", "dos", "du", "van",
                                                       "von", "der", "den", "la", "le", "del",
-                                                      "bin", "al", "el", "y", "e", "ter", "zu"};
+                                                      "bin", "al", "el", "y", "e", "ter", "zu", "the"};
     bool particle = false;
     for (std::string_view p : kParticles) particle |= (w == p);
     if (!particle) return false;

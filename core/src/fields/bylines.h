@@ -20,10 +20,16 @@ std::vector<std::string> find_byline(const dom::NodeIndex& index,
                                      const std::vector<content::NodeFeatures>& features);
 
 // Visible text must look like a person's name: in scripts with case, every
-// word of a multi-word name but short particles starts with a capital ("the
-// end of this program" is not a name, "Ludwig van Beethoven" is); a single
-// word may be a user handle.
+// word of a multi-word name but short particles (and "the": "Ask the
+// Doctors") starts with a capital ("the end of this program" is not a name,
+// "Ludwig van Beethoven" is); a single word may be a user handle.
 bool capitalized_like_a_name(std::string_view name);
+
+// Whether the text just before element `i` (past other names and the
+// commas and "&" between them) credits it with other work than writing:
+// "Reviewed by", "Edited by:", "Fact checked by", "Contributions from:",
+// "Photos by". Such names sit beside the author's on many pages.
+bool credited_for_other_work(const dom::NodeIndex& index, std::uint32_t i);
 
 // "By", "Written by", "Article by", "Posted by", "Author:" and the like,
 // alone (`alone`) or at the start of a line.

@@ -1,5 +1,7 @@
 #include "fields/date_lines.h"
 
+#include <re2/re2.h>
+
 #include "dom/text_util.h"
 
 namespace thresher::fields {
@@ -71,6 +73,21 @@ std::vector<DateLine> find_date_lines(const dom::NodeIndex& index,
     skip(i);  // the line's parts are the same line
   }
   return lines;
+}
+
+std::optional<CivilDate> labelled_publication_date(const dom::NodeIndex& index, bool month_first) {
+  static const LazyRE2 kLabel = {
+      R"((?i)^\s*(?:published|posted|date\s+published|publication\s+date|published\s+on|posted\s+on)\s*:?\s*$)"};
+  constexpr std::uint32_t kMaxLabelChars = 24, kMaxDateChars = 60;
+  for (std::uint32_t i = index.body() == dom::kNoNode ? 0 : index.body(); i < index.size(); ++i) {
+    const dom::Node& n = index[i];
+    if (!n.is_element() || n.text_chars == 0 || n.text_chars > kMaxLabelChars) continue;
+    if (!RE2::FullMatch(index.text_content(i), *kLabel)) continue;
+    const std::uint32_t next = dom::next_element_sibling(index, i);
+    if (next == dom::kNoNode || index[next].text_chars > kMaxDateChars) continue;
+    if (auto d = parse_date(index.text_content(next), month_first)) return d;
+  }
+  return std::nullopt;
 }
 
 }  // namespace thresher::fields

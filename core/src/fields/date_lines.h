@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "dom/node_index.h"
@@ -26,6 +27,12 @@ std::vector<DateLine> find_date_lines(const dom::NodeIndex& index,
                                       bool month_first, std::size_t max_lines,
                                       std::uint32_t headline = dom::kNoNode,
                                       std::uint32_t* headline_at = nullptr);
+
+// The date that a "Published" label (alone in its element: "Published",
+// "Published on", "Date published:", "Posted") introduces in the next
+// element, anywhere on the page: such a pair often sits in an aside after
+// the article, far from the headline.
+std::optional<CivilDate> labelled_publication_date(const dom::NodeIndex& index, bool month_first);
 
 // True when `text` is short enough to be a date line (a date with its
 // label, author and time), not a sentence that mentions a date.

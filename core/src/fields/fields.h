@@ -34,7 +34,9 @@ PageKind extract_fields(const dom::NodeIndex& index,
                         std::string_view page_url, const Options& options, Document& doc);
 
 // "Headline | Site" -> "Headline" (the part that is not the site's name).
-std::string strip_site_suffix(std::string_view title, std::string_view sitename);
+// The site is `sitename`, or a part spelling a label of `hostname`.
+std::string strip_site_suffix(std::string_view title, std::string_view sitename,
+                              std::string_view hostname = {});
 
 // "Headline | Top 19 Companies" -> "Headline": a title (an <h1> too) that
 // still holds a " | " after the site name was cut is a headline and its

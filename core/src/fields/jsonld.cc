@@ -235,7 +235,15 @@ JsonLdFields parse_jsonld(const std::vector<std::string_view>& blocks, JsonLdLim
       by_id.emplace_back(id->get_ref<const std::string&>(), item);
     }
   }
-  if (main_item) fill_from(*main_item, main_type, by_id, f);
+  if (main_item) {
+    fill_from(*main_item, main_type, by_id, f);
+    // A page item (QAPage, WebPage) often names its author and dates only on
+    // its mainEntity (the Question, the Article): what the page item lacks
+    // comes from there.
+    if (auto m = main_item->find("mainEntity"); m != main_item->end() && m->is_object()) {
+      fill_from(*m, main_type, by_id, f);
+    }
+  }
   for (const json* item : items) {
     for (const std::string& t : types_of(*item)) {
       if (f.types.size() < 64 && std::find(f.types.begin(), f.types.end(), t) == f.types.end()) {
