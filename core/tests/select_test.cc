@@ -201,6 +201,16 @@ TEST(Select, ManySmallSectionsTogetherAreJoined) {
   EXPECT_EQ(sel.container, t.by_id("col"));
 }
 
+TEST(Select, LoadingPlaceholdersAreNoContent) {
+  // A script-filled grid still showing its skeleton: thirty "Loading..."
+  // cards outweighed the one real paragraph by their length alone.
+  std::string grid;
+  for (int k = 0; k < 30; ++k) grid += k % 2 ? "<div><p>Loading...</p></div>" : "<div><p>Loading\u2026</p></div>";
+  testing::Indexed t("<body><div id=grid>" + grid + "</div><div id=real>" + para + "</div></body>");
+  const Selection sel = select_content(*t.index, t.features, Options{}, "");
+  EXPECT_EQ(sel.container, t.by_id("real"));
+}
+
 TEST(Select, ALoneSectionIsNotJoinedToItsNeighbours) {
   // Beside the article only small boxes: the container stays the article.
   testing::Indexed t("<body><div id=col><div id=story>" + para + para + para +
