@@ -56,6 +56,16 @@ namespace {
 // Below this container score the visible page is taken to have no content.
 constexpr float kWeakSelectionScore = 200.f;
 
+// Edge trimming anchors on prose: short lines before the first sentence and
+// after the last are a byline or a "Read more". On a page read as a list of
+// links the items themselves are short lines (headlines, names, prices), so
+// one item's sentence-like blurb would cut every item after it; there the
+// edges stay. Copies of a run (desktop and mobile) go either way.
+void tidy_blocks(std::vector<output::TextBlock>& blocks, bool link_mode) {
+  if (!link_mode) output::trim_edges(blocks);
+  output::drop_repeated_blocks(blocks);
+}
+
 // The declared language against the one CLD2 reads in the text (the title
 // and description too, so that pages without main content get one).
 void settle_language(Document& doc) {
@@ -205,8 +215,7 @@ Result<Document> run_pipeline(const Extractor::Compiled& c, std::string_view htm
 
   std::vector<output::TextBlock> blocks =
       output::collect_blocks(chosen_index, chosen_features, sel.pruned, sel.container);
-  output::trim_edges(blocks);
-  output::drop_repeated_blocks(blocks);
+  tidy_blocks(blocks, choice.link_mode);
   bool truncated = false;
   doc.text = output::join_blocks(blocks, opt.max_output_bytes, &truncated);
   if (opt.output_format == OutputFormat::kHtml) {
@@ -216,8 +225,7 @@ Result<Document> run_pipeline(const Extractor::Compiled& c, std::string_view htm
     const output::InlineStyle style{true, opt.include_links, opt.include_images};
     std::vector<output::TextBlock> marked =
         output::collect_blocks(chosen_index, chosen_features, sel.pruned, sel.container, style);
-    output::trim_edges(marked);
-    output::drop_repeated_blocks(marked);
+    tidy_blocks(marked, choice.link_mode);
     doc.markdown = output::join_markdown(chosen_index, marked, opt.max_output_bytes, &truncated);
   }
   if (truncated) doc.diagnostics.truncated = true;

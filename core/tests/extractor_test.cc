@@ -79,6 +79,26 @@ TEST(Extractor, HiddenStreamedContentIsReadWhenNothingElseIs) {
   EXPECT_NE(r.value().text.find("streamed article text"), std::string::npos);
 }
 
+TEST(Extractor, ListingItemsAfterOneBlurbAreKept) {
+  // A news category page read as a list of links: the first item has a
+  // sentence-long blurb, the others only their headlines. Trimming the
+  // edges around that one sentence would drop every later item.
+  std::string html = "<body><nav><a href=/a>Home</a> <a href=/b>Science</a></nav><main><div id=river>"
+                     "<div><a href=/s0><h3>First story headline here</h3></a>"
+                     "<p>A recent study suggests that people who read more lists live longer lives.</p></div>";
+  for (int k = 1; k < 12; ++k) {
+    html += "<div><a href=/s" + std::to_string(k) + "><h3>Later story number " + std::to_string(k) +
+            "</h3></a><span>Reporter " + std::to_string(k) + "</span></div>";
+  }
+  html += "</div></main></body>";
+  const Extractor ex;
+  auto r = ex.extract(html);
+  ASSERT_TRUE(r);
+  const std::string& text = r.value().text;
+  EXPECT_NE(text.find("First story headline"), std::string::npos);
+  EXPECT_NE(text.find("Later story number 11"), std::string::npos) << text;
+}
+
 TEST(Extractor, HiddenMenusStayOutOfVisibleContent) {
   // A popover too (the prescan keeps that attribute); a closed tab panel
   // is content.

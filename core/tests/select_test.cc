@@ -180,6 +180,37 @@ TEST(Select, SiblingSectionsAroundALinkBoxAreJoined) {
   EXPECT_FALSE(sel.pruned[t.by_id("s3")]);
 }
 
+TEST(Select, ManySmallSectionsTogetherAreJoined) {
+  // A service landing page: one long section and several short ones, each
+  // below the one-sibling share of the best, together a good part of it;
+  // call-to-action links between them make the parent worth less than the
+  // long section alone.
+  std::string best;
+  for (int k = 0; k < 12; ++k) best += para;
+  std::string ctas;
+  for (int k = 0; k < 10; ++k) ctas += "<a href=/c" + std::to_string(k) + ">Book a free consultation with us today</a> ";
+  std::string html = "<body><div id=col><div id=main>" + best + "</div>";
+  for (int k = 0; k < 3; ++k) {
+    html += "<div>" + ctas + "</div><section id=s" + std::to_string(k) + "><h2>Feature " + std::to_string(k) +
+            "</h2>" + para + para + "</section>";
+  }
+  html += "</div></body>";
+  testing::Indexed t(html);
+  const Selection sel = select_content(*t.index, t.features, Options{}, "");
+  EXPECT_EQ(sel.core, t.by_id("main"));
+  EXPECT_EQ(sel.container, t.by_id("col"));
+}
+
+TEST(Select, LoadingPlaceholdersAreNoContent) {
+  // A script-filled grid still showing its skeleton: thirty "Loading..."
+  // cards outweighed the one real paragraph by their length alone.
+  std::string grid;
+  for (int k = 0; k < 30; ++k) grid += k % 2 ? "<div><p>Loading...</p></div>" : "<div><p>Loading\u2026</p></div>";
+  testing::Indexed t("<body><div id=grid>" + grid + "</div><div id=real>" + para + "</div></body>");
+  const Selection sel = select_content(*t.index, t.features, Options{}, "");
+  EXPECT_EQ(sel.container, t.by_id("real"));
+}
+
 TEST(Select, ALoneSectionIsNotJoinedToItsNeighbours) {
   // Beside the article only small boxes: the container stays the article.
   testing::Indexed t("<body><div id=col><div id=story>" + para + para + para +

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <re2/re2.h>
+
 #include "dom/text_util.h"
 
 namespace thresher::content {
@@ -32,6 +34,16 @@ std::uint32_t count_punctuation(std::string_view s) {
   return n;
 }
 
+// Skeleton placeholders ("Loading...", "Loading…") stand where a script
+// will put the items: they are no text of the page, and a grid of them must
+// not outweigh the page's real content. Checked on short texts only.
+bool is_loading_placeholder(std::string_view t) {
+  constexpr std::size_t kMaxPlaceholderBytes = 24;
+  if (t.size() > kMaxPlaceholderBytes) return false;
+  static const LazyRE2 kPlaceholder = {R"((?i)^\s*(?:loading|please wait)\s*(?:\.\.\.|…)?\s*$)"};
+  return RE2::FullMatch(t, *kPlaceholder);
+}
+
 }  // namespace
 
 std::uint32_t block_of(const dom::NodeIndex& index, std::uint32_t i) noexcept {
@@ -60,7 +72,7 @@ std::vector<NodeFeatures> compute_features(const dom::NodeIndex& index, const El
     block[i] = (node.is_element() && dom::is_block_tag(node.tag)) ? i : up;
     if (!node.is_text() || node.text_chars == 0) continue;
     const std::uint32_t b = block[i];
-    if (b == dom::kNoNode) continue;
+    if (b == dom::kNoNode || is_loading_placeholder(index.text(i))) continue;
     f[b].block_chars += node.text_chars;
     f[b].block_link_chars += node.link_chars;
     if (!(node.flags & dom::kInLink)) f[b].punctuation += count_punctuation(index.text(i));

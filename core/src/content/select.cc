@@ -137,6 +137,11 @@ std::vector<std::uint32_t> post_remarks(const dom::NodeIndex& index,
 constexpr float kSiblingShareOfBest = 0.2f;  // Readability's classic ratio
 constexpr float kMinSiblingValue = 100.f;    // a caption or a byline is not a section
 constexpr int kMaxJoinClimb = 5;             // ancestors looked at above the best element
+// A landing page's sections are often each too small to join on their own
+// (a heading and two sentences apiece) while together they are most of the
+// page: siblings of at least kMinSiblingValue that sum to this share of the
+// best join as well.
+constexpr float kSiblingsSumShareOfBest = 0.3f;
 
 void join_sibling_sections(const dom::NodeIndex& index, const std::vector<NodeFeatures>& features,
                            float best, Selection& sel) {
@@ -149,17 +154,21 @@ void join_sibling_sections(const dom::NodeIndex& index, const std::vector<NodeFe
     if (parent == dom::kNoNode || parent <= body) break;
     if (features[parent].boilerplate || (index[parent].flags & (dom::kHidden | dom::kSkipped))) break;
     bool joins = false;
+    float sections_sum = 0;  // siblings that are sections, whatever their size
     for (std::uint32_t k = parent + 1; k < index[parent].end; k = index[k].end) {
       if (k == child || !index[k].is_element()) continue;
       const NodeFeatures& f = features[k];
       const bool visible = !(index[k].flags & (dom::kHidden | dom::kSkipped));
-      if (!f.boilerplate && visible && f.subtree_value >= min_value) {
+      const bool section = !f.boilerplate && visible && f.subtree_value >= kMinSiblingValue;
+      if (section) sections_sum += f.subtree_value;
+      if (section && f.subtree_value >= min_value) {
         joins = true;
       } else if (f.boilerplate || f.subtree_value < 0) {
         negative.push_back(k);
       }
     }
     child = parent;
+    joins = joins || sections_sum >= kSiblingsSumShareOfBest * best;
     if (!joins) continue;
     for (std::uint32_t k : negative) sel.pruned[k] = true;
     negative.clear();
