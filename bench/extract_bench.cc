@@ -48,6 +48,7 @@
 #include <vector>
 
 #include "content/blocks.h"
+#include "content/page_type.h"
 #include "content/rules.h"
 #include "content/select.h"
 #include "dom/node_index.h"
@@ -221,15 +222,17 @@ content::ContentChoice select(const dom::ParsedHtml& parsed, const dom::NodeInde
   Deadline deadline(0);
   const bool discussion =
       content::is_discussion_page(kind.schema_type, doc.url.empty() ? page_url : doc.url);
+  const content::PageSignals page_signals =
+      content::declared_page_signals(index, kind.og_type, kind.schema_types, kind.itemprop_prices);
+  const bool shop_page = !discussion && content::sells_product(page_signals);
   // The pipeline shares these with the features stage; here they are matched again.
   const content::ElementRules rules = content::match_elements(index, rule_matcher());
   content::BlockWeights weights;
-  if (discussion) {
-    weights.comments_are_content = true;
-    features = content::compute_features(index, rules, weights);
-  }
-  content::ContentChoice choice =
-      content::choose_content(index, rules, std::move(features), opt, doc.title, discussion);
+  weights.comments_are_content = discussion;
+  weights.shop_page = shop_page;
+  if (discussion || shop_page) features = content::compute_features(index, rules, weights);
+  content::ContentChoice choice = content::choose_content(index, rules, std::move(features), opt,
+                                                          doc.title, discussion, shop_page);
   revealed.reset();
   if (choice.selection.score < kWeakSelectionScore) {
     revealed.emplace(parsed.root(), dom::NodeIndexLimits{opt.max_nodes, opt.max_depth, false},
@@ -237,7 +240,7 @@ content::ContentChoice select(const dom::ParsedHtml& parsed, const dom::NodeInde
     const content::ElementRules revealed_rules = content::match_elements(*revealed, rule_matcher());
     content::ContentChoice second = content::choose_content(
         *revealed, revealed_rules, content::compute_features(*revealed, revealed_rules, weights),
-        opt, doc.title, discussion);
+        opt, doc.title, discussion, shop_page);
     if (second.selection.container != dom::kNoNode &&
         second.selection.score > 2 * std::max(choice.selection.score, 1.f)) {
       choice = std::move(second);
@@ -253,7 +256,7 @@ std::string render(const dom::NodeIndex& index, const content::ContentChoice& ch
   const content::Selection& sel = choice.selection;
   if (sel.container == dom::kNoNode) return {};
   auto blocks = output::collect_blocks(index, choice.features, sel.pruned, sel.container);
-  output::trim_edges(blocks);
+  if (!choice.link_mode) output::trim_edges(blocks);  // as run_pipeline's tidy_blocks
   output::drop_repeated_blocks(blocks);
   bool truncated = false;
   return output::join_blocks(blocks, default_options().max_output_bytes, &truncated);

@@ -158,11 +158,8 @@ Result<Document> run_pipeline(const Extractor::Compiled& c, std::string_view htm
   // What the page declares and shows (prices, cart buttons), counted once:
   // the page-type guess uses it, and so does the content stage on a
   // product's page, whose customer reviews are furniture.
-  content::PageSignals page_signals;
-  page_signals.og_type = kind.og_type;
-  page_signals.schema_types = &kind.schema_types;
-  page_signals.itemprop_prices = kind.itemprop_prices;
-  content::count_page_signals(index, page_signals);
+  const content::PageSignals page_signals =
+      content::declared_page_signals(index, kind.og_type, kind.schema_types, kind.itemprop_prices);
   const bool shop_page = !discussion && content::sells_product(page_signals);
   content::BlockWeights weights;
   weights.comments_are_content = discussion;

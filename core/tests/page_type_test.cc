@@ -128,6 +128,17 @@ TEST(PageType, CountsComeFromThePage) {
   EXPECT_EQ(s.article_elements, 1u);
   EXPECT_EQ(s.prices, 3u);
   EXPECT_EQ(s.cart_buttons, 1u);
+
+  // With what the fields stage found, the signals say whether the page sells.
+  const std::vector<std::string> types = {"Product"};
+  const PageSignals declared = declared_page_signals(*page.index, "product", types, 1);
+  EXPECT_EQ(declared.og_type, "product");
+  EXPECT_EQ(declared.schema_types, &types);
+  EXPECT_EQ(declared.itemprop_prices, 1u);
+  EXPECT_EQ(declared.cart_buttons, 1u);
+  EXPECT_TRUE(sells_product(declared));
+  const std::vector<std::string> none;
+  EXPECT_FALSE(sells_product(declared_page_signals(*page.index, "article", none, 0)));
 }
 
 }  // namespace

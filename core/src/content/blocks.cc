@@ -40,6 +40,11 @@ std::uint32_t count_punctuation(std::string_view s) {
 bool is_loading_placeholder(std::string_view t) {
   constexpr std::size_t kMaxPlaceholderBytes = 24;
   if (t.size() > kMaxPlaceholderBytes) return false;
+  // Most short texts (menu items, labels) start with another letter: no regex for them.
+  const std::size_t first = t.find_first_not_of(" \t\n\r\f");
+  if (first == std::string_view::npos) return false;
+  const char c = static_cast<char>(t[first] | 0x20);
+  if (c != 'l' && c != 'p') return false;
   static const LazyRE2 kPlaceholder = {R"((?i)^\s*(?:loading|please wait)\s*(?:\.\.\.|…)?\s*$)"};
   return RE2::FullMatch(t, *kPlaceholder);
 }

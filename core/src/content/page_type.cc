@@ -76,6 +76,17 @@ const RE2& price_pattern() {
   return *kPrice;
 }
 
+PageSignals declared_page_signals(const dom::NodeIndex& index, std::string_view og_type,
+                                  const std::vector<std::string>& schema_types,
+                                  std::size_t itemprop_prices) {
+  PageSignals signals;
+  signals.og_type = og_type;
+  signals.schema_types = &schema_types;
+  signals.itemprop_prices = itemprop_prices;
+  count_page_signals(index, signals);
+  return signals;
+}
+
 void count_page_signals(const dom::NodeIndex& index, PageSignals& s) {
   if (index.size() == 0) return;
   for (std::uint32_t i = 0; i < index.size(); ++i) {

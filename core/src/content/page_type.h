@@ -37,12 +37,19 @@ struct PageSignals {
   std::size_t article_elements = 0;
 };
 
-// Fills the page-wide counts of `signals` from the index (all but
-// itemprop_prices).
 // A price: a currency sign or code next to a digit ("$12.99", "14,90 €").
 const RE2& price_pattern();
 
+// Fills the page-wide counts of `signals` from the index (all but
+// itemprop_prices).
 void count_page_signals(const dom::NodeIndex& index, PageSignals& signals);
+
+// The signals known before the main content is chosen: what the page
+// declares (from the fields stage: og:type, JSON-LD types, microdata
+// prices) and the page-wide counts. `schema_types` must outlive the result.
+PageSignals declared_page_signals(const dom::NodeIndex& index, std::string_view og_type,
+                                  const std::vector<std::string>& schema_types,
+                                  std::size_t itemprop_prices);
 
 // One of "article", "forum", "product", "collection", "listing",
 // "documentation", "service", "other".
