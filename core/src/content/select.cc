@@ -121,8 +121,11 @@ std::vector<std::uint32_t> post_remarks(const dom::NodeIndex& index,
       post = index[post].parent;
     }
     if (post == container || post == dom::kNoNode) continue;
-    const auto in_post = [&](std::uint32_t k) { return k >= post && k < index[post].end; };
-    if (std::count_if(lists.begin(), lists.end(), in_post) == 1) remarks.push_back(list);
+    // `lists` is in document order: those inside the post are one range
+    // (a binary search, not a scan: a hostile page may hold 100,000 lists).
+    const auto first = std::lower_bound(lists.begin(), lists.end(), post);
+    const auto last = std::lower_bound(first, lists.end(), index[post].end);
+    if (last - first == 1) remarks.push_back(list);
   }
   if (remarks.size() < kMinPostsWithRemarks) remarks.clear();
   return remarks;
