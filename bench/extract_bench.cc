@@ -47,6 +47,7 @@
 #include <unistd.h>
 #include <vector>
 
+#include "attributes_read.h"
 #include "content/blocks.h"
 #include "content/page_type.h"
 #include "content/rules.h"
@@ -198,7 +199,8 @@ const content::RuleMatcher& rule_matcher() {
 
 // Stage "prescan": what run_pipeline hands gumbo.
 std::string prescan(std::string_view utf8) {
-  return input::prescan(utf8, default_options().max_depth, dom::kAttributesRead);
+  static const AttributesRead attributes(default_options(), rule_matcher());
+  return input::prescan(utf8, default_options().max_depth, attributes.policy());
 }
 
 // run_pipeline's memory budget for the tree.

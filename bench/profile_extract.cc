@@ -26,6 +26,7 @@
 #include <string_view>
 #include <vector>
 
+#include "attributes_read.h"
 #include "dom/node_index.h"
 #include "dom/parse.h"
 #include "input/decode.h"
@@ -81,6 +82,8 @@ int main(int argc, char** argv) {
 
   const thresher::Extractor extractor;
   (void)extractor.extract(pages.front());
+  const thresher::content::RuleMatcher rules;
+  const thresher::AttributesRead attributes(thresher::Options{}, rules);
   std::size_t hash = 0;
   const double start = cpu_seconds();
   for (int p = 0; p < passes; ++p) {
@@ -88,8 +91,8 @@ int main(int argc, char** argv) {
       if (parse_only) {
         // As run_pipeline does it (core/src/extractor.cc), with its defaults.
         const thresher::input::Decoded decoded = thresher::input::decode_to_utf8(html);
-        const std::string lean = thresher::input::prescan(
-            decoded.utf8, thresher::Options{}.max_depth, thresher::dom::kAttributesRead);
+        const std::string lean =
+            thresher::input::prescan(decoded.utf8, thresher::Options{}.max_depth, attributes.policy());
         const thresher::dom::ParsedHtml parsed(lean, 64 * lean.size() + (std::size_t{64} << 20));
         hash = hash * 31 + lean.size();
         continue;

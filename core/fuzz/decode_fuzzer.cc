@@ -64,7 +64,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (in::strip_unparsed_bodies(lean).size() > lean.size()) fail("second strip grew");
     // The whole pre-scan (white space squeezed, attributes dropped, nesting
     // capped) only ever removes bytes and keeps UTF-8 valid.
-    static constexpr std::string_view kKeep[] = {"class", "id", "href", "src"};
+    static constexpr std::string_view kKeepNames[] = {"class", "id", "href", "src", "style"};
+    // Class tokens and styles kept or cut by an arbitrary rule, to reach
+    // every path of the attribute editing.
+    static const in::AttributePolicy kKeep{
+        kKeepNames, [](std::string_view token) { return token.size() % 2 == 0; },
+        [](std::string_view style) { return style.find('n') != std::string_view::npos; }};
     const std::string pre = in::prescan(text, 4, kKeep);
     if (pre.size() > text.size()) fail("prescan grew its input");
     if (in::is_valid_utf8(text) && !in::is_valid_utf8(pre)) fail("prescan broke UTF-8");

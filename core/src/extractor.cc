@@ -8,6 +8,7 @@
 #include <new>
 #include <optional>
 
+#include "attributes_read.h"
 #include "content/blocks.h"
 #include "content/page_type.h"
 #include "content/rules.h"
@@ -29,7 +30,8 @@ namespace thresher {
 struct Extractor::Compiled {
   Options options;
   content::RuleMatcher rules;
-  explicit Compiled(Options o) : options(std::move(o)) {}
+  AttributesRead attributes;
+  explicit Compiled(Options o) : options(std::move(o)), attributes(options, rules) {}
 };
 
 const char* error_code_name(ErrorCode code) noexcept {
@@ -137,7 +139,7 @@ Result<Document> run_pipeline(const Extractor::Compiled& c, std::string_view htm
   doc.diagnostics.encoding = decoded.encoding;
   doc.diagnostics.encoding_source = decoded.source;
 
-  const std::string lean = input::prescan(decoded.utf8, opt.max_depth, dom::kAttributesRead);
+  const std::string lean = input::prescan(decoded.utf8, opt.max_depth, c.attributes.policy());
   const std::size_t tree_budget =
       opt.max_tree_bytes != 0 ? opt.max_tree_bytes : 64 * lean.size() + (std::size_t{64} << 20);
   const dom::ParsedHtml parsed(lean, tree_budget);

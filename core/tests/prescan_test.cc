@@ -8,7 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "attributes_read.h"
+#include "content/rules.h"
 #include "dom/node_index.h"
+#include "fields/fields.h"
 #include "input/decode.h"
 #include "test_util.h"
 
@@ -82,7 +85,8 @@ TEST(Prescan, AMillionNestedDivsBecomeShallow) {
   EXPECT_EQ(lean.size(), 512 * 5 + 4);
 }
 
-constexpr std::string_view kKeep[] = {"class", "id", "href"};
+constexpr std::string_view kKeepNames[] = {"class", "id", "href", "style"};
+const AttributePolicy kKeep{kKeepNames, {}, {}};
 
 TEST(Prescan, SqueezesWhiteSpaceInTextOnly) {
   EXPECT_EQ(squeeze_markup("<p>a   b\n\n  c</p>  <p>d\te</p>", {}), "<p>a b\nc</p> <p>d\te</p>");
@@ -119,9 +123,56 @@ TEST(Prescan, DropsAttributesNoStageReads) {
   EXPECT_EQ(squeeze_markup(all, {}), all);  // nothing listed: all kept
 }
 
+TEST(Prescan, CutsClassListsToTokensReadAndStylesToThoseThatHide) {
+  AttributePolicy policy{kKeepNames, {}, {}};
+  int asked = 0;
+  policy.class_token_read = [&asked](std::string_view token) {
+    ++asked;
+    return token == "nav" || token == "post-author";
+  };
+  policy.style_read = [](std::string_view style) { return style.find("none") != std::string_view::npos; };
+  EXPECT_EQ(squeeze_markup("<div class=\"col-6 nav  mt-4 post-author\" id=x>a</div>", policy),
+            "<div class=\"nav post-author\" id=x>a</div>");
+  EXPECT_EQ(squeeze_markup("<p class='row \"q\" nav'>b</p>", policy), "<p class='nav'>b</p>");
+  EXPECT_EQ(squeeze_markup("<p class=nav>c</p><p class=flex>d</p><p CLASS=\"\">", policy),
+            "<p class=nav>c</p><p >d</p><p CLASS=\"\">");
+  // A character reference is left for gumbo to decode: kept unasked.
+  EXPECT_EQ(squeeze_markup("<p class=\"a&amp;b x\">e</p>", policy), "<p class=\"a&amp;b\">e</p>");
+  // Each distinct token is asked once per page.
+  asked = 0;
+  (void)squeeze_markup("<i class=\"u v\"></i><i class=\"v u\"></i><i class=u></i>", policy);
+  EXPECT_EQ(asked, 2);
+  EXPECT_EQ(squeeze_markup("<p style=\"color: red\">f</p><p style=\"display:none\">g</p>", policy),
+            "<p >f</p><p style=\"display:none\">g</p>");
+  // Gumbo reads the first of a repeated name only: a second class cannot
+  // stand in for a first one cut away.
+  EXPECT_EQ(squeeze_markup("<p class=flex class=nav id=a id=b>h</p>", policy), "<p id=a>h</p>");
+}
+
+TEST(AttributesRead, ClassTokensReadAreThoseAStageActsOn) {
+  const content::RuleMatcher rules;
+  for (const char* token : {"navbar", "site-footer", "commentList", "accordion-item", "tab-pane",
+                            "bigusername", "post-author"}) {
+    EXPECT_TRUE(class_token_read(rules, token)) << token;
+  }
+  for (const char* token : {"col-md-6", "flex", "px-4", "mt-4", "row", "wp-block-group"}) {
+    EXPECT_FALSE(class_token_read(rules, token)) << token;
+  }
+}
+
+TEST(Prescan, ImageSourcesOnlyWhenImagesAreRendered) {
+  const content::RuleMatcher rules;
+  const std::string img = "<img src=a.png alt=\"A cat\" class=hero-image>";
+  EXPECT_EQ(squeeze_markup(img, AttributesRead(Options{}, rules).policy()), "<img >");
+  Options with_images;
+  with_images.include_images = true;
+  EXPECT_EQ(squeeze_markup(img, AttributesRead(with_images, rules).policy()), "<img src=a.png alt=\"A cat\">");
+}
+
 // The differential check over the stored corpus: what squeeze_markup and
 // cap_markup add to strip_unparsed_bodies changes nothing a stage reads.
-// Both trees are compared with attributes not read dropped, white space
+// Both trees are compared with attributes not read dropped (of class and
+// style, only what the stages make of them is compared), white space
 // runs in text squeezed (outside <pre>, <textarea>, <listing>) and adjacent
 // text merged, comments left out.
 void normalized(const GumboNode* n, bool raw_space, std::string& out, std::string& text) {
@@ -145,7 +196,31 @@ void normalized(const GumboNode* n, bool raw_space, std::string& out, std::strin
         }
         for (unsigned k = 0; k < e.attributes.length; ++k) {
           const auto* a = static_cast<const GumboAttribute*>(e.attributes.data[k]);
-          if (dom::is_read_attribute(a->name)) out.append(" ").append(a->name).append("=").append(a->value);
+          const std::string_view name = a->name;
+          if (name == "class") {
+            // What the stages read of a class: the rules it matches, and
+            // whether it names a disclosure panel or a user.
+            // Token by token, so that the matcher's cut of long lists at
+            // 1 KiB (which the pre-scan shortens) does not count.
+            static const content::RuleMatcher rules;
+            content::RuleMask mask = 0;
+            const std::string_view value = a->value;
+            for (std::size_t at = 0; at < value.size();) {
+              std::size_t end = value.find_first_of(" \t\n\r\f", at);
+              if (end == std::string_view::npos) end = value.size();
+              mask |= rules.match(GUMBO_TAG_UNKNOWN, value.substr(at, end - at), {}, {});
+              at = end + 1;
+            }
+            const bool panel = dom::names_disclosure_panel(a->value);
+            const bool user = fields::names_user(a->value);
+            if (mask != 0 || panel || user) {
+              out.append(" class=").append(std::to_string(mask)).append(panel ? "p" : "").append(user ? "u" : "");
+            }
+          } else if (name == "style") {
+            if (dom::style_hides(a->value)) out.append(" style=hides");
+          } else if (dom::is_read_attribute(name)) {
+            out.append(" ").append(name).append("=").append(a->value);
+          }
         }
         out.append(">\n");
         raw_space |= e.tag == GUMBO_TAG_PRE || e.tag == GUMBO_TAG_TEXTAREA || e.tag == GUMBO_TAG_LISTING;
@@ -187,16 +262,20 @@ TEST(Prescan, CorpusTreesOnlyLoseWhatNoStageReads) {
   }
   std::sort(pages.begin(), pages.end());
   ASSERT_GT(pages.size(), 500u);
+  const content::RuleMatcher rules;
+  Options options;
+  options.include_images = true;  // src and alt compared as they are
+  const AttributesRead attributes(options, rules);
   for (const std::string& page : pages) {
     const std::string utf8 = decode_to_utf8(testing::read_file(page)).utf8;
     const std::string stripped = strip_unparsed_bodies(utf8);
-    const std::string lean = prescan(utf8, 512, dom::kAttributesRead);
+    const std::string lean = prescan(utf8, 512, attributes.policy());
     ASSERT_LT(lean.size(), stripped.size() + 1) << page;
     const std::string a = normalized_tree(stripped), b = normalized_tree(lean);
     if (a != b) {
       const std::size_t at = std::mismatch(a.begin(), a.end(), b.begin(), b.end()).first - a.begin();
       const std::size_t from = at > 80 ? at - 80 : 0;
-      ADD_FAILURE() << page << "\n stripped: " << a.substr(from, 160) << "\n prescan:  " << b.substr(from, 160);
+      ADD_FAILURE() << page << "\n stripped: " << a.substr(from, 400) << "\n prescan:  " << b.substr(from, 400);
     }
   }
 }

@@ -173,6 +173,11 @@ std::string RuleMatcher::signature(std::string_view class_attr, std::string_view
   return sig;
 }
 
+bool RuleMatcher::matches_token(std::string_view token) const {
+  const std::string sig = signature(token, {});
+  return sig.size() > 1 && set_->Match(sig, nullptr);
+}
+
 RuleMask RuleMatcher::match(GumboTag tag, std::string_view class_attr, std::string_view id_attr,
                             std::string_view role_attr) const {
   std::string sig = signature(class_attr, id_attr);

@@ -9,7 +9,6 @@
 #include "dom/text_util.h"
 
 namespace thresher::dom {
-namespace {
 
 bool style_hides(std::string_view style) {
   // Cheap check without a regex: "display:none" / "visibility:hidden" with
@@ -22,6 +21,13 @@ bool style_hides(std::string_view style) {
   return compact.find("display:none") != std::string::npos ||
          compact.find("visibility:hidden") != std::string::npos;
 }
+
+bool names_disclosure_panel(std::string_view class_attr) {
+  static const LazyRE2 kPanelClass = {kDisclosurePanelClass};
+  return RE2::PartialMatch(class_attr, *kPanelClass);
+}
+
+namespace {
 
 struct AttributeScan {
   std::uint32_t present = 0;  // Node::attributes
@@ -50,12 +56,10 @@ AttributeScan scan_attributes(const GumboElement& el) {
 // the page says (a product's description and specifications, a guide's
 // other-language code samples). Run only on elements that hide.
 bool is_disclosure_panel(const GumboElement& el) {
-  static const LazyRE2 kPanelClass = {
-      R"((?i)(?:^|[\s_-])(?:accordion|collapse|collapsible|tab-?pane|tab-?panel|tabs-panel)(?:$|[\s_-]))"};
   const GumboAttribute* role = gumbo_get_attribute(&el.attributes, "role");
   if (role != nullptr && text::iequals_ascii(role->value, "tabpanel")) return true;
   const GumboAttribute* cls = gumbo_get_attribute(&el.attributes, "class");
-  return cls != nullptr && RE2::PartialMatch(cls->value, *kPanelClass);
+  return cls != nullptr && names_disclosure_panel(cls->value);
 }
 
 

@@ -19,7 +19,9 @@ namespace thresher::dom {
 // the index's own hidden check). The pre-scan drops all others before
 // parsing: gumbo spends per byte of attribute value, and data-*, srcset and
 // the like are a third of a page's markup. Reading an attribute not listed
-// here fails an assertion in debug builds.
+// here fails an assertion in debug builds. Of class and style values the
+// index holds only what stages act on (see attributes_read.h): a new reader
+// of class names must be added to class_token_read there.
 inline constexpr std::string_view kAttributesRead[] = {
     "alt",  "aria-hidden", "class",  "content", "datetime", "hidden", "href",     "http-equiv",
     "id",   "itemprop",    "lang",   "name",    "popover",  "property", "rel",    "role",     "src",
@@ -86,6 +88,17 @@ struct Node {
   bool is_text() const noexcept { return flags & kText; }
   bool is_element() const noexcept { return !(flags & kText); }
 };
+
+// An inline style that hides its element ("display: none",
+// "visibility:hidden"): the index's hidden check, and the pre-scan's test
+// of which style attributes to keep.
+bool style_hides(std::string_view style);
+
+// A class attribute naming a tab or accordion panel: hidden until a click,
+// but part of what the page says.
+inline constexpr const char* kDisclosurePanelClass =
+    R"((?i)(?:^|[\s_-])(?:accordion|collapse|collapsible|tab-?pane|tab-?panel|tabs-panel)(?:$|[\s_-]))";
+bool names_disclosure_panel(std::string_view class_attr);
 
 struct NodeIndexLimits {
   std::size_t max_nodes;

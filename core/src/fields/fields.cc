@@ -16,6 +16,12 @@
 #include "util/url.h"
 
 namespace thresher::fields {
+
+bool names_user(std::string_view class_or_id) {
+  static const LazyRE2 kUserClass = {kUserClassPattern};
+  return RE2::PartialMatch(class_or_id, *kUserClass);
+}
+
 namespace {
 
 using content::NodeFeatures;
@@ -164,17 +170,11 @@ bool looks_like_a_handle(std::string_view name) {
 // On a thread the author is whoever opened it: the first user name on the
 // content side, in an element whose class or id names a user.
 std::string first_poster(const dom::NodeIndex& index, const std::vector<NodeFeatures>& f) {
-  static const LazyRE2 kUserClass = {
-      R"((?i)(?:^|[\s_-])(?:user|username|user-?name|user-?details|author|author-?name|poster|post-?author|postauthor|)"
-      R"(nick|nickname|display-?name|message-?author|user-?link)(?:$|[\s_-])|)"
-      // Glued to a prefix: vBulletin's "bigusername", Flarum's "PostUser-name".
-      R"(\w*(?:username|postuser))"};
   if (index.body() == dom::kNoNode) return {};
   for (std::uint32_t i = index.body(); i < index.size(); ++i) {
     const dom::Node& n = index[i];
     if (!n.is_element() || n.text_chars == 0 || n.text_chars > 200 || !is_content_side(f, i)) continue;
-    if (!RE2::PartialMatch(index.attr(i, "class"), *kUserClass) &&
-        !RE2::PartialMatch(index.attr(i, "id"), *kUserClass)) {
+    if (!names_user(index.attr(i, "class")) && !names_user(index.attr(i, "id"))) {
       continue;
     }
     // The element's text; for a user box (name, reputation, badges: more

@@ -33,6 +33,15 @@ PageKind extract_fields(const dom::NodeIndex& index,
                         const std::vector<content::NodeFeatures>& features,
                         std::string_view page_url, const Options& options, Document& doc);
 
+// A class or id naming a user or poster ("username", "post-author",
+// vBulletin's "bigusername"): where a thread's first poster is named.
+inline constexpr const char* kUserClassPattern =
+    R"((?i)(?:^|[\s_-])(?:user|username|user-?name|user-?details|author|author-?name|poster|post-?author|postauthor|)"
+    R"(nick|nickname|display-?name|message-?author|user-?link)(?:$|[\s_-])|)"
+    // Glued to a prefix: vBulletin's "bigusername", Flarum's "PostUser-name".
+    R"(\w*(?:username|postuser))";
+bool names_user(std::string_view class_or_id);
+
 // "Headline | Site" -> "Headline" (the part that is not the site's name).
 // The site is `sitename`, or a part spelling a label of `hostname`.
 std::string strip_site_suffix(std::string_view title, std::string_view sitename,

@@ -282,17 +282,97 @@ bool shapes_tree(std::string_view lowered) {
          lowered == "size";
 }
 
-bool keep_attribute(std::string_view name, std::span<const std::string_view> keep) {
-  if (keep.empty() || name.size() > 32) return keep.empty();
-  char buf[32];
-  for (std::size_t k = 0; k < name.size(); ++k) buf[k] = lower(name[k]);
-  const std::string_view lowered(buf, name.size());
-  if (shapes_tree(lowered)) return true;
-  for (std::string_view w : keep) {
-    if (w == lowered) return true;
+// What becomes of one attribute of a tag.
+enum class Verdict : char { kDrop, kKeep, kEdited };
+
+// Decides, attribute by attribute, what squeeze_markup passes on. Holds the
+// page's class-token answers, so that each distinct token is asked once.
+class AttributeEditor {
+ public:
+  explicit AttributeEditor(const AttributePolicy& policy) : policy_(policy) {}
+
+  // Starts a new tag: names given twice count only the first time.
+  void start_tag() { seen_ = 0; }
+
+  // The verdict on the attribute written as `html[a.begin, a.end)`; for
+  // kEdited, edited() holds the value to write instead.
+  Verdict judge(std::string_view html, const Attribute& a) {
+    const std::string_view name = html.substr(a.begin, a.name_end - a.begin);
+    if (policy_.keep.empty()) return Verdict::kKeep;
+    if (name.size() > 32) return Verdict::kDrop;
+    char buf[32];
+    for (std::size_t k = 0; k < name.size(); ++k) buf[k] = lower(name[k]);
+    const std::string_view lowered(buf, name.size());
+    if (shapes_tree(lowered)) return Verdict::kKeep;
+    const auto slot = std::find(policy_.keep.begin(), policy_.keep.end(), lowered);
+    if (slot == policy_.keep.end()) return Verdict::kDrop;
+    const auto k = static_cast<std::size_t>(slot - policy_.keep.begin());
+    if (k < 32) {
+      if (seen_ & (std::uint32_t{1} << k)) return Verdict::kDrop;  // gumbo ignores it
+      seen_ |= std::uint32_t{1} << k;
+    }
+    const std::string_view value = value_of(html, a);
+    if (lowered == "style" && policy_.style_read) {
+      return policy_.style_read(value) ? Verdict::kKeep : Verdict::kDrop;
+    }
+    if (lowered == "class" && policy_.class_token_read) return filter_class(value);
+    return Verdict::kKeep;
   }
-  return false;
-}
+
+  std::string_view edited() const { return edited_; }
+
+ private:
+  // An attribute's value as written (without its quotes).
+  static std::string_view value_of(std::string_view html, const Attribute& a) {
+    std::size_t k = a.name_end;
+    while (k < a.end && is_html_space(html[k])) ++k;
+    if (k == a.end || html[k] != '=') return {};
+    ++k;
+    while (k < a.end && is_html_space(html[k])) ++k;
+    if (k < a.end && (html[k] == '"' || html[k] == '\'')) {
+      return html.substr(k + 1, a.end - k - 2);
+    }
+    return html.substr(k, a.end - k);
+  }
+
+  Verdict filter_class(std::string_view value) {
+    edited_.clear();
+    std::size_t tokens = 0, kept = 0;
+    for (std::size_t pos = 0; pos < value.size();) {
+      while (pos < value.size() && is_html_space(value[pos])) ++pos;
+      std::size_t end = pos;
+      while (end < value.size() && !is_html_space(value[end])) ++end;
+      if (end == pos) break;
+      const std::string_view token = value.substr(pos, end - pos);
+      ++tokens;
+      if (token_read(token)) {
+        ++kept;
+        if (!edited_.empty()) edited_.push_back(' ');
+        edited_.append(token);
+      }
+      pos = end;
+    }
+    if (kept == 0) return tokens == 0 ? Verdict::kKeep : Verdict::kDrop;
+    return kept == tokens ? Verdict::kKeep : Verdict::kEdited;
+  }
+
+  bool token_read(std::string_view token) {
+    if (token.find('&') != std::string_view::npos) return true;
+    if (const auto it = answers_.find(token); it != answers_.end()) return it->second;
+    // A page with more distinct tokens than this keeps the rest unasked:
+    // memory stays bounded, and a kept token changes nothing.
+    constexpr std::size_t kMaxAnswers = 1 << 16;
+    if (answers_.size() >= kMaxAnswers) return true;
+    const bool read = policy_.class_token_read(token);
+    answers_.emplace(token, read);
+    return read;
+  }
+
+  const AttributePolicy& policy_;
+  std::uint32_t seen_ = 0;  // bit k: policy_.keep[k] given in this tag already
+  std::unordered_map<std::string_view, bool> answers_;  // views into the page
+  std::string edited_;
+};
 
 // Elements whose text is not collapsed: raw text and RCDATA (read verbatim
 // until their end tag), and the ones whose white space shows.
@@ -317,14 +397,16 @@ constexpr SpecialBytes kSpecial;
 
 }  // namespace
 
-std::string squeeze_markup(std::string_view html, std::span<const std::string_view> keep) {
+std::string squeeze_markup(std::string_view html, const AttributePolicy& policy) {
   std::string out;
   out.reserve(html.size());
   std::size_t pos = 0;      // next byte not yet copied
   std::size_t k = 0;        // scan position (in text)
   std::size_t pre_depth = 0;
   std::vector<Attribute> attributes;
-  std::vector<char> kept;  // per attribute: keep it
+  AttributeEditor editor(policy);
+  std::vector<Verdict> verdicts;           // per attribute of the current tag
+  std::vector<std::string> edited_values;  // per attribute, when kEdited
   const std::size_t n = html.size();
   auto verbatim_to = [&](std::size_t to) {  // copy html[pos, to) and continue there
     out.append(html.substr(pos, to - pos));
@@ -350,24 +432,34 @@ std::string squeeze_markup(std::string_view html, std::span<const std::string_vi
             html[at + name.size()] != '/' && html[at + name.size()] != '>') {
           name = {};
         }
-        bool drop_some = false;
-        kept.resize(attributes.size());
+        bool all_kept = true;
+        verdicts.resize(attributes.size());
+        edited_values.resize(attributes.size());
+        editor.start_tag();
         for (std::size_t j = 0; j < attributes.size(); ++j) {
-          const Attribute& a = attributes[j];
-          kept[j] = keep_attribute(html.substr(a.begin, a.name_end - a.begin), keep);
-          drop_some |= !kept[j];
+          verdicts[j] = editor.judge(html, attributes[j]);
+          if (verdicts[j] == Verdict::kEdited) edited_values[j].assign(editor.edited());
+          all_kept &= verdicts[j] == Verdict::kKeep;
         }
-        if (!drop_some) {
+        if (all_kept) {
           verbatim_to(gt);
         } else {
-          // The tag name, the attributes kept (as written), the ending.
+          // The tag name, the attributes kept (as written, or with their
+          // edited value in their own quotes), the ending.
           const std::size_t name_end = attributes.front().begin;
           out.append(html.substr(pos, name_end - pos));
           for (std::size_t j = 0; j < attributes.size(); ++j) {
-            if (!kept[j]) continue;
+            if (verdicts[j] == Verdict::kDrop) continue;
             const Attribute& a = attributes[j];
             if (!is_html_space(out.back())) out.push_back(' ');
-            out.append(html.substr(a.begin, a.end - a.begin));
+            if (verdicts[j] == Verdict::kKeep) {
+              out.append(html.substr(a.begin, a.end - a.begin));
+            } else {
+              // Only a quoted value holds several tokens, so it ends in its quote.
+              const char quote = html[a.end - 1];
+              out.append(html.substr(a.begin, a.name_end - a.begin)).push_back('=');
+              out.append(1, quote).append(edited_values[j]).push_back(quote);
+            }
           }
           if (tag.self_closing) out.append(is_html_space(out.back()) ? "/" : " /");
           out.push_back('>');
@@ -532,10 +624,9 @@ std::string cap_markup(std::string_view html, std::size_t max_depth) {
   return out;
 }
 
-std::string prescan(std::string_view utf8, std::size_t max_depth,
-                    std::span<const std::string_view> keep_attributes) {
+std::string prescan(std::string_view utf8, std::size_t max_depth, const AttributePolicy& policy) {
   constexpr std::size_t kMaxParseDepth = 256;
-  return cap_markup(squeeze_markup(strip_unparsed_bodies(utf8), keep_attributes),
+  return cap_markup(squeeze_markup(strip_unparsed_bodies(utf8), policy),
                     std::min(max_depth, kMaxParseDepth));
 }
 

@@ -5,6 +5,7 @@
 // its shape; only their contents go.
 #pragma once
 
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -14,16 +15,32 @@ namespace thresher::input {
 // Returns `html` with those bodies removed (a copy; `html` is untouched).
 std::string strip_unparsed_bodies(std::string_view html);
 
+// What of the attributes reaches gumbo. Gumbo spends per byte of attribute
+// value (class lists alone are a quarter of a page's markup), so the
+// pre-scan passes on only what a later stage reads.
+struct AttributePolicy {
+  // Names kept (lower case); empty keeps every attribute. The few the tree
+  // builder itself reads are kept whatever this says. Of a name given twice
+  // in one tag only the first counts, as in gumbo.
+  std::span<const std::string_view> keep;
+  // class: the tokens for which this holds are kept (all when unset); a
+  // class left with none is dropped. Asked once per distinct token of a
+  // page. Tokens holding '&' (a character reference gumbo would decode)
+  // are kept unasked.
+  std::function<bool(std::string_view)> class_token_read;
+  // style: kept when this holds for its value (always when unset).
+  std::function<bool(std::string_view)> style_read;
+};
+
 // Squeezes each run of white space in text to one character ('\n' when the
 // run held a line break, else ' '): gumbo emits one token per character, and
 // indented pages are mostly runs of spaces. Text in <pre>, <listing>,
 // <textarea>, <title>, raw-text elements and <plaintext>, and comments are
 // copied unchanged; so is everything after a tag that never ends. Every
 // later stage collapses white space in text itself.
-// Drops the attributes not named in `keep` (lower case; empty keeps all),
-// except the few the tree builder looks at. Tags are split as gumbo's
+// Drops or shortens attributes as `policy` says. Tags are split as gumbo's
 // tokenizer splits them, so no attribute value is ever taken for text.
-std::string squeeze_markup(std::string_view html, std::span<const std::string_view> keep);
+std::string squeeze_markup(std::string_view html, const AttributePolicy& policy);
 
 // Defuses markup that makes gumbo's tree building quadratic, on the
 // stripped page: elements nested deeper than `max_depth` (counting elements
@@ -37,7 +54,6 @@ std::string cap_markup(std::string_view html, std::size_t max_depth);
 // cap_markup, in that order. Text under n open elements costs gumbo O(n) per
 // character, so the markup cap is at most 256 whatever `max_depth` says
 // (real pages nest below 100; p99 is 38).
-std::string prescan(std::string_view utf8, std::size_t max_depth,
-                    std::span<const std::string_view> keep_attributes);
+std::string prescan(std::string_view utf8, std::size_t max_depth, const AttributePolicy& policy);
 
 }  // namespace thresher::input
