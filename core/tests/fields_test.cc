@@ -55,6 +55,38 @@ TEST(Fields, UndeclaredH1SharingNoWordWithTheTitleIsNotTheHeadline) {
   EXPECT_EQ(e.title, "The rental companies we tested in 2025");
 }
 
+TEST(Fields, DatedPageIsNotAnArticleForAnUndeclaredH1) {
+  // A shop's or a service's JSON-LD dates the page; its hero <h1> is a
+  // slogan all the same, and the declared title names the page.
+  const Document d = fields_of(R"(<head><title>Travel Insurance Quotes | Insurer</title>
+    <meta name=date content=2024-05-01></head><body><main><h1>Protect your next trip with a travel quote</h1>
+    <p>Text.</p></main></body>)");
+  EXPECT_EQ(d.date, "2024-05-01");
+  EXPECT_EQ(d.title, "Travel Insurance Quotes");
+}
+
+TEST(Fields, H1WithALabelBeforeTheDeclaredTitle) {
+  const Document d = fields_of(R"(<head><title>What should I look for in a web host? | Hosting Talk</title>
+    </head><body><main><h1>Thread: What should I look for in a web host?</h1><p>Text.</p></main></body>)");
+  EXPECT_EQ(d.title, "What should I look for in a web host?");
+  // A lead of more than a few words is part of the headline.
+  const Document e = fields_of(R"(<head><title>What should I look for in a web host when I move my small shop and its
+    mailboxes away from the old one? | Hosting Talk</title></head><body><main><h1>Tell me honestly, friends: What should
+    I look for in a web host when I move my small shop and its mailboxes away from the old one?</h1>
+    <p>Text.</p></main></body>)");
+  EXPECT_EQ(e.title.substr(0, 11), "Tell me hon");
+}
+
+TEST(Fields, ThreadTitleLosesItsForumPrefix) {
+  const std::string page = R"(<head><title>Payment issues - how to delete a payment method - Forum</title>
+    <meta property=og:title content="Payment issues - how to delete a payment method"></head>
+    <body><main><h1>Payment issues - how to delete a payment method</h1><p>Text.</p></main></body>)";
+  EXPECT_EQ(fields_of(page, "https://forum.example/threads/how-to-x.123/").title, "how to delete a payment method");
+  // Elsewhere "Part - Part" is a headline and its site or subtitle.
+  EXPECT_EQ(fields_of(page, "https://news.example/2024/05/01/story").title,
+            "Payment issues - how to delete a payment method");
+}
+
 TEST(Fields, TitleWithoutAHeadlinePartIsIgnored) {
   const Document d = fields_of(R"(<head><title> | Volts Magazine</title>
     <meta property=og:type content=article></head><body><main><h1>Electronic Gadgets</h1>

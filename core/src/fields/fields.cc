@@ -56,6 +56,20 @@ bool without_headline(std::string_view title) {
   return RE2::PartialMatch(title, *kLeadingSeparator);
 }
 
+// An <h1> that is a declared title with a short label in front: a forum's
+// prefix badge ("Question", "Thread:", "Tips/Techniques"), a category
+// ("Blog:"), a brand before a product's name. The declared title is the
+// headline.
+bool labelled_copy(std::string_view h1, std::string_view declared) {
+  constexpr int kMaxLabelWords = 3;
+  const std::string h = norm(h1), d = norm(declared);
+  if (d.size() < 8 || h.size() <= d.size() || !h.ends_with(d)) return false;
+  std::string_view lead = std::string_view(h).substr(0, h.size() - d.size());
+  if (lead.back() != ' ' && lead.back() != ':') return false;  // a word boundary
+  while (!lead.empty() && (lead.back() == ' ' || lead.back() == ':' || lead.back() == '-')) lead.remove_suffix(1);
+  return !lead.empty() && text::word_count(lead) <= kMaxLabelWords;
+}
+
 // Share of an undeclared <h1>'s words that must appear in a declared title.
 constexpr double kUndeclaredH1Overlap = 0.2;
 
@@ -75,21 +89,28 @@ void choose_title(const dom::NodeIndex& index, const std::vector<NodeFeatures>& 
     const std::string h1 = index.text_content(h);
     if (h1.empty() || h1.size() > 300) continue;
     for (const std::string& d : declared) {
-      if (word_overlap(h1, d) >= 0.8 && word_overlap(strip_site_suffix(d, doc.sitename, doc.hostname), h1) >= 0.6) {
+      const std::string stripped = strip_site_suffix(d, doc.sitename, doc.hostname);
+      if (word_overlap(h1, d) >= 0.8 && word_overlap(stripped, h1) >= 0.6) {
+        if (labelled_copy(h1, stripped)) {
+          doc.title = stripped;
+          note(doc, "title", "h1 without its label");
+          return;
+        }
         doc.title = h1;
         note(doc, "title", "h1");
         return;
       }
     }
   }
-  // No declared title agrees with an <h1>. On an article (declared as one,
-  // or dated) the first headline-like <h1> of the content side is still what
+  // No declared title agrees with an <h1>. On an article (declared as one;
+  // a date alone does not make one: shops and services carry dates in their
+  // JSON-LD too) the first headline-like <h1> of the content side is still what
   // a reader sees as the title, unless it is the site's name (a logo) or a
   // one-word label. On other pages such an <h1> is more often a slogan,
   // unless it repeats much of the <title>.
   const bool article_like = text::iequals_ascii(meta.first("og:type"), "article") ||
                             ld.type.find("Article") != std::string::npos ||
-                            ld.type == "BlogPosting" || !doc.date.empty();
+                            ld.type == "BlogPosting";
   for (std::uint32_t h : meta.h1s) {
     if (!is_content_side(f, h)) continue;
     const std::string h1 = index.text_content(h);
@@ -124,10 +145,23 @@ void choose_title(const dom::NodeIndex& index, const std::vector<NodeFeatures>& 
   }
 }
 
+// On a thread, "Label - Subject" is a forum's prefix badge ("Question -",
+// "Tips/Techniques -", "Payment issues -") in front of the subject the
+// poster wrote; the subject is the title.
+std::string without_thread_prefix(const std::string& title) {
+  constexpr int kMaxPrefixWords = 3;
+  static const LazyRE2 kPrefix = {R"(^([^|–—-]+?)\s+[-–—]\s+(.+)$)"};
+  std::string prefix, subject;
+  if (!RE2::FullMatch(title, *kPrefix, &prefix, &subject)) return title;
+  if (text::word_count(prefix) > kMaxPrefixWords || subject.size() <= prefix.size()) return title;
+  return subject;
+}
+
 void extract_title(const dom::NodeIndex& index, const std::vector<NodeFeatures>& f,
-                   const PageMeta& meta, const JsonLdFields& ld, Document& doc) {
+                   const PageMeta& meta, const JsonLdFields& ld, std::string_view page_url, Document& doc) {
   choose_title(index, f, meta, ld, doc);
   doc.title = headline_part(doc.title);
+  if (content::is_discussion_page(ld.type, page_url)) doc.title = without_thread_prefix(doc.title);
 }
 
 // ---- authors -------------------------------------------------------------
@@ -668,7 +702,7 @@ PageKind extract_fields(const dom::NodeIndex& index, const std::vector<NodeFeatu
   extract_dates(index, f, meta, ld, doc.url.empty() ? page_url : std::string_view(doc.url),
                 month_first, doc);
   extract_categories_and_tags(index, f, meta, ld, link_base.empty() ? doc.url : link_base, doc);
-  extract_title(index, f, meta, ld, doc);  // after the date: it tells articles apart
+  extract_title(index, f, meta, ld, doc.url.empty() ? page_url : std::string_view(doc.url), doc);
 
   std::string_view image = meta.first("og:image");
   if (image.empty()) image = meta.first("twitter:image");
