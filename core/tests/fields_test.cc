@@ -87,6 +87,24 @@ TEST(Fields, ThreadTitleLosesItsForumPrefix) {
             "Payment issues - how to delete a payment method");
 }
 
+TEST(Fields, MarkedCoAuthorsShareTheFirstNamesLine) {
+  const std::string head = R"(<head><meta property=og:type content=article></head><body><main>
+    <h1>A story about things</h1>)";
+  const Document d = fields_of(head + R"(<p>By <a href="/author/ann-lee">Ann Lee</a> and
+    <a href="/author/bob-roe">Bob Roe</a></p><p>Text of the story.</p></main></body>)");
+  EXPECT_EQ(d.author, "Ann Lee; Bob Roe");
+  // An author link in another block is a contributor's or an author box's.
+  const Document e = fields_of(head + R"(<p>By <a href="/author/ann-lee">Ann Lee</a></p>
+    <p>Text of the story.</p><div>With help from <a href="/author/bob-roe">Bob Roe</a></div></main></body>)");
+  EXPECT_EQ(e.author, "Ann Lee");
+  // Many marked names on the page: a listing's, none of them the page's author.
+  std::string teasers;
+  for (const char* n : {"Ann Lee", "Bob Roe", "Cid Poe", "Dee Fox", "Eve Kay"}) {
+    teasers += std::string("<div><h2>A teaser</h2><a href=\"/author/x\">") + n + "</a></div>";
+  }
+  EXPECT_EQ(fields_of(head + teasers + "</main></body>").author, "");
+}
+
 TEST(Fields, TitleWithoutAHeadlinePartIsIgnored) {
   const Document d = fields_of(R"(<head><title> | Volts Magazine</title>
     <meta property=og:type content=article></head><body><main><h1>Electronic Gadgets</h1>

@@ -187,6 +187,14 @@ std::string marked_name(const dom::NodeIndex& index, std::uint32_t i) {
   return {};
 }
 
+// The nearest block-level element holding `i` (its line), or kNoNode.
+std::uint32_t enclosing_block(const dom::NodeIndex& index, std::uint32_t i) {
+  for (std::uint32_t k = index[i].parent; k != dom::kNoNode; k = index[k].parent) {
+    if (dom::is_block_tag(index[k].tag)) return k;
+  }
+  return dom::kNoNode;
+}
+
 // A forum handle: "jldugger", "sean_g", "Mod Sharon", "user3080392".
 bool looks_like_a_handle(std::string_view name) {
   static const LazyRE2 kHandle = {R"(^[\pL\pN][\pL\pN_.\-]*(?: [\pL\pN_.\-]+){0,3}$)"};
@@ -272,17 +280,27 @@ AuthorOrigin extract_authors(const dom::NodeIndex& index, const std::vector<Node
   // Elements marked as the author: itemprop=author, rel=author, links to an
   // author page. Many different names there mean a listing.
   auto add_marked = [&](const std::vector<std::uint32_t>& elements, std::string_view from) {
-    std::vector<std::string> found;
+    // All the marked names (too many: a listing), and those on the first
+    // name's line: co-authors share it ("By <a>A</a> and <a>B</a>"); marked
+    // names elsewhere are contributors, an author box, the authors of
+    // related articles.
+    std::vector<std::string> all, found;
+    std::uint32_t first_line = dom::kNoNode;
     for (std::uint32_t i : elements) {
       if (!is_content_side(f, i) || index[i].text_chars > 100) continue;
       if (credited_for_other_work(index, i)) continue;  // the reviewer, the photographer
+      const std::uint32_t line = enclosing_block(index, i);
+      const std::size_t before = all.size();
       for (const std::string& n : clean_authors(marked_name(index, i))) {
-        if (capitalized_like_a_name(n) || (thread && looks_like_a_handle(n))) merge_names(found, {n});
+        if (!capitalized_like_a_name(n) && !(thread && looks_like_a_handle(n))) continue;
+        merge_names(all, {n});
+        if (first_line == dom::kNoNode || line == first_line) merge_names(found, {n});
       }
+      if (all.size() > before && first_line == dom::kNoNode) first_line = line;
     }
     // On a thread the first poster is the author of the page.
     if (thread && found.size() > 1) found.resize(1);
-    if (!found.empty() && found.size() <= kMaxAuthors) {
+    if (!found.empty() && (thread || all.size() <= kMaxAuthors)) {
       names = found;
       source = from;
     }
