@@ -82,6 +82,10 @@ TEST(Fields, ThreadTitleLosesItsForumPrefix) {
     <meta property=og:title content="Payment issues - how to delete a payment method"></head>
     <body><main><h1>Payment issues - how to delete a payment method</h1><p>Text.</p></main></body>)";
   EXPECT_EQ(fields_of(page, "https://forum.example/threads/how-to-x.123/").title, "how to delete a payment method");
+  // The badge glued to the subject in the <h1>, set off in the declared title.
+  const std::string glued = R"(<head><meta property=og:title content="Tips/Techniques - ProxMox or Debian for virtual machines?">
+    </head><body><main><h1>Tips/Techniques ProxMox or Debian for virtual machines?</h1><p>Text.</p></main></body>)";
+  EXPECT_EQ(fields_of(glued, "https://forum.example/threads/proxmox.123/").title, "ProxMox or Debian for virtual machines?");
   // Elsewhere "Part - Part" is a headline and its site or subtitle.
   EXPECT_EQ(fields_of(page, "https://news.example/2024/05/01/story").title,
             "Payment issues - how to delete a payment method");

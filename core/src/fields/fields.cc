@@ -79,11 +79,23 @@ constexpr double kUndeclaredH1Overlap = 0.2;
 // losses away.
 constexpr double kDeclaredTitleOverlap = 0.3;
 
+// On a thread, "Label - Subject" is a forum's prefix badge ("Question -",
+// "Tips/Techniques -", "Payment issues -") in front of the subject the
+// poster wrote; the subject is the title.
+std::string without_thread_prefix(const std::string& title) {
+  constexpr int kMaxPrefixWords = 3;
+  static const LazyRE2 kPrefix = {R"(^([^|–—-]+?)\s+[-–—]\s+(.+)$)"};
+  std::string prefix, subject;
+  if (!RE2::FullMatch(title, *kPrefix, &prefix, &subject)) return title;
+  if (text::word_count(prefix) > kMaxPrefixWords || subject.size() <= prefix.size()) return title;
+  return subject;
+}
+
 // Sets doc.title; when that is an undeclared <h1>, *declared_instead gets
 // the title the page declares (og:title, JSON-LD headline, <title>, the
 // site's name cut), for the page-type stage to fall back on.
 void choose_title(const dom::NodeIndex& index, const std::vector<NodeFeatures>& f,
-                  const PageMeta& meta, const JsonLdFields& ld, Document& doc,
+                  const PageMeta& meta, const JsonLdFields& ld, bool thread, Document& doc,
                   std::string* declared_instead) {
   const std::string og = without_headline(meta.first("og:title")) ? "" : std::string(meta.first("og:title"));
   const std::string tw = std::string(meta.first("twitter:title"));
@@ -101,10 +113,15 @@ void choose_title(const dom::NodeIndex& index, const std::vector<NodeFeatures>& 
     for (const std::string& d : declared) {
       const std::string stripped = strip_site_suffix(d, doc.sitename, doc.hostname);
       if (word_overlap(h1, d) >= 0.8 && word_overlap(stripped, h1) >= 0.6) {
-        if (labelled_copy(h1, stripped)) {
-          doc.title = stripped;
-          note(doc, "title", "h1 without its label");
-          return;
+        // On a thread the declared title may carry the badge as a part of
+        // its own ("News - Subject" for an <h1> "News Subject").
+        const std::string subject = thread ? without_thread_prefix(d) : std::string();
+        for (const std::string& plain : {stripped, subject}) {
+          if (!plain.empty() && labelled_copy(h1, plain)) {
+            doc.title = plain;
+            note(doc, "title", "h1 without its label");
+            return;
+          }
         }
         doc.title = h1;
         note(doc, "title", "h1");
@@ -160,26 +177,15 @@ void choose_title(const dom::NodeIndex& index, const std::vector<NodeFeatures>& 
   }
 }
 
-// On a thread, "Label - Subject" is a forum's prefix badge ("Question -",
-// "Tips/Techniques -", "Payment issues -") in front of the subject the
-// poster wrote; the subject is the title.
-std::string without_thread_prefix(const std::string& title) {
-  constexpr int kMaxPrefixWords = 3;
-  static const LazyRE2 kPrefix = {R"(^([^|–—-]+?)\s+[-–—]\s+(.+)$)"};
-  std::string prefix, subject;
-  if (!RE2::FullMatch(title, *kPrefix, &prefix, &subject)) return title;
-  if (text::word_count(prefix) > kMaxPrefixWords || subject.size() <= prefix.size()) return title;
-  return subject;
-}
-
 // The title, and the declared one when the title is an undeclared <h1>.
 std::string extract_title(const dom::NodeIndex& index, const std::vector<NodeFeatures>& f,
                           const PageMeta& meta, const JsonLdFields& ld, std::string_view page_url,
                           Document& doc) {
   std::string declared_instead;
-  choose_title(index, f, meta, ld, doc, &declared_instead);
+  const bool thread = content::is_discussion_page(ld.type, page_url);
+  choose_title(index, f, meta, ld, thread, doc, &declared_instead);
   doc.title = headline_part(doc.title);
-  if (content::is_discussion_page(ld.type, page_url)) doc.title = without_thread_prefix(doc.title);
+  if (thread) doc.title = without_thread_prefix(doc.title);
   return declared_instead.empty() ? declared_instead : headline_part(declared_instead);
 }
 
