@@ -220,6 +220,13 @@ TEST(Fields, ThreadAuthorIsTheFirstPoster) {
   EXPECT_EQ(fields_of(thread, "https://news.example/2024/05/01/story").author, "");
 }
 
+TEST(Fields, FirstPosterLosesTheCountsAfterTheName) {
+  const std::string thread =
+      "<body><div class=post><div class=username>paulb203 <span>196</span> <span>76</span></div>"
+      "<p>My question, asked at length.</p></div></body>";
+  EXPECT_EQ(fields_of(thread, "https://forum.example/threads/how-to-x.123/").author, "paulb203");
+}
+
 TEST(Fields, FirstPosterInAUserClassGluedToAPrefix) {
   // vBulletin's "bigusername".
   const Document d = fields_of(

@@ -257,6 +257,10 @@ std::string first_poster(const dom::NodeIndex& index, const std::vector<NodeFeat
     std::string name = text::collapse_whitespace(index.text_content(holder));
     if (name.starts_with('@')) name.erase(0, 1);
     if (name.starts_with("u/")) name.erase(0, 2);  // reddit's "u/name"
+    // A user box's counts after the name ("paulb203 196 76": posts, likes).
+    static const LazyRE2 kCountsAfter = {R"(^(.*?\D.*?)(?:\s+\d[\d,.]*)+$)"};
+    std::string bare;
+    if (RE2::FullMatch(name, *kCountsAfter, &bare)) name = bare;
     if (looks_like_a_handle(name)) return name;
     if (holder != i) i = n.end - 1;  // the box's other links are not its user
   }
