@@ -28,6 +28,14 @@ TEST(Bylines, SaysBy) {
   EXPECT_FALSE(says_by("The report by the council"));
 }
 
+TEST(Bylines, ByLineWithMoreLinksGivesItsFirstLink) {
+  // The line reads as no name as a whole ("A. J. Neal View In Digital
+  // Edition"); its first link is the name.
+  EXPECT_EQ(byline_of("<body><h1>Tips for selecting motors</h1><p>By <a href='/c/ajn'>A. J. Neal</a> "
+                      "<a class=btn href='/e'>View In Digital Edition</a></p><p>Text of the story.</p></body>"),
+            Names{"A. J. Neal"});
+}
+
 TEST(Bylines, CapitalizedLikeAName) {
   EXPECT_TRUE(capitalized_like_a_name("Ludwig van Beethoven"));
   EXPECT_TRUE(capitalized_like_a_name("gizzmo"));  // a handle

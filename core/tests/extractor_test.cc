@@ -79,6 +79,20 @@ TEST(Extractor, HiddenStreamedContentIsReadWhenNothingElseIs) {
   EXPECT_NE(r.value().text.find("streamed article text"), std::string::npos);
 }
 
+TEST(Extractor, ServicePageTakesItsDeclaredTitleOverAHeroH1) {
+  const std::string html = R"(<head><title>Travel Insurance | Insurer</title>
+    <meta property=og:type content=article></head><body><main>
+    <h1>Get a travel insurance quote and protect your next trip</h1>
+    <p>Cover for medical costs, cancelled flights and lost luggage, wherever you go, for a price you choose.</p>
+    <p>Ask for a quote online in minutes, or call us: our agents answer around the clock, every day.</p>
+    </main></body>)";
+  const Extractor ex;
+  auto r = ex.extract(html, "https://insurer.example/travel");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r.value().page_type, "service");
+  EXPECT_EQ(r.value().title, "Travel Insurance");
+}
+
 TEST(Extractor, ListingItemsAfterOneBlurbAreKept) {
   // A news category page read as a list of links: the first item has a
   // sentence-long blurb, the others only their headlines. Trimming the

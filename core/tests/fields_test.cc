@@ -55,6 +55,60 @@ TEST(Fields, UndeclaredH1SharingNoWordWithTheTitleIsNotTheHeadline) {
   EXPECT_EQ(e.title, "The rental companies we tested in 2025");
 }
 
+TEST(Fields, DatedPageIsNotAnArticleForAnUndeclaredH1) {
+  // A shop's or a service's JSON-LD dates the page; its hero <h1> is a
+  // slogan all the same, and the declared title names the page.
+  const Document d = fields_of(R"(<head><title>Travel Insurance Quotes | Insurer</title>
+    <meta name=date content=2024-05-01></head><body><main><h1>Protect your next trip with a travel quote</h1>
+    <p>Text.</p></main></body>)");
+  EXPECT_EQ(d.date, "2024-05-01");
+  EXPECT_EQ(d.title, "Travel Insurance Quotes");
+}
+
+TEST(Fields, H1WithALabelBeforeTheDeclaredTitle) {
+  const Document d = fields_of(R"(<head><title>What should I look for in a web host? | Hosting Talk</title>
+    </head><body><main><h1>Thread: What should I look for in a web host?</h1><p>Text.</p></main></body>)");
+  EXPECT_EQ(d.title, "What should I look for in a web host?");
+  // A lead of more than a few words is part of the headline.
+  const Document e = fields_of(R"(<head><title>What should I look for in a web host when I move my small shop and its
+    mailboxes away from the old one? | Hosting Talk</title></head><body><main><h1>Tell me honestly, friends: What should
+    I look for in a web host when I move my small shop and its mailboxes away from the old one?</h1>
+    <p>Text.</p></main></body>)");
+  EXPECT_EQ(e.title.substr(0, 11), "Tell me hon");
+}
+
+TEST(Fields, ThreadTitleLosesItsForumPrefix) {
+  const std::string page = R"(<head><title>Payment issues - how to delete a payment method - Forum</title>
+    <meta property=og:title content="Payment issues - how to delete a payment method"></head>
+    <body><main><h1>Payment issues - how to delete a payment method</h1><p>Text.</p></main></body>)";
+  EXPECT_EQ(fields_of(page, "https://forum.example/threads/how-to-x.123/").title, "how to delete a payment method");
+  // The badge glued to the subject in the <h1>, set off in the declared title.
+  const std::string glued = R"(<head><meta property=og:title content="Tips/Techniques - ProxMox or Debian for virtual machines?">
+    </head><body><main><h1>Tips/Techniques ProxMox or Debian for virtual machines?</h1><p>Text.</p></main></body>)";
+  EXPECT_EQ(fields_of(glued, "https://forum.example/threads/proxmox.123/").title, "ProxMox or Debian for virtual machines?");
+  // Elsewhere "Part - Part" is a headline and its site or subtitle.
+  EXPECT_EQ(fields_of(page, "https://news.example/2024/05/01/story").title,
+            "Payment issues - how to delete a payment method");
+}
+
+TEST(Fields, MarkedCoAuthorsShareTheFirstNamesLine) {
+  const std::string head = R"(<head><meta property=og:type content=article></head><body><main>
+    <h1>A story about things</h1>)";
+  const Document d = fields_of(head + R"(<p>By <a href="/author/ann-lee">Ann Lee</a> and
+    <a href="/author/bob-roe">Bob Roe</a></p><p>Text of the story.</p></main></body>)");
+  EXPECT_EQ(d.author, "Ann Lee; Bob Roe");
+  // An author link in another block is a contributor's or an author box's.
+  const Document e = fields_of(head + R"(<p>By <a href="/author/ann-lee">Ann Lee</a></p>
+    <p>Text of the story.</p><div>With help from <a href="/author/bob-roe">Bob Roe</a></div></main></body>)");
+  EXPECT_EQ(e.author, "Ann Lee");
+  // Many marked names on the page: a listing's, none of them the page's author.
+  std::string teasers;
+  for (const char* n : {"Ann Lee", "Bob Roe", "Cid Poe", "Dee Fox", "Eve Kay"}) {
+    teasers += std::string("<div><h2>A teaser</h2><a href=\"/author/x\">") + n + "</a></div>";
+  }
+  EXPECT_EQ(fields_of(head + teasers + "</main></body>").author, "");
+}
+
 TEST(Fields, TitleWithoutAHeadlinePartIsIgnored) {
   const Document d = fields_of(R"(<head><title> | Volts Magazine</title>
     <meta property=og:type content=article></head><body><main><h1>Electronic Gadgets</h1>
@@ -164,6 +218,13 @@ TEST(Fields, ThreadAuthorIsTheFirstPoster) {
   EXPECT_EQ(d.author, "first_poster42");
   // The same markup on an article page names no author: handles are not bylines.
   EXPECT_EQ(fields_of(thread, "https://news.example/2024/05/01/story").author, "");
+}
+
+TEST(Fields, FirstPosterLosesTheCountsAfterTheName) {
+  const std::string thread =
+      "<body><div class=post><div class=username>paulb203 <span>196</span> <span>76</span></div>"
+      "<p>My question, asked at length.</p></div></body>";
+  EXPECT_EQ(fields_of(thread, "https://forum.example/threads/how-to-x.123/").author, "paulb203");
 }
 
 TEST(Fields, FirstPosterInAUserClassGluedToAPrefix) {

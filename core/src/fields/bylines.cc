@@ -1,5 +1,7 @@
 #include "fields/bylines.h"
 
+#include <algorithm>
+
 #include <re2/re2.h>
 
 #include "content/rules.h"
@@ -46,6 +48,20 @@ std::vector<std::string> first_line_name(const dom::NodeIndex& index, std::uint3
     std::vector<std::string> found = names_in(line);
     if (found.size() == 1 && text::word_count(found[0]) >= 2) return found;
     return {};
+  }
+  return {};
+}
+
+// The text of the first link with text inside element `i`, or "". Looks at
+// a line's first nodes only: a byline is small, and nested candidates must
+// not each walk a huge empty subtree.
+std::string first_link_text(const dom::NodeIndex& index, std::uint32_t i) {
+  constexpr std::uint32_t kNodesLooked = 64;
+  const std::uint32_t end = std::min(index[i].end, i + 1 + kNodesLooked);
+  for (std::uint32_t k = i + 1; k < end; ++k) {
+    if (index[k].is_element() && index[k].tag == GUMBO_TAG_A && index[k].text_chars > 0) {
+      return index.text_content(k);
+    }
   }
   return {};
 }
@@ -110,6 +126,14 @@ std::vector<std::string> find_byline(const dom::NodeIndex& index,
       continue;
     }
     std::vector<std::string> found = names_in(t);
+    // "By <a>Name</a> <a>View in digital edition</a>": the line's first
+    // link is the name when the whole line reads as none, and it is a name
+    // of two words or more (a one-word link is "order", "license", a share
+    // button).
+    if (found.empty() && by) {
+      found = names_in(first_link_text(index, i));
+      if (found.size() != 1 || text::word_count(found[0]) < 2) found.clear();
+    }
     if (!found.empty() && found.size() <= kMaxAuthors) return found;
   }
   return {};

@@ -26,6 +26,9 @@ struct PageKind {
   std::vector<std::string> schema_types;  // every JSON-LD @type on the page
   std::size_t itemprop_prices = 0;        // microdata itemprop=price (elements and <meta>)
   AuthorOrigin author_origin = AuthorOrigin::kNone;
+  // When the title is an <h1> that no declared title agrees with: the title
+  // the page declares (site name cut), else "".
+  std::string declared_title;
 };
 
 // Fills the field members of `doc` (not text).
