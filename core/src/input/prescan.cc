@@ -335,9 +335,16 @@ class AttributeEditor {
     return html.substr(k, a.end - k);
   }
 
+  // The tokens read, then one token standing for all the others: stages
+  // also compare class lists for equality (cards of one kind, twins of a
+  // box), and lists that differ only in tokens not read must stay unequal.
+  // The stand-in is ':' and four characters of a hash: no rule reads a
+  // token with a ':' in it, and four characters spell no word a test looks
+  // for.
   Verdict filter_class(std::string_view value) {
     edited_.clear();
     std::size_t tokens = 0, kept = 0;
+    std::uint32_t dropped = 2166136261u;  // FNV-1a over the tokens not read
     for (std::size_t pos = 0; pos < value.size();) {
       while (pos < value.size() && is_html_space(value[pos])) ++pos;
       std::size_t end = pos;
@@ -349,11 +356,19 @@ class AttributeEditor {
         ++kept;
         if (!edited_.empty()) edited_.push_back(' ');
         edited_.append(token);
+      } else {
+        for (char c : token) dropped = (dropped ^ static_cast<unsigned char>(c)) * 16777619u;
+        dropped = (dropped ^ ' ') * 16777619u;
       }
       pos = end;
     }
-    if (kept == 0) return tokens == 0 ? Verdict::kKeep : Verdict::kDrop;
-    return kept == tokens ? Verdict::kKeep : Verdict::kEdited;
+    if (kept == tokens) return Verdict::kKeep;
+    static constexpr char kDigits[] =
+        "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_-";
+    if (!edited_.empty()) edited_.push_back(' ');
+    edited_.push_back(':');
+    for (int k = 0; k < 4; ++k, dropped >>= 6) edited_.push_back(kDigits[dropped & 63]);
+    return Verdict::kEdited;
   }
 
   bool token_read(std::string_view token) {
@@ -455,8 +470,10 @@ std::string squeeze_markup(std::string_view html, const AttributePolicy& policy)
             if (verdicts[j] == Verdict::kKeep) {
               out.append(html.substr(a.begin, a.end - a.begin));
             } else {
-              // Only a quoted value holds several tokens, so it ends in its quote.
-              const char quote = html[a.end - 1];
+              // A value with several tokens is quoted; an unquoted one was a
+              // single token, now the stand-in (no quotes in it).
+              const char last = html[a.end - 1];
+              const char quote = last == '\'' || last == '"' ? last : '"';
               out.append(html.substr(a.begin, a.name_end - a.begin)).push_back('=');
               out.append(1, quote).append(edited_values[j]).push_back(quote);
             }

@@ -23,10 +23,11 @@ struct AttributePolicy {
   // builder itself reads are kept whatever this says. Of a name given twice
   // in one tag only the first counts, as in gumbo.
   std::span<const std::string_view> keep;
-  // class: the tokens for which this holds are kept (all when unset); a
-  // class left with none is dropped. Asked once per distinct token of a
-  // page. Tokens holding '&' (a character reference gumbo would decode)
-  // are kept unasked.
+  // class: the tokens for which this holds are kept (all when unset), and
+  // the others give way to one stand-in token (':' and four characters of
+  // their hash), so that lists equal or unequal before stay so. Asked once
+  // per distinct token of a page. Tokens holding '&' (a character
+  // reference gumbo would decode) are kept unasked.
   std::function<bool(std::string_view)> class_token_read;
   // style: kept when this holds for its value (always when unset).
   std::function<bool(std::string_view)> style_read;
