@@ -284,4 +284,48 @@ TEST(Select, RemarksUnderEachPostAreNotContentOnQAPages) {
   for (int k = 0; k < 3; ++k) EXPECT_FALSE(flat.pruned[thread.by_id("r" + std::to_string(k))]) << k;
 }
 
+namespace {
+
+std::string teaser(const std::string& id) {
+  return "<div class=card id=" + id + "><h3><a href=/" + id +
+         ">A headline of another post on the site</a></h3>"
+         "<p>A short excerpt of that post, a sentence or two, as cards show them under the "
+         "headline: enough to tell what the post is about, and no more.</p></div>";
+}
+
+const std::string kArticleParagraph =
+    "<p>A paragraph of the article, long enough to be prose: it runs on, with commas, clauses "
+    "and a full stop at its end, as the paragraphs of a text do.</p>";
+const std::string kArticleParagraphs =
+    kArticleParagraph + kArticleParagraph + kArticleParagraph + kArticleParagraph;
+
+}  // namespace
+
+TEST(Select, TeaserCardsAfterTheTextArePruned) {
+  Indexed t("<body><article id=a>" + kArticleParagraphs + kArticleParagraphs + "<div id=more>" + teaser("t1") +
+            teaser("t2") + teaser("t3") + "</div></article></body>");
+  const Selection sel = select_content(*t.index, t.features, Options{}, "");
+  ASSERT_EQ(sel.container, t.by_id("a"));
+  for (const char* id : {"t1", "t2", "t3"}) EXPECT_TRUE(sel.pruned[t.by_id(id)]) << id;
+}
+
+TEST(Select, TeaserCardsAmongTheParagraphsStay) {
+  // A listicle's entries: the text goes on after them.
+  Indexed t("<body><article id=a>" + kArticleParagraphs + teaser("t1") + teaser("t2") +
+            teaser("t3") + kArticleParagraphs + "</article></body>");
+  const Selection sel = select_content(*t.index, t.features, Options{}, "");
+  ASSERT_EQ(sel.container, t.by_id("a"));
+  for (const char* id : {"t1", "t2", "t3"}) EXPECT_FALSE(sel.pruned[t.by_id(id)]) << id;
+}
+
+TEST(Select, APageOfTeaserCardsKeepsThem) {
+  // A blog's index: a line of introduction, then the cards are the content.
+  std::string html = "<body><main id=m><p>All the posts of this blog, newest first, as you like it.</p>";
+  for (int k = 0; k < 6; ++k) html += teaser("t" + std::to_string(k));
+  Indexed t(html + "</main></body>");
+  const Selection sel = select_content(*t.index, t.features, Options{}, "");
+  ASSERT_EQ(sel.container, t.by_id("m"));
+  for (int k = 0; k < 6; ++k) EXPECT_FALSE(sel.pruned[t.by_id("t" + std::to_string(k))]) << k;
+}
+
 }  // namespace thresher::content

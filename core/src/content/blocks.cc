@@ -4,6 +4,7 @@
 
 #include <re2/re2.h>
 
+#include "content/teasers.h"
 #include "dom/text_util.h"
 
 namespace thresher::content {
@@ -94,6 +95,10 @@ std::vector<NodeFeatures> compute_features(const dom::NodeIndex& index, const El
     if (index[i].parent != dom::kNoNode) prose[index[i].parent] += prose[i];
   }
   const float page_prose = n ? prose[body] : 0.f;
+
+  if (weights.find_teasers) {
+    for (std::uint32_t c : find_teaser_cards(index, f)) f[c].teaser = true;
+  }
 
   // Rules, top-down; "boilerplate" is inherited.
   const RuleMask navigation_rule = rule_bit("navigation");

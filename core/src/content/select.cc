@@ -180,6 +180,55 @@ void join_sibling_sections(const dom::NodeIndex& index, const std::vector<NodeFe
   }
 }
 
+// Teaser cards (teasers.h) below the text: the "related posts" and "more
+// from the blog" boxes an article ends with. Cards among the text's own
+// paragraphs are its items (a listicle's entries) and stay. The text's last
+// paragraph is its last block of punctuated prose outside cards and pruned
+// boxes; a container with less text outside the cards than in the trailing
+// cards is a list of them, and keeps them.
+constexpr std::uint32_t kMinParagraphChars = 80;
+
+void prune_trailing_teasers(const dom::NodeIndex& index, const std::vector<NodeFeatures>& features,
+                            Selection& sel) {
+  const std::uint32_t end = index[sel.container].end;
+  std::uint32_t last_paragraph = dom::kNoNode;
+  std::uint32_t text_chars = 0;  // kept text outside cards
+  std::vector<std::uint32_t> cards;
+  for (std::uint32_t i = sel.container + 1; i < end;) {
+    const NodeFeatures& f = features[i];
+    if (sel.pruned[i] || f.teaser) {
+      if (f.teaser && !sel.pruned[i]) cards.push_back(i);
+      i = index[i].end;
+      continue;
+    }
+    if (!f.boilerplate) text_chars += f.block_chars;
+    if (!f.boilerplate && f.block_chars >= kMinParagraphChars && f.punctuation > 0 &&
+        2 * f.block_link_chars < f.block_chars) {
+      last_paragraph = i;
+    }
+    ++i;
+  }
+  if (last_paragraph == dom::kNoNode) return;
+  // Cards side by side (one parent) go together or not at all: a group
+  // reaching above the last paragraph is part of the text, and so is one
+  // whose parent holds a paragraph (an introduction, then its items).
+  std::vector<std::uint32_t> trailing;
+  for (std::size_t a = 0; a < cards.size();) {
+    const std::uint32_t parent = index[cards[a]].parent;
+    std::size_t b = a + 1;
+    while (b < cards.size() && index[cards[b]].parent == parent) ++b;
+    if (parent > last_paragraph) trailing.insert(trailing.end(), cards.begin() + a, cards.begin() + b);
+    a = b;
+  }
+  std::uint32_t trailing_chars = 0;
+  for (std::uint32_t c : trailing) trailing_chars += index[c].text_chars;
+  if (trailing_chars == 0 || trailing_chars >= text_chars) return;
+  for (std::uint32_t c : trailing) {
+    sel.pruned[c] = true;
+    sel.rules_fired.push_back("teaser_cards: " + index.path(c));
+  }
+}
+
 }  // namespace
 
 bool is_discussion_page(std::string_view schema_type, std::string_view url) {
@@ -300,6 +349,8 @@ Selection select_content(const dom::NodeIndex& index, const std::vector<NodeFeat
     }
     ++i;
   }
+  // A thread's replies may look like cards (a linked name, a short post).
+  if (!link_mode && !discussion) prune_trailing_teasers(index, features, sel);
   if (discussion) {
     for (std::uint32_t list : post_remarks(index, features, sel.container)) {
       if (!sel.pruned[list]) prune(list, "post_remarks");
