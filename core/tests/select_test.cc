@@ -328,4 +328,18 @@ TEST(Select, APageOfTeaserCardsKeepsThem) {
   for (int k = 0; k < 6; ++k) EXPECT_FALSE(sel.pruned[t.by_id("t" + std::to_string(k))]) << k;
 }
 
+TEST(Select, ASiteFooterOutsideTheTextIsFurnitureHoweverLong) {
+  // Testimonials in a footer bar below <main>: long unlinked prose, still the site's.
+  std::string text, quotes;
+  for (int k = 0; k < 30; ++k) text += kArticleParagraph;
+  for (int k = 0; k < 24; ++k) quotes += "<p>“Great doctors and staff, they genuinely care about you and the clinic is clean!” A parent</p>";
+  Indexed outside("<body><main id=m>" + text + "</main><div class='bar bar-footer' id=f>" + quotes +
+                  "</div></body>");
+  EXPECT_TRUE(outside.features[outside.by_id("f")].boilerplate);
+  // Inside the text a "footer" may be its own end notes, kept when long.
+  Indexed inside("<body><main id=m>" + text + "<div class='bar bar-footer' id=f>" + quotes +
+                 "</div></main></body>");
+  EXPECT_FALSE(inside.features[inside.by_id("f")].boilerplate);
+}
+
 }  // namespace thresher::content

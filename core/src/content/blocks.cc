@@ -102,9 +102,13 @@ std::vector<NodeFeatures> compute_features(const dom::NodeIndex& index, const El
 
   // Rules, top-down; "boilerplate" is inherited.
   const RuleMask navigation_rule = rule_bit("navigation");
+  const RuleMask footer_rule = rule_bit("footer");
+  std::vector<bool> in_text(n, false);  // inside a <main> or an <article>
   for (std::uint32_t i = 0; i < n; ++i) {
     const dom::Node& node = index[i];
     if (node.parent != dom::kNoNode && f[node.parent].boilerplate) f[i].boilerplate = true;
+    in_text[i] = node.tag == GUMBO_TAG_MAIN || node.tag == GUMBO_TAG_ARTICLE ||
+                 (node.parent != dom::kNoNode && in_text[node.parent]);
     if (!node.is_element() || (node.flags & dom::kSkipped)) continue;
     f[i].rules = rules.mask[i];
     if (node.tag == GUMBO_TAG_BODY || node.tag == GUMBO_TAG_HTML || node.tag == GUMBO_TAG_MAIN) {
@@ -130,7 +134,12 @@ std::vector<NodeFeatures> compute_features(const dom::NodeIndex& index, const El
         node.tag == GUMBO_TAG_ASIDE ? weights.semantic_wrapper_share : weights.wrapper_share;
     // A long run of prose with few links is not furniture whatever its name
     // (a "pop-up-modal" holding the page's coverage details, say).
-    const bool long_prose = !shop_furniture && prose[i] >= weights.furniture_max_prose &&
+    // Except in a site's footer: outside the page's <main> or <article>, a
+    // "footer" holds the site's testimonials, addresses and hours however
+    // much prose they make (inside, it may be the text's own end notes).
+    const bool site_footer = (f[i].rules & footer_rule) && !in_text[i];
+    const bool long_prose = !shop_furniture && !site_footer &&
+                            prose[i] >= weights.furniture_max_prose &&
                             node.link_chars * 10 < node.text_chars;
     // Navigation is links. A "navigation"-named block of unlinked prose is a
     // section that a menu points to ("lm_navSource", "nav-target").
