@@ -342,4 +342,43 @@ TEST(Select, ASiteFooterOutsideTheTextIsFurnitureHoweverLong) {
   EXPECT_FALSE(inside.features[inside.by_id("f")].boilerplate);
 }
 
+TEST(Select, ASignUpBoxInTheTextIsPruned) {
+  Indexed t("<body><article id=a>" + kArticleParagraphs +
+            "<div class=cta id=box><h4>Get our letter every week</h4><p>The best of the week, in your inbox.</p>"
+            "<form><input type=email name=e><input type=submit value=Go></form></div>" +
+            kArticleParagraph + "</article></body>");
+  const Selection sel = select_content(*t.index, t.features, Options{}, "");
+  ASSERT_EQ(sel.container, t.by_id("a"));
+  EXPECT_TRUE(sel.pruned[t.by_id("box")]);
+}
+
+TEST(Select, AFieldInsideTheTextDoesNotPruneIt) {
+  // The box stops below the text: a field among long paragraphs takes only its own lines.
+  Indexed t("<body><article id=a><p id=p1>" + std::string(300, 'w') + ", a long first line.</p>" +
+            kArticleParagraphs + "<p id=q>Your ZIP code: <input type=text></p></article></body>");
+  const Selection sel = select_content(*t.index, t.features, Options{}, "");
+  ASSERT_EQ(sel.container, t.by_id("a"));
+  EXPECT_TRUE(sel.pruned[t.by_id("q")]);
+  EXPECT_FALSE(sel.pruned[t.by_id("p1")]);
+}
+
+TEST(Select, ABoxHoldingTheH1Stays) {
+  // A landing page's opening: the headline and its line around a ZIP code box.
+  Indexed t("<body><main id=m><div id=hero><h1>Find the plan that meets your needs</h1>"
+            "<p>Enter your ZIP code.</p><input type=text></div>" +
+            kArticleParagraphs + "</main></body>");
+  const Selection sel = select_content(*t.index, t.features, Options{}, "");
+  ASSERT_EQ(sel.container, t.by_id("m"));
+  EXPECT_FALSE(sel.pruned[t.by_id("hero")]);
+}
+
+TEST(Select, HiddenOrButtonInputsMakeNoEntryBox) {
+  Indexed t("<body><article id=a>" + kArticleParagraphs +
+            "<div id=box><p>Add this to your list.</p><input type=hidden name=x><input type=checkbox></div>" +
+            kArticleParagraph + "</article></body>");
+  const Selection sel = select_content(*t.index, t.features, Options{}, "");
+  ASSERT_EQ(sel.container, t.by_id("a"));
+  EXPECT_FALSE(sel.pruned[t.by_id("box")]);
+}
+
 }  // namespace thresher::content

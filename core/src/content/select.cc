@@ -188,6 +188,13 @@ void join_sibling_sections(const dom::NodeIndex& index, const std::vector<NodeFe
 // cards is a list of them, and keeps them.
 constexpr std::uint32_t kMinParagraphChars = 80;
 
+// A block of punctuated prose, mostly unlinked, outside furniture.
+bool is_paragraph(const NodeFeatures& f) {
+  return !f.boilerplate && f.block_chars >= kMinParagraphChars && f.punctuation > 0 &&
+         2 * f.block_link_chars < f.block_chars;
+}
+
+
 void prune_trailing_teasers(const dom::NodeIndex& index, const std::vector<NodeFeatures>& features,
                             Selection& sel) {
   const std::uint32_t end = index[sel.container].end;
@@ -202,10 +209,7 @@ void prune_trailing_teasers(const dom::NodeIndex& index, const std::vector<NodeF
       continue;
     }
     if (!f.boilerplate) text_chars += f.block_chars;
-    if (!f.boilerplate && f.block_chars >= kMinParagraphChars && f.punctuation > 0 &&
-        2 * f.block_link_chars < f.block_chars) {
-      last_paragraph = i;
-    }
+    if (is_paragraph(f)) last_paragraph = i;
     ++i;
   }
   if (last_paragraph == dom::kNoNode) return;
@@ -226,6 +230,57 @@ void prune_trailing_teasers(const dom::NodeIndex& index, const std::vector<NodeF
   for (std::uint32_t c : trailing) {
     sel.pruned[c] = true;
     sel.rules_fired.push_back("teaser_cards: " + index.path(c));
+  }
+}
+
+// A field to type into (a text, e-mail, phone or search box, a text area)
+// with the few lines around it is a sign-up, contact or search box: the
+// newsletter offer after an article, a "Request information" form, a
+// thread's reply box. Whatever its class names. The box is the field's
+// largest ancestor with at most kMaxEntryBoxChars of text, below the
+// container and apart from the best element's wrappers. A box holding the
+// page's <h1> stays: a landing page's opening lines often sit around a box
+// ("Enter your ZIP code", "Start your free trial") and are its introduction.
+constexpr std::uint32_t kMaxEntryBoxChars = 400;
+
+bool holds_h1(const dom::NodeIndex& index, std::uint32_t box) {
+  for (std::uint32_t i = box; i < index[box].end; ++i) {
+    if (index[i].tag == GUMBO_TAG_H1) return true;
+  }
+  return false;
+}
+
+bool is_text_field(const dom::NodeIndex& index, std::uint32_t i) {
+  if (index[i].tag == GUMBO_TAG_TEXTAREA) return true;
+  if (index[i].tag != GUMBO_TAG_INPUT) return false;
+  const std::string_view type = text::trim(index.attr(i, "type"));
+  return type.empty() || text::iequals_ascii(type, "text") || text::iequals_ascii(type, "email") ||
+         text::iequals_ascii(type, "tel") || text::iequals_ascii(type, "search");
+}
+
+void prune_entry_boxes(const dom::NodeIndex& index, Selection& sel) {
+  const std::uint32_t end = index[sel.container].end;
+  std::vector<std::uint32_t> boxes;
+  for (std::uint32_t i = sel.container + 1; i < end; ++i) {
+    if (sel.pruned[i]) {
+      i = index[i].end - 1;
+      continue;
+    }
+    if (!index[i].is_element() || !is_text_field(index, i)) continue;
+    std::uint32_t box = dom::kNoNode;
+    for (std::uint32_t a = index[i].parent; a != sel.container && a != dom::kNoNode;
+         a = index[a].parent) {
+      const bool wraps_core = a <= sel.core && index[a].end > sel.core;
+      if (wraps_core || index[a].text_chars > kMaxEntryBoxChars) break;
+      box = a;
+    }
+    if (box == dom::kNoNode || index[box].text_chars == 0) continue;
+    if (!holds_h1(index, box)) boxes.push_back(box);
+    i = index[box].end - 1;  // one box, however many fields: each node climbed from once
+  }
+  for (std::uint32_t box : boxes) {
+    sel.pruned[box] = true;
+    sel.rules_fired.push_back("entry_box: " + index.path(box));
   }
 }
 
@@ -351,6 +406,7 @@ Selection select_content(const dom::NodeIndex& index, const std::vector<NodeFeat
   }
   // A thread's replies may look like cards (a linked name, a short post).
   if (!link_mode && !discussion) prune_trailing_teasers(index, features, sel);
+  prune_entry_boxes(index, sel);
   if (discussion) {
     for (std::uint32_t list : post_remarks(index, features, sel.container)) {
       if (!sel.pruned[list]) prune(list, "post_remarks");
