@@ -381,4 +381,47 @@ TEST(Select, HiddenOrButtonInputsMakeNoEntryBox) {
   EXPECT_FALSE(sel.pruned[t.by_id("box")]);
 }
 
+TEST(Select, ACallToActionAfterTheTextIsPruned) {
+  Indexed t("<body><article id=a>" + kArticleParagraphs +
+            "<div id=cta><h3>Take the next step</h3><p>Start building today with free credits.</p>"
+            "<a href=/signup>Get started</a></div></article></body>");
+  const Selection sel = select_content(*t.index, t.features, Options{}, "");
+  ASSERT_EQ(sel.container, t.by_id("a"));
+  EXPECT_TRUE(sel.pruned[t.by_id("cta")]);
+}
+
+TEST(Select, BoxesWithTwinsAfterTheTextAreItsItems) {
+  // One of several alike (a directory's rows, feature cards): content.
+  std::string items;
+  for (int k = 0; k < 3; ++k) {
+    items += "<div class=item id=i" + std::to_string(k) +
+             "><h3>An item of the list</h3><p>What the item is, in a line.</p><a href=/i>Details</a></div>";
+  }
+  Indexed t("<body><article id=a>" + kArticleParagraphs + items + "</article></body>");
+  const Selection sel = select_content(*t.index, t.features, Options{}, "");
+  ASSERT_EQ(sel.container, t.by_id("a"));
+  for (int k = 0; k < 3; ++k) EXPECT_FALSE(sel.pruned[t.by_id("i" + std::to_string(k))]) << k;
+}
+
+TEST(Select, ABoxWithAButtonAmongTheParagraphsStays) {
+  Indexed t("<body><article id=a>" + kArticleParagraphs +
+            "<div id=mid><p>Try it yourself in the playground.</p><a href=/play>Open it</a></div>" +
+            kArticleParagraph + "</article></body>");
+  const Selection sel = select_content(*t.index, t.features, Options{}, "");
+  ASSERT_EQ(sel.container, t.by_id("a"));
+  EXPECT_FALSE(sel.pruned[t.by_id("mid")]);
+}
+
+TEST(Select, TheLastRowOfAListAfterTheTextStays) {
+  // The last paragraph sits in a row; the short row after it is one more of them.
+  std::string rows;
+  for (int k = 0; k < 3; ++k) rows += "<div class=row>" + kArticleParagraph + "</div>";
+  Indexed t("<body><main id=m>" + rows +
+            "<div class=row id=last><p>A short row, the last one.</p><a href=/r>owner / repo</a></div>"
+            "</main></body>");
+  const Selection sel = select_content(*t.index, t.features, Options{}, "");
+  ASSERT_EQ(sel.container, t.by_id("m"));
+  EXPECT_FALSE(sel.pruned[t.by_id("last")]);
+}
+
 }  // namespace thresher::content

@@ -3,6 +3,8 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <string>
+#include <unordered_map>
 
 #include "content/page_type.h"
 #include "dom/text_util.h"
@@ -194,9 +196,9 @@ bool is_paragraph(const NodeFeatures& f) {
          2 * f.block_link_chars < f.block_chars;
 }
 
-
-void prune_trailing_teasers(const dom::NodeIndex& index, const std::vector<NodeFeatures>& features,
-                            Selection& sel) {
+// Returns the text's last paragraph (kNoNode: none).
+std::uint32_t prune_trailing_teasers(const dom::NodeIndex& index,
+                                     const std::vector<NodeFeatures>& features, Selection& sel) {
   const std::uint32_t end = index[sel.container].end;
   std::uint32_t last_paragraph = dom::kNoNode;
   std::uint32_t text_chars = 0;  // kept text outside cards
@@ -212,7 +214,7 @@ void prune_trailing_teasers(const dom::NodeIndex& index, const std::vector<NodeF
     if (is_paragraph(f)) last_paragraph = i;
     ++i;
   }
-  if (last_paragraph == dom::kNoNode) return;
+  if (last_paragraph == dom::kNoNode) return last_paragraph;
   // Cards side by side (one parent) go together or not at all: a group
   // reaching above the last paragraph is part of the text, and so is one
   // whose parent holds a paragraph (an introduction, then its items).
@@ -226,10 +228,80 @@ void prune_trailing_teasers(const dom::NodeIndex& index, const std::vector<NodeF
   }
   std::uint32_t trailing_chars = 0;
   for (std::uint32_t c : trailing) trailing_chars += index[c].text_chars;
-  if (trailing_chars == 0 || trailing_chars >= text_chars) return;
+  if (trailing_chars == 0 || trailing_chars >= text_chars) return last_paragraph;
   for (std::uint32_t c : trailing) {
     sel.pruned[c] = true;
     sel.rules_fired.push_back("teaser_cards: " + index.path(c));
+  }
+  return last_paragraph;
+}
+
+// Small boxes after the text's last paragraph that carry a button-like
+// link (a short link text: "Get started", "Contact us", "Book a demo")
+// besides a few lines of their own are calls to action: "Take the next
+// step", "Ready to create something extraordinary?". The boxes looked at
+// are the later siblings of the last paragraph and of each of its
+// ancestors below the container, so each node is looked at once. A call
+// to action stands alone: list items, table rows and boxes with a twin
+// among them (same tag and class: one of several cards, the rows of a
+// directory) are items of the text.
+constexpr std::uint32_t kMaxCallChars = 300;
+constexpr std::uint32_t kMaxButtonChars = 30;
+
+bool holds_button_link(const dom::NodeIndex& index, std::uint32_t box) {
+  for (std::uint32_t i = box; i < index[box].end; ++i) {
+    if (index[i].tag == GUMBO_TAG_A && index[i].text_chars > 0 &&
+        index[i].text_chars <= kMaxButtonChars && !(index[i].flags & dom::kHidden)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string kind_key(const dom::NodeIndex& index, std::uint32_t k) {
+  std::string key(index.attr(k, "class"));
+  key.push_back(static_cast<char>(index[k].tag & 0x7f));
+  key.push_back(static_cast<char>(index[k].tag >> 7));
+  return key;
+}
+
+bool is_item_tag(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_LI: case GUMBO_TAG_DT: case GUMBO_TAG_DD: case GUMBO_TAG_TR:
+    case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_TBODY: case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_DL:
+      return true;
+    default:
+      return false;
+  }
+}
+
+void prune_trailing_calls(const dom::NodeIndex& index, std::uint32_t last_paragraph,
+                          Selection& sel) {
+  std::unordered_map<std::string, int> kinds;
+  for (std::uint32_t a = last_paragraph; a != sel.container && a != dom::kNoNode;
+       a = index[a].parent) {
+    const std::uint32_t parent = index[a].parent;
+    if (parent == dom::kNoNode) break;
+    // The later siblings with text, counted by tag and class, with the
+    // one holding the last paragraph (the rows of a list go on after it).
+    kinds.clear();
+    ++kinds[kind_key(index, a)];
+    for (std::uint32_t k = index[a].end; k < index[parent].end; k = index[k].end) {
+      if (index[k].is_element() && index[k].text_chars > 0) ++kinds[kind_key(index, k)];
+    }
+    for (std::uint32_t k = index[a].end; k < index[parent].end; k = index[k].end) {
+      const dom::Node& box = index[k];
+      if (!box.is_element() || sel.pruned[k] || box.text_chars == 0 ||
+          box.text_chars > kMaxCallChars || 2 * box.link_chars > box.text_chars ||
+          is_item_tag(box.tag) || kinds[kind_key(index, k)] > 1) {
+        continue;
+      }
+      if (holds_button_link(index, k)) {
+        sel.pruned[k] = true;
+        sel.rules_fired.push_back("call_to_action: " + index.path(k));
+      }
+    }
   }
 }
 
@@ -405,8 +477,10 @@ Selection select_content(const dom::NodeIndex& index, const std::vector<NodeFeat
     ++i;
   }
   // A thread's replies may look like cards (a linked name, a short post).
-  if (!link_mode && !discussion) prune_trailing_teasers(index, features, sel);
+  std::uint32_t last_paragraph = dom::kNoNode;
+  if (!link_mode && !discussion) last_paragraph = prune_trailing_teasers(index, features, sel);
   prune_entry_boxes(index, sel);
+  if (last_paragraph != dom::kNoNode) prune_trailing_calls(index, last_paragraph, sel);
   if (discussion) {
     for (std::uint32_t list : post_remarks(index, features, sel.container)) {
       if (!sel.pruned[list]) prune(list, "post_remarks");
