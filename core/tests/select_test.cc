@@ -424,4 +424,20 @@ TEST(Select, TheLastRowOfAListAfterTheTextStays) {
   EXPECT_FALSE(sel.pruned[t.by_id("last")]);
 }
 
+TEST(Select, ASectionWithAParagraphIsNotALinkList) {
+  // A report's section: a paragraph, then a long list of linked patches.
+  std::string links;
+  for (int k = 0; k < 12; ++k) {
+    links += "<li><a href=/p" + std::to_string(k) + ">libfoo: make one more thing work on one more target</a></li>";
+  }
+  Indexed t("<body><article id=a>" + kArticleParagraphs +
+            "<div id=sect><h2>Patches status</h2><p id=para>There has been some nice progress on the "
+            "other side these past months, and many patches were sent for review:</p><ul id=list>" +
+            links + "</ul></div>" + kArticleParagraphs + "</article></body>");
+  const Selection sel = select_content(*t.index, t.features, Options{}, "");
+  ASSERT_EQ(sel.container, t.by_id("a"));
+  EXPECT_FALSE(sel.pruned[t.by_id("sect")]);
+  EXPECT_TRUE(sel.pruned[t.by_id("list")]);
+}
+
 }  // namespace thresher::content

@@ -23,6 +23,9 @@ struct NodeFeatures {
   bool boilerplate = false;      // inside an element a boilerplate rule removed
   bool has_block_child = false;  // some descendant element is block-level
   bool teaser = false;           // the root of a teaser card (teasers.h)
+  // Some block in the subtree is a paragraph of prose (at least 80 chars,
+  // punctuated, at most half linked, not furniture).
+  bool holds_paragraph = false;
 };
 
 // Weights of the block value. Documented here because tuning happens here.

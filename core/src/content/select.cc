@@ -462,7 +462,7 @@ Selection select_content(const dom::NodeIndex& index, const std::vector<NodeFeat
     } else if (!options.include_tables && node.tag == GUMBO_TAG_TABLE && is_data_table(index, i)) {
       why = "table";
     } else if (!link_mode && chars > 0 && dom::is_block_tag(node.tag) && !dom::is_heading_tag(node.tag) &&
-               ((density > t.link_density && f.subtree_value < 0) ||
+               ((density > t.link_density && f.subtree_value < 0 && !f.holds_paragraph) ||
                 (density >= t.link_only_density && node.text_chars <= t.link_only_max_chars))) {
       why = "link_list";
     } else if (dom::is_heading_tag(node.tag) && !title.empty() &&
