@@ -284,4 +284,160 @@ TEST(Select, RemarksUnderEachPostAreNotContentOnQAPages) {
   for (int k = 0; k < 3; ++k) EXPECT_FALSE(flat.pruned[thread.by_id("r" + std::to_string(k))]) << k;
 }
 
+namespace {
+
+std::string teaser(const std::string& id) {
+  return "<div class=card id=" + id + "><h3><a href=/" + id +
+         ">A headline of another post on the site</a></h3>"
+         "<p>A short excerpt of that post, a sentence or two, as cards show them under the "
+         "headline: enough to tell what the post is about, and no more.</p></div>";
+}
+
+const std::string kArticleParagraph =
+    "<p>A paragraph of the article, long enough to be prose: it runs on, with commas, clauses "
+    "and a full stop at its end, as the paragraphs of a text do.</p>";
+const std::string kArticleParagraphs =
+    kArticleParagraph + kArticleParagraph + kArticleParagraph + kArticleParagraph;
+
+}  // namespace
+
+TEST(Select, TeaserCardsAfterTheTextArePruned) {
+  Indexed t("<body><article id=a>" + kArticleParagraphs + kArticleParagraphs + "<div id=more>" + teaser("t1") +
+            teaser("t2") + teaser("t3") + "</div></article></body>");
+  const Selection sel = select_content(*t.index, t.features, Options{}, "");
+  ASSERT_EQ(sel.container, t.by_id("a"));
+  for (const char* id : {"t1", "t2", "t3"}) EXPECT_TRUE(sel.pruned[t.by_id(id)]) << id;
+}
+
+TEST(Select, TeaserCardsAmongTheParagraphsStay) {
+  // A listicle's entries: the text goes on after them.
+  Indexed t("<body><article id=a>" + kArticleParagraphs + teaser("t1") + teaser("t2") +
+            teaser("t3") + kArticleParagraphs + "</article></body>");
+  const Selection sel = select_content(*t.index, t.features, Options{}, "");
+  ASSERT_EQ(sel.container, t.by_id("a"));
+  for (const char* id : {"t1", "t2", "t3"}) EXPECT_FALSE(sel.pruned[t.by_id(id)]) << id;
+}
+
+TEST(Select, APageOfTeaserCardsKeepsThem) {
+  // A blog's index: a line of introduction, then the cards are the content.
+  std::string html = "<body><main id=m><p>All the posts of this blog, newest first, as you like it.</p>";
+  for (int k = 0; k < 6; ++k) html += teaser("t" + std::to_string(k));
+  Indexed t(html + "</main></body>");
+  const Selection sel = select_content(*t.index, t.features, Options{}, "");
+  ASSERT_EQ(sel.container, t.by_id("m"));
+  for (int k = 0; k < 6; ++k) EXPECT_FALSE(sel.pruned[t.by_id("t" + std::to_string(k))]) << k;
+}
+
+TEST(Select, ASiteFooterOutsideTheTextIsFurnitureHoweverLong) {
+  // Testimonials in a footer bar below <main>: long unlinked prose, still the site's.
+  std::string text, quotes;
+  for (int k = 0; k < 30; ++k) text += kArticleParagraph;
+  for (int k = 0; k < 24; ++k) quotes += "<p>“Great doctors and staff, they genuinely care about you and the clinic is clean!” A parent</p>";
+  Indexed outside("<body><main id=m>" + text + "</main><div class='bar bar-footer' id=f>" + quotes +
+                  "</div></body>");
+  EXPECT_TRUE(outside.features[outside.by_id("f")].boilerplate);
+  // Inside the text a "footer" may be its own end notes, kept when long.
+  Indexed inside("<body><main id=m>" + text + "<div class='bar bar-footer' id=f>" + quotes +
+                 "</div></main></body>");
+  EXPECT_FALSE(inside.features[inside.by_id("f")].boilerplate);
+}
+
+TEST(Select, ASignUpBoxInTheTextIsPruned) {
+  Indexed t("<body><article id=a>" + kArticleParagraphs +
+            "<div class=cta id=box><h4>Get our letter every week</h4><p>The best of the week, in your inbox.</p>"
+            "<form><input type=email name=e><input type=submit value=Go></form></div>" +
+            kArticleParagraph + "</article></body>");
+  const Selection sel = select_content(*t.index, t.features, Options{}, "");
+  ASSERT_EQ(sel.container, t.by_id("a"));
+  EXPECT_TRUE(sel.pruned[t.by_id("box")]);
+}
+
+TEST(Select, AFieldInsideTheTextDoesNotPruneIt) {
+  // The box stops below the text: a field among long paragraphs takes only its own lines.
+  Indexed t("<body><article id=a><p id=p1>" + std::string(300, 'w') + ", a long first line.</p>" +
+            kArticleParagraphs + "<p id=q>Your ZIP code: <input type=text></p></article></body>");
+  const Selection sel = select_content(*t.index, t.features, Options{}, "");
+  ASSERT_EQ(sel.container, t.by_id("a"));
+  EXPECT_TRUE(sel.pruned[t.by_id("q")]);
+  EXPECT_FALSE(sel.pruned[t.by_id("p1")]);
+}
+
+TEST(Select, ABoxHoldingTheH1Stays) {
+  // A landing page's opening: the headline and its line around a ZIP code box.
+  Indexed t("<body><main id=m><div id=hero><h1>Find the plan that meets your needs</h1>"
+            "<p>Enter your ZIP code.</p><input type=text></div>" +
+            kArticleParagraphs + "</main></body>");
+  const Selection sel = select_content(*t.index, t.features, Options{}, "");
+  ASSERT_EQ(sel.container, t.by_id("m"));
+  EXPECT_FALSE(sel.pruned[t.by_id("hero")]);
+}
+
+TEST(Select, HiddenOrButtonInputsMakeNoEntryBox) {
+  Indexed t("<body><article id=a>" + kArticleParagraphs +
+            "<div id=box><p>Add this to your list.</p><input type=hidden name=x><input type=checkbox></div>" +
+            kArticleParagraph + "</article></body>");
+  const Selection sel = select_content(*t.index, t.features, Options{}, "");
+  ASSERT_EQ(sel.container, t.by_id("a"));
+  EXPECT_FALSE(sel.pruned[t.by_id("box")]);
+}
+
+TEST(Select, ACallToActionAfterTheTextIsPruned) {
+  Indexed t("<body><article id=a>" + kArticleParagraphs +
+            "<div id=cta><h3>Take the next step</h3><p>Start building today with free credits.</p>"
+            "<a href=/signup>Get started</a></div></article></body>");
+  const Selection sel = select_content(*t.index, t.features, Options{}, "");
+  ASSERT_EQ(sel.container, t.by_id("a"));
+  EXPECT_TRUE(sel.pruned[t.by_id("cta")]);
+}
+
+TEST(Select, BoxesWithTwinsAfterTheTextAreItsItems) {
+  // One of several alike (a directory's rows, feature cards): content.
+  std::string items;
+  for (int k = 0; k < 3; ++k) {
+    items += "<div class=item id=i" + std::to_string(k) +
+             "><h3>An item of the list</h3><p>What the item is, in a line.</p><a href=/i>Details</a></div>";
+  }
+  Indexed t("<body><article id=a>" + kArticleParagraphs + items + "</article></body>");
+  const Selection sel = select_content(*t.index, t.features, Options{}, "");
+  ASSERT_EQ(sel.container, t.by_id("a"));
+  for (int k = 0; k < 3; ++k) EXPECT_FALSE(sel.pruned[t.by_id("i" + std::to_string(k))]) << k;
+}
+
+TEST(Select, ABoxWithAButtonAmongTheParagraphsStays) {
+  Indexed t("<body><article id=a>" + kArticleParagraphs +
+            "<div id=mid><p>Try it yourself in the playground.</p><a href=/play>Open it</a></div>" +
+            kArticleParagraph + "</article></body>");
+  const Selection sel = select_content(*t.index, t.features, Options{}, "");
+  ASSERT_EQ(sel.container, t.by_id("a"));
+  EXPECT_FALSE(sel.pruned[t.by_id("mid")]);
+}
+
+TEST(Select, TheLastRowOfAListAfterTheTextStays) {
+  // The last paragraph sits in a row; the short row after it is one more of them.
+  std::string rows;
+  for (int k = 0; k < 3; ++k) rows += "<div class=row>" + kArticleParagraph + "</div>";
+  Indexed t("<body><main id=m>" + rows +
+            "<div class=row id=last><p>A short row, the last one.</p><a href=/r>owner / repo</a></div>"
+            "</main></body>");
+  const Selection sel = select_content(*t.index, t.features, Options{}, "");
+  ASSERT_EQ(sel.container, t.by_id("m"));
+  EXPECT_FALSE(sel.pruned[t.by_id("last")]);
+}
+
+TEST(Select, ASectionWithAParagraphIsNotALinkList) {
+  // A report's section: a paragraph, then a long list of linked patches.
+  std::string links;
+  for (int k = 0; k < 12; ++k) {
+    links += "<li><a href=/p" + std::to_string(k) + ">libfoo: make one more thing work on one more target</a></li>";
+  }
+  Indexed t("<body><article id=a>" + kArticleParagraphs +
+            "<div id=sect><h2>Patches status</h2><p id=para>There has been some nice progress on the "
+            "other side these past months, and many patches were sent for review:</p><ul id=list>" +
+            links + "</ul></div>" + kArticleParagraphs + "</article></body>");
+  const Selection sel = select_content(*t.index, t.features, Options{}, "");
+  ASSERT_EQ(sel.container, t.by_id("a"));
+  EXPECT_FALSE(sel.pruned[t.by_id("sect")]);
+  EXPECT_TRUE(sel.pruned[t.by_id("list")]);
+}
+
 }  // namespace thresher::content

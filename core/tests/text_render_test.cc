@@ -104,6 +104,20 @@ TEST(TextRender, RepeatedRunOfBlocksIsDropped) {
             "Specifications follow below this line.|");
 }
 
+TEST(TextRender, RepeatedRunOfQuotesIsDropped) {
+  // A testimonial marquee repeats its cards so they scroll without a gap.
+  std::vector<TextBlock> blocks = {
+      {BlockKind::kQuote, "Incredibly great source of information on health, every week.", 0},
+      {BlockKind::kParagraph, "A listener, on the reviews page", 0},
+      {BlockKind::kQuote, "Every episode has the capacity to change your life, truly.", 0},
+      {BlockKind::kQuote, "Incredibly great source of information on health, every week.", 0},
+      {BlockKind::kParagraph, "A listener, on the reviews page", 0},
+      {BlockKind::kQuote, "Every episode has the capacity to change your life, truly.", 0},
+  };
+  drop_repeated_blocks(blocks);
+  EXPECT_EQ(blocks.size(), 3u);
+}
+
 TEST(TextRender, SingleRepeatsListRunsAndCodeAreKept) {
   // A summary line repeated under its chapter, a plan's features listed
   // again under the next plan, short labels, code and table rows repeat for

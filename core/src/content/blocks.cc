@@ -4,6 +4,7 @@
 
 #include <re2/re2.h>
 
+#include "content/teasers.h"
 #include "dom/text_util.h"
 
 namespace thresher::content {
@@ -12,6 +13,8 @@ namespace {
 // Text, mostly unlinked, that makes a "navigation"-named block a section of
 // content rather than a menu.
 constexpr std::uint32_t kMinUnlinkedNavigationChars = 150;
+// A paragraph of prose (NodeFeatures::holds_paragraph).
+constexpr std::uint32_t kMinParagraphChars = 80;
 
 // Sentence punctuation followed by a space or the end: a cheap signal of prose.
 std::uint32_t count_punctuation(std::string_view s) {
@@ -95,11 +98,19 @@ std::vector<NodeFeatures> compute_features(const dom::NodeIndex& index, const El
   }
   const float page_prose = n ? prose[body] : 0.f;
 
+  if (weights.find_teasers) {
+    for (std::uint32_t c : find_teaser_cards(index, f)) f[c].teaser = true;
+  }
+
   // Rules, top-down; "boilerplate" is inherited.
   const RuleMask navigation_rule = rule_bit("navigation");
+  const RuleMask footer_rule = rule_bit("footer");
+  std::vector<bool> in_text(n, false);  // inside a <main> or an <article>
   for (std::uint32_t i = 0; i < n; ++i) {
     const dom::Node& node = index[i];
     if (node.parent != dom::kNoNode && f[node.parent].boilerplate) f[i].boilerplate = true;
+    in_text[i] = node.tag == GUMBO_TAG_MAIN || node.tag == GUMBO_TAG_ARTICLE ||
+                 (node.parent != dom::kNoNode && in_text[node.parent]);
     if (!node.is_element() || (node.flags & dom::kSkipped)) continue;
     f[i].rules = rules.mask[i];
     if (node.tag == GUMBO_TAG_BODY || node.tag == GUMBO_TAG_HTML || node.tag == GUMBO_TAG_MAIN) {
@@ -125,7 +136,12 @@ std::vector<NodeFeatures> compute_features(const dom::NodeIndex& index, const El
         node.tag == GUMBO_TAG_ASIDE ? weights.semantic_wrapper_share : weights.wrapper_share;
     // A long run of prose with few links is not furniture whatever its name
     // (a "pop-up-modal" holding the page's coverage details, say).
-    const bool long_prose = !shop_furniture && prose[i] >= weights.furniture_max_prose &&
+    // Except in a site's footer: outside the page's <main> or <article>, a
+    // "footer" holds the site's testimonials, addresses and hours however
+    // much prose they make (inside, it may be the text's own end notes).
+    const bool site_footer = (f[i].rules & footer_rule) && !in_text[i];
+    const bool long_prose = !shop_furniture && !site_footer &&
+                            prose[i] >= weights.furniture_max_prose &&
                             node.link_chars * 10 < node.text_chars;
     // Navigation is links. A "navigation"-named block of unlinked prose is a
     // section that a menu points to ("lm_navSource", "nav-target").
@@ -150,9 +166,14 @@ std::vector<NodeFeatures> compute_features(const dom::NodeIndex& index, const El
   // Subtree sums and "has a block-level descendant", bottom-up.
   for (std::uint32_t i = n; i-- > 0;) {
     f[i].subtree_value += f[i].block_value;
+    if (!f[i].boilerplate && f[i].block_chars >= kMinParagraphChars && f[i].punctuation > 0 &&
+        2 * f[i].block_link_chars < f[i].block_chars) {
+      f[i].holds_paragraph = true;
+    }
     const std::uint32_t p = index[i].parent;
     if (p == dom::kNoNode) continue;
     f[p].subtree_value += f[i].subtree_value;
+    if (f[i].holds_paragraph) f[p].holds_paragraph = true;
     if (index[i].is_element() && (dom::is_block_tag(index[i].tag) || f[i].has_block_child)) {
       f[p].has_block_child = true;
     }

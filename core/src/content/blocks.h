@@ -22,6 +22,10 @@ struct NodeFeatures {
   std::uint32_t block_link_chars = 0;
   bool boilerplate = false;      // inside an element a boilerplate rule removed
   bool has_block_child = false;  // some descendant element is block-level
+  bool teaser = false;           // the root of a teaser card (teasers.h)
+  // Some block in the subtree is a paragraph of prose (at least 80 chars,
+  // punctuated, at most half linked, not furniture).
+  bool holds_paragraph = false;
 };
 
 // Weights of the block value. Documented here because tuning happens here.
@@ -48,6 +52,9 @@ struct BlockWeights {
   // A class/id rule is also ignored on an element with at least this much
   // prose and under 10% link text: furniture is not long running text.
   float furniture_max_prose = 1500.f;
+  // Look for teaser cards (teasers.h: linked title, short excerpt, three or
+  // more side by side); selection prunes those after the text.
+  bool find_teasers = true;
 };
 
 // Weights for pages whose main content is a list of links.
@@ -55,6 +62,7 @@ inline BlockWeights link_list_weights() {
   BlockWeights w;
   w.link_penalty = -0.5f;
   w.boilerplate_penalty = 0.5f;  // link-heavy furniture must not win here
+  w.find_teasers = false;  // a list of cards is what this mode reads
   return w;
 }
 

@@ -3,6 +3,8 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <string>
+#include <unordered_map>
 
 #include "content/page_type.h"
 #include "dom/text_util.h"
@@ -180,6 +182,180 @@ void join_sibling_sections(const dom::NodeIndex& index, const std::vector<NodeFe
   }
 }
 
+// Teaser cards (teasers.h) below the text: the "related posts" and "more
+// from the blog" boxes an article ends with. Cards among the text's own
+// paragraphs are its items (a listicle's entries) and stay. The text's last
+// paragraph is its last block of punctuated prose outside cards and pruned
+// boxes; a container with less text outside the cards than in the trailing
+// cards is a list of them, and keeps them.
+constexpr std::uint32_t kMinParagraphChars = 80;
+
+// A block of punctuated prose, mostly unlinked, outside furniture.
+bool is_paragraph(const NodeFeatures& f) {
+  return !f.boilerplate && f.block_chars >= kMinParagraphChars && f.punctuation > 0 &&
+         2 * f.block_link_chars < f.block_chars;
+}
+
+// Returns the text's last paragraph (kNoNode: none).
+std::uint32_t prune_trailing_teasers(const dom::NodeIndex& index,
+                                     const std::vector<NodeFeatures>& features, Selection& sel) {
+  const std::uint32_t end = index[sel.container].end;
+  std::uint32_t last_paragraph = dom::kNoNode;
+  std::uint32_t text_chars = 0;  // kept text outside cards
+  std::vector<std::uint32_t> cards;
+  for (std::uint32_t i = sel.container + 1; i < end;) {
+    const NodeFeatures& f = features[i];
+    if (sel.pruned[i] || f.teaser) {
+      if (f.teaser && !sel.pruned[i]) cards.push_back(i);
+      i = index[i].end;
+      continue;
+    }
+    if (!f.boilerplate) text_chars += f.block_chars;
+    if (is_paragraph(f)) last_paragraph = i;
+    ++i;
+  }
+  if (last_paragraph == dom::kNoNode) return last_paragraph;
+  // Cards side by side (one parent) go together or not at all: a group
+  // reaching above the last paragraph is part of the text, and so is one
+  // whose parent holds a paragraph (an introduction, then its items).
+  std::vector<std::uint32_t> trailing;
+  for (std::size_t a = 0; a < cards.size();) {
+    const std::uint32_t parent = index[cards[a]].parent;
+    std::size_t b = a + 1;
+    while (b < cards.size() && index[cards[b]].parent == parent) ++b;
+    if (parent > last_paragraph) trailing.insert(trailing.end(), cards.begin() + a, cards.begin() + b);
+    a = b;
+  }
+  std::uint32_t trailing_chars = 0;
+  for (std::uint32_t c : trailing) trailing_chars += index[c].text_chars;
+  if (trailing_chars == 0 || trailing_chars >= text_chars) return last_paragraph;
+  for (std::uint32_t c : trailing) {
+    sel.pruned[c] = true;
+    sel.rules_fired.push_back("teaser_cards: " + index.path(c));
+  }
+  return last_paragraph;
+}
+
+// Small boxes after the text's last paragraph that carry a button-like
+// link (a short link text: "Get started", "Contact us", "Book a demo")
+// besides a few lines of their own are calls to action: "Take the next
+// step", "Ready to create something extraordinary?". The boxes looked at
+// are the later siblings of the last paragraph and of each of its
+// ancestors below the container, so each node is looked at once. A call
+// to action stands alone: list items, table rows and boxes with a twin
+// among them (same tag and class: one of several cards, the rows of a
+// directory) are items of the text.
+constexpr std::uint32_t kMaxCallChars = 300;
+constexpr std::uint32_t kMaxButtonChars = 30;
+
+bool holds_button_link(const dom::NodeIndex& index, std::uint32_t box) {
+  for (std::uint32_t i = box; i < index[box].end; ++i) {
+    if (index[i].tag == GUMBO_TAG_A && index[i].text_chars > 0 &&
+        index[i].text_chars <= kMaxButtonChars && !(index[i].flags & dom::kHidden)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string kind_key(const dom::NodeIndex& index, std::uint32_t k) {
+  std::string key(index.attr(k, "class"));
+  key.push_back(static_cast<char>(index[k].tag & 0x7f));
+  key.push_back(static_cast<char>(index[k].tag >> 7));
+  return key;
+}
+
+bool is_item_tag(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_LI: case GUMBO_TAG_DT: case GUMBO_TAG_DD: case GUMBO_TAG_TR:
+    case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_TBODY: case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_DL:
+      return true;
+    default:
+      return false;
+  }
+}
+
+void prune_trailing_calls(const dom::NodeIndex& index, std::uint32_t last_paragraph,
+                          Selection& sel) {
+  std::unordered_map<std::string, int> kinds;
+  for (std::uint32_t a = last_paragraph; a != sel.container && a != dom::kNoNode;
+       a = index[a].parent) {
+    const std::uint32_t parent = index[a].parent;
+    if (parent == dom::kNoNode) break;
+    // The later siblings with text, counted by tag and class, with the
+    // one holding the last paragraph (the rows of a list go on after it).
+    kinds.clear();
+    ++kinds[kind_key(index, a)];
+    for (std::uint32_t k = index[a].end; k < index[parent].end; k = index[k].end) {
+      if (index[k].is_element() && index[k].text_chars > 0) ++kinds[kind_key(index, k)];
+    }
+    for (std::uint32_t k = index[a].end; k < index[parent].end; k = index[k].end) {
+      const dom::Node& box = index[k];
+      if (!box.is_element() || sel.pruned[k] || box.text_chars == 0 ||
+          box.text_chars > kMaxCallChars || 2 * box.link_chars > box.text_chars ||
+          is_item_tag(box.tag) || kinds[kind_key(index, k)] > 1) {
+        continue;
+      }
+      if (holds_button_link(index, k)) {
+        sel.pruned[k] = true;
+        sel.rules_fired.push_back("call_to_action: " + index.path(k));
+      }
+    }
+  }
+}
+
+// A field to type into (a text, e-mail, phone or search box, a text area)
+// with the few lines around it is a sign-up, contact or search box: the
+// newsletter offer after an article, a "Request information" form, a
+// thread's reply box. Whatever its class names. The box is the field's
+// largest ancestor with at most kMaxEntryBoxChars of text, below the
+// container and apart from the best element's wrappers. A box holding the
+// page's <h1> stays: a landing page's opening lines often sit around a box
+// ("Enter your ZIP code", "Start your free trial") and are its introduction.
+constexpr std::uint32_t kMaxEntryBoxChars = 400;
+
+bool holds_h1(const dom::NodeIndex& index, std::uint32_t box) {
+  for (std::uint32_t i = box; i < index[box].end; ++i) {
+    if (index[i].tag == GUMBO_TAG_H1) return true;
+  }
+  return false;
+}
+
+bool is_text_field(const dom::NodeIndex& index, std::uint32_t i) {
+  if (index[i].tag == GUMBO_TAG_TEXTAREA) return true;
+  if (index[i].tag != GUMBO_TAG_INPUT) return false;
+  const std::string_view type = text::trim(index.attr(i, "type"));
+  return type.empty() || text::iequals_ascii(type, "text") || text::iequals_ascii(type, "email") ||
+         text::iequals_ascii(type, "tel") || text::iequals_ascii(type, "search");
+}
+
+void prune_entry_boxes(const dom::NodeIndex& index, Selection& sel) {
+  const std::uint32_t end = index[sel.container].end;
+  std::vector<std::uint32_t> boxes;
+  for (std::uint32_t i = sel.container + 1; i < end; ++i) {
+    if (sel.pruned[i]) {
+      i = index[i].end - 1;
+      continue;
+    }
+    if (!index[i].is_element() || !is_text_field(index, i)) continue;
+    std::uint32_t box = dom::kNoNode;
+    for (std::uint32_t a = index[i].parent; a != sel.container && a != dom::kNoNode;
+         a = index[a].parent) {
+      const bool wraps_core = a <= sel.core && index[a].end > sel.core;
+      if (wraps_core || index[a].text_chars > kMaxEntryBoxChars) break;
+      box = a;
+    }
+    if (box == dom::kNoNode || index[box].text_chars == 0) continue;
+    if (!holds_h1(index, box)) boxes.push_back(box);
+    i = index[box].end - 1;  // one box, however many fields: each node climbed from once
+  }
+  for (std::uint32_t box : boxes) {
+    sel.pruned[box] = true;
+    sel.rules_fired.push_back("entry_box: " + index.path(box));
+  }
+}
+
 }  // namespace
 
 bool is_discussion_page(std::string_view schema_type, std::string_view url) {
@@ -286,7 +462,7 @@ Selection select_content(const dom::NodeIndex& index, const std::vector<NodeFeat
     } else if (!options.include_tables && node.tag == GUMBO_TAG_TABLE && is_data_table(index, i)) {
       why = "table";
     } else if (!link_mode && chars > 0 && dom::is_block_tag(node.tag) && !dom::is_heading_tag(node.tag) &&
-               ((density > t.link_density && f.subtree_value < 0) ||
+               ((density > t.link_density && f.subtree_value < 0 && !f.holds_paragraph) ||
                 (density >= t.link_only_density && node.text_chars <= t.link_only_max_chars))) {
       why = "link_list";
     } else if (dom::is_heading_tag(node.tag) && !title.empty() &&
@@ -300,6 +476,11 @@ Selection select_content(const dom::NodeIndex& index, const std::vector<NodeFeat
     }
     ++i;
   }
+  // A thread's replies may look like cards (a linked name, a short post).
+  std::uint32_t last_paragraph = dom::kNoNode;
+  if (!link_mode && !discussion) last_paragraph = prune_trailing_teasers(index, features, sel);
+  prune_entry_boxes(index, sel);
+  if (last_paragraph != dom::kNoNode) prune_trailing_calls(index, last_paragraph, sel);
   if (discussion) {
     for (std::uint32_t list : post_remarks(index, features, sel.container)) {
       if (!sel.pruned[list]) prune(list, "post_remarks");

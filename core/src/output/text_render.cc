@@ -254,7 +254,8 @@ void drop_repeated_blocks(std::vector<TextBlock>& blocks) {
   auto copied_pair = [&](std::size_t a) {
     return original[a] != kNone && original[a + 1] != kNone && original[a + 1] == original[a] + 1;
   };
-  // A copied run goes when it holds prose: runs of list items and short
+  // A copied run goes when it holds prose (paragraphs or quotes: a
+  // testimonial marquee's cloned cards): runs of list items and short
   // lines repeat for real (a pricing plan lists the features of the plan
   // below it).
   std::vector<bool> drop(blocks.size(), false);
@@ -267,7 +268,8 @@ void drop_repeated_blocks(std::vector<TextBlock>& blocks) {
     while (last + 1 < blocks.size() && copied_pair(last)) ++last;
     bool prose = false;
     for (std::size_t j = k; j <= last; ++j) {
-      prose = prose || (blocks[j].kind == BlockKind::kParagraph && is_prose(blocks[j]));
+      const bool text = blocks[j].kind == BlockKind::kParagraph || blocks[j].kind == BlockKind::kQuote;
+      prose = prose || (text && is_prose(blocks[j]));
     }
     if (prose) std::fill(drop.begin() + static_cast<std::ptrdiff_t>(k),
                          drop.begin() + static_cast<std::ptrdiff_t>(last) + 1, true);

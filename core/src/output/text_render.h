@@ -45,7 +45,8 @@ void drop_orphan_headings(std::vector<TextBlock>& blocks);
 
 // Drops repeated copies: a run of two or more blocks that repeats an
 // earlier run word for word (the desktop and mobile copies of one section)
-// and holds a prose paragraph. A single repeated block is kept (summaries,
+// and holds a prose paragraph or quote (a testimonial marquee repeats its
+// cards to scroll without a gap). A single repeated block is kept (summaries,
 // FAQs and quotes repeat lines for real), and so are runs of list items
 // (a pricing plan repeats the features of the plan below it), code and
 // table rows.
