@@ -12,6 +12,7 @@
 #include "content/page_type.h"
 #include "content/rules.h"
 #include "content/select.h"
+#include "content/threads.h"
 #include "dom/node_index.h"
 #include "dom/parse.h"
 #include "dom/text_util.h"
@@ -153,7 +154,7 @@ Result<Document> run_pipeline(const Extractor::Compiled& c, std::string_view htm
 
   // On forum threads and Q&A pages the replies are the content: the
   // features are computed again without counting them as furniture.
-  const bool discussion =
+  bool discussion =
       content::is_discussion_page(kind.schema_type, doc.url.empty() ? page_url : doc.url);
   // What the page declares and shows (prices, cart buttons), counted once:
   // the page-type guess uses it, and so does the content stage on a
@@ -170,6 +171,26 @@ Result<Document> run_pipeline(const Extractor::Compiled& c, std::string_view htm
   }
   content::ContentChoice choice = content::choose_content(index, element_rules, std::move(features),
                                                           opt, doc.title, discussion, shop_page);
+  // A thread that neither URL nor schema announces (a link aggregator's
+  // story, a news site's comment page): with its comments read as furniture
+  // little is left, and comment sections hold most of the page's text.
+  // Read again as a discussion, replies counting as content.
+  if (!discussion && !shop_page &&
+      (choice.link_mode || choice.selection.score < kWeakSelectionScore) &&
+      content::comments_dominate(index, choice.features)) {
+    content::BlockWeights thread_weights = weights;
+    thread_weights.comments_are_content = true;
+    content::ContentChoice thread = content::choose_content(
+        index, element_rules, content::compute_features(index, element_rules, thread_weights), opt,
+        doc.title, /*discussion=*/true, shop_page);
+    if (thread.selection.container != dom::kNoNode &&
+        thread.selection.score > choice.selection.score) {
+      choice = std::move(thread);
+      discussion = true;
+      weights = thread_weights;
+      doc.diagnostics.rules_fired.push_back("comment_thread: page");
+    }
+  }
 
   // Script-rendered pages (React streaming, for one) ship their content in
   // hidden containers that scripts reveal. When the visible page yields

@@ -99,6 +99,45 @@ TEST(Extractor, ListingItemsAfterOneBlurbAreKept) {
   EXPECT_NE(text.find("Later story number 11"), std::string::npos) << text;
 }
 
+TEST(Extractor, UnannouncedThreadKeepsItsComments) {
+  // A link aggregator's story page: a title link, then comment sections
+  // holding nearly all the text, at a URL naming no thread.
+  std::string html = "<body><nav><a href=/>Home</a> <a href=/new>New</a></nav><div id=inside>"
+                     "<div class=story><a href=https://example.org/post>A story title linking out</a></div>"
+                     "<ol class=comments>";
+  for (int k = 0; k < 10; ++k) {
+    html += "<li class=comment><div class=details><a href=/u" + std::to_string(k) +
+            ">user" + std::to_string(k) + "</a> <p>Reply number " + std::to_string(k) +
+            " says something thoughtful about the story, at length, with commas, and a stop.</p></div></li>";
+  }
+  html += "</ol></div></body>";
+  const Extractor ex;
+  auto r = ex.extract(html, "https://news.example.com/s/abc123/a_story_title");
+  ASSERT_TRUE(r);
+  EXPECT_NE(r.value().text.find("Reply number 9 says"), std::string::npos) << r.value().text;
+  EXPECT_EQ(r.value().page_type, "forum") << ::testing::PrintToString(r.value().diagnostics.rules_fired);
+}
+
+TEST(Extractor, ArticleCommentsStayOutEvenWhenLong) {
+  // A real article beside long comments: the article is the content.
+  std::string html = "<body><article id=story>";
+  for (int k = 0; k < 8; ++k) {
+    html += "<p>Article paragraph " + std::to_string(k) +
+            " with enough words to be prose, commas, clauses, and a final stop.</p>";
+  }
+  html += "</article><div class=comments>";
+  for (int k = 0; k < 12; ++k) {
+    html += "<div class=comment><p>Comment number " + std::to_string(k) +
+            " disagrees with the article, at length, with commas, and a stop.</p></div>";
+  }
+  html += "</div></body>";
+  const Extractor ex;
+  auto r = ex.extract(html, "https://example.com/2024/05/some-story");
+  ASSERT_TRUE(r);
+  EXPECT_NE(r.value().text.find("Article paragraph 7"), std::string::npos);
+  EXPECT_EQ(r.value().text.find("Comment number"), std::string::npos) << r.value().text;
+}
+
 TEST(Extractor, HiddenMenusStayOutOfVisibleContent) {
   // A popover too (the prescan keeps that attribute); a closed tab panel
   // is content.
