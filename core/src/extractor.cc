@@ -56,6 +56,13 @@ namespace {
 
 // Below this container score the visible page is taken to have no content.
 constexpr float kWeakSelectionScore = 200.f;
+// Below this, even after the fallbacks, the best container holds a logo, a
+// search box's prompt or a button's label (some 25 characters of text)
+// while menus and footers show more (kMinFurnitureChars): a page whose
+// content a script has yet to render. Reported as empty. A page showing
+// only a line or two ("Test") keeps them.
+constexpr float kMinContentScore = 25.f;
+constexpr std::uint32_t kMinFurnitureChars = 200;
 
 // Edge trimming anchors on prose: short lines before the first sentence and
 // after the last are a byline or a "Read more". On a page read as a list of
@@ -224,6 +231,13 @@ Result<Document> run_pipeline(const Extractor::Compiled& c, std::string_view htm
     settle_page_type(page_signals, kind, discussion, choice.link_mode,
                      doc.url.empty() ? page_url : std::string_view(doc.url), doc);
   };
+  if (sel.container != dom::kNoNode && sel.score < kMinContentScore &&
+      chosen_index[chosen_index.body()].text_chars >= kMinFurnitureChars) {
+    doc.diagnostics.empty_reason = "the best block (score " + std::to_string(static_cast<int>(sel.score)) +
+                                   ") is a label or two, not main content";
+    finish();
+    return doc;
+  }
   if (sel.container == dom::kNoNode) {
     finish();
     return doc;

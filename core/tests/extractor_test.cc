@@ -138,6 +138,25 @@ TEST(Extractor, ArticleCommentsStayOutEvenWhenLong) {
   EXPECT_EQ(r.value().text.find("Comment number"), std::string::npos) << r.value().text;
 }
 
+TEST(Extractor, ALogoAndASearchPromptAreNoContent) {
+  // A shell that a script fills: nothing but the logo and a search prompt.
+  const Extractor ex;
+  std::string html = "<body><nav>";
+  for (int k = 0; k < 12; ++k) html += "<a href=/c" + std::to_string(k) + ">Category number " + std::to_string(k) + "</a> ";
+  html += "</nav><div><a href=/>Shopname</a><div><span>I'm shopping for...</span></div>"
+          "<div id=root></div></div><footer><a href=/help>Help Center, Disputes and Reports</a> "
+          "<a href=/terms>Terms of use</a></footer></body>";
+  auto r = ex.extract(html);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r.value().text, "");
+  EXPECT_NE(r.value().diagnostics.empty_reason.find("not main content"), std::string::npos)
+      << r.value().diagnostics.empty_reason << r.value().text;
+  // A page that shows only a line keeps it.
+  auto small = ex.extract("<body><p>Test</p></body>");
+  ASSERT_TRUE(small);
+  EXPECT_EQ(small.value().text, "Test");
+}
+
 TEST(Extractor, HiddenMenusStayOutOfVisibleContent) {
   // A popover too (the prescan keeps that attribute); a closed tab panel
   // is content.
