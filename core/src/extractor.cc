@@ -7,6 +7,9 @@
 #include <exception>
 #include <new>
 #include <optional>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
 
 #include "content/blocks.h"
 #include "content/page_type.h"
@@ -123,6 +126,56 @@ void settle_page_type(content::PageSignals signals, const fields::PageKind& kind
     doc.authors.clear();
     doc.diagnostics.field_sources.push_back("author: dropped (" + doc.page_type + " page)");
   }
+}
+
+// A product's description as its JSON-LD declares it, added when the
+// visible text lacks it (it sits behind a tab, in a drawer, or a script
+// renders it). Only on a page that has main content: a page read as empty
+// stays empty.
+// Words for comparing texts that spell punctuation differently (' and ’):
+// runs of ASCII letters and digits and of other non-ASCII characters,
+// lower-cased; ASCII punctuation and U+2000-U+206F (quotes, dashes) split.
+std::vector<std::string_view> comparable_words(std::string_view s) {
+  std::vector<std::string_view> words;
+  std::size_t start = std::string_view::npos;
+  for (std::size_t i = 0; i <= s.size(); ++i) {
+    const unsigned char c = i < s.size() ? static_cast<unsigned char>(s[i]) : ' ';
+    std::size_t skip = 0;  // bytes of a separator at i
+    if (c < 0x80 && !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+      skip = 1;
+    } else if (c == 0xE2 && i + 2 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xFE) == 0x80) {
+      skip = 3;  // U+2000-U+207F
+    }
+    if (skip == 0) {
+      if (start == std::string_view::npos) start = i;
+      continue;
+    }
+    if (start != std::string_view::npos) words.push_back(s.substr(start, i - start));
+    start = std::string_view::npos;
+    i += skip - 1;
+  }
+  return words;
+}
+
+void add_declared_description(const std::string& description, const Options& opt, Document& doc) {
+  // Shown already when most of its words are in the text.
+  constexpr double kShownWordShare = 0.8;
+  if (description.empty() || doc.text.empty()) return;
+  const std::string lower_text = text::to_lower_ascii(doc.text);
+  const std::string lower_description = text::to_lower_ascii(description);
+  const std::vector<std::string_view> text_words = comparable_words(lower_text);
+  const std::unordered_set<std::string_view> shown(text_words.begin(), text_words.end());
+  const std::vector<std::string_view> words = comparable_words(lower_description);
+  if (words.empty()) return;
+  const auto found = std::count_if(words.begin(), words.end(),
+                                   [&](std::string_view w) { return shown.contains(w); });
+  if (static_cast<double>(found) >= kShownWordShare * static_cast<double>(words.size())) return;
+  if (doc.text.size() + description.size() + 2 > opt.max_output_bytes) return;
+  doc.text += "\n\n";
+  doc.text += description;
+  if (!doc.markdown.empty()) doc.markdown += "\n\n" + description;
+  if (!doc.html.empty()) doc.html += "\n<p>" + output::escape_html(description) + "</p>";
+  doc.diagnostics.rules_fired.push_back("declared_description: page");
 }
 
 Result<Document> run_pipeline(const Extractor::Compiled& c, std::string_view html,
@@ -276,6 +329,7 @@ Result<Document> run_pipeline(const Extractor::Compiled& c, std::string_view htm
     doc.diagnostics.empty_reason = "the chosen container held only furniture";
   }
   finish();
+  if (doc.page_type == "product") add_declared_description(kind.product_description, opt, doc);
   if (deadline.expired_now()) return Error{ErrorCode::kTimeout, "timeout_ms ran out"};
   return doc;
 }

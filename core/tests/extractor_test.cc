@@ -157,6 +157,29 @@ TEST(Extractor, ALogoAndASearchPromptAreNoContent) {
   EXPECT_EQ(small.value().text, "Test");
 }
 
+TEST(Extractor, ProductDescriptionFromJsonLdWhenThePageHidesIt) {
+  const std::string ld =
+      "<script type=application/ld+json>{\"@context\":\"https://schema.org\",\"@type\":\"Product\","
+      "\"name\":\"Trail Shirt\",\"description\":\"A light shirt for long days on the trail, "
+      "it's quick to dry and soft on the skin.\"}</script>";
+  std::string body = "<body><main><h1>Trail Shirt</h1><p>Made from recycled fibres, with a relaxed fit "
+                     "that layers well, in six colours, for every season of the year.</p>";
+  const Extractor ex;
+  auto hidden = ex.extract("<html><head>" + ld + "</head>" + body + "</main></body></html>",
+                           "https://shop.example.com/products/trail-shirt");
+  ASSERT_TRUE(hidden);
+  EXPECT_EQ(hidden.value().page_type, "product");
+  EXPECT_NE(hidden.value().text.find("quick to dry"), std::string::npos) << hidden.value().text;
+  // Shown already, with a typographic apostrophe: not added twice.
+  auto shown = ex.extract("<html><head>" + ld + "</head>" + body +
+                              "<p>A light shirt for long days on the trail, it\u2019s quick to dry and "
+                              "soft on the skin.</p></main></body></html>",
+                          "https://shop.example.com/products/trail-shirt");
+  ASSERT_TRUE(shown);
+  const std::string& text = shown.value().text;
+  EXPECT_EQ(text.find("quick to dry"), text.rfind("quick to dry")) << text;
+}
+
 TEST(Extractor, HiddenMenusStayOutOfVisibleContent) {
   // A popover too (the prescan keeps that attribute); a closed tab panel
   // is content.

@@ -26,6 +26,9 @@ struct PageKind {
   std::vector<std::string> schema_types;  // every JSON-LD @type on the page
   std::size_t itemprop_prices = 0;        // microdata itemprop=price (elements and <meta>)
   AuthorOrigin author_origin = AuthorOrigin::kNone;
+  // The JSON-LD description of the page's main item when it is a Product:
+  // what a shop's page may show only behind a tab, a drawer or a script.
+  std::string product_description;
 };
 
 // Fills the field members of `doc` (not text).
