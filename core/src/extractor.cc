@@ -7,12 +7,16 @@
 #include <exception>
 #include <new>
 #include <optional>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
 
 #include "attributes_read.h"
 #include "content/blocks.h"
 #include "content/page_type.h"
 #include "content/rules.h"
 #include "content/select.h"
+#include "content/threads.h"
 #include "dom/node_index.h"
 #include "dom/parse.h"
 #include "dom/text_util.h"
@@ -57,6 +61,13 @@ namespace {
 
 // Below this container score the visible page is taken to have no content.
 constexpr float kWeakSelectionScore = 200.f;
+// Below this, even after the fallbacks, the best container holds a logo, a
+// search box's prompt or a button's label (some 25 characters of text)
+// while menus and footers show more (kMinFurnitureChars): a page whose
+// content a script has yet to render. Reported as empty. A page showing
+// only a line or two ("Test") keeps them.
+constexpr float kMinContentScore = 25.f;
+constexpr std::uint32_t kMinFurnitureChars = 200;
 
 // Edge trimming anchors on prose: short lines before the first sentence and
 // after the last are a byline or a "Read more". On a page read as a list of
@@ -129,6 +140,56 @@ void settle_page_type(content::PageSignals signals, const fields::PageKind& kind
   }
 }
 
+// A product's description as its JSON-LD declares it, added when the
+// visible text lacks it (it sits behind a tab, in a drawer, or a script
+// renders it). Only on a page that has main content: a page read as empty
+// stays empty.
+// Words for comparing texts that spell punctuation differently (' and ’):
+// runs of ASCII letters and digits and of other non-ASCII characters,
+// lower-cased; ASCII punctuation and U+2000-U+206F (quotes, dashes) split.
+std::vector<std::string_view> comparable_words(std::string_view s) {
+  std::vector<std::string_view> words;
+  std::size_t start = std::string_view::npos;
+  for (std::size_t i = 0; i <= s.size(); ++i) {
+    const unsigned char c = i < s.size() ? static_cast<unsigned char>(s[i]) : ' ';
+    std::size_t skip = 0;  // bytes of a separator at i
+    if (c < 0x80 && !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+      skip = 1;
+    } else if (c == 0xE2 && i + 2 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xFE) == 0x80) {
+      skip = 3;  // U+2000-U+207F
+    }
+    if (skip == 0) {
+      if (start == std::string_view::npos) start = i;
+      continue;
+    }
+    if (start != std::string_view::npos) words.push_back(s.substr(start, i - start));
+    start = std::string_view::npos;
+    i += skip - 1;
+  }
+  return words;
+}
+
+void add_declared_description(const std::string& description, const Options& opt, Document& doc) {
+  // Shown already when most of its words are in the text.
+  constexpr double kShownWordShare = 0.8;
+  if (description.empty() || doc.text.empty()) return;
+  const std::string lower_text = text::to_lower_ascii(doc.text);
+  const std::string lower_description = text::to_lower_ascii(description);
+  const std::vector<std::string_view> text_words = comparable_words(lower_text);
+  const std::unordered_set<std::string_view> shown(text_words.begin(), text_words.end());
+  const std::vector<std::string_view> words = comparable_words(lower_description);
+  if (words.empty()) return;
+  const auto found = std::count_if(words.begin(), words.end(),
+                                   [&](std::string_view w) { return shown.contains(w); });
+  if (static_cast<double>(found) >= kShownWordShare * static_cast<double>(words.size())) return;
+  if (doc.text.size() + description.size() + 2 > opt.max_output_bytes) return;
+  doc.text += "\n\n";
+  doc.text += description;
+  if (!doc.markdown.empty()) doc.markdown += "\n\n" + description;
+  if (!doc.html.empty()) doc.html += "\n<p>" + output::escape_html(description) + "</p>";
+  doc.diagnostics.rules_fired.push_back("declared_description: page");
+}
+
 Result<Document> run_pipeline(const Extractor::Compiled& c, std::string_view html,
                               std::string_view page_url, std::string_view encoding_hint) {
   const Options& opt = c.options;
@@ -165,7 +226,7 @@ Result<Document> run_pipeline(const Extractor::Compiled& c, std::string_view htm
 
   // On forum threads and Q&A pages the replies are the content: the
   // features are computed again without counting them as furniture.
-  const bool discussion =
+  bool discussion =
       content::is_discussion_page(kind.schema_type, doc.url.empty() ? page_url : doc.url);
   // What the page declares and shows (prices, cart buttons), counted once:
   // the page-type guess uses it, and so does the content stage on a
@@ -182,6 +243,26 @@ Result<Document> run_pipeline(const Extractor::Compiled& c, std::string_view htm
   }
   content::ContentChoice choice = content::choose_content(index, element_rules, std::move(features),
                                                           opt, doc.title, discussion, shop_page);
+  // A thread that neither URL nor schema announces (a link aggregator's
+  // story, a news site's comment page): with its comments read as furniture
+  // little is left, and comment sections hold most of the page's text.
+  // Read again as a discussion, replies counting as content.
+  if (!discussion && !shop_page &&
+      (choice.link_mode || choice.selection.score < kWeakSelectionScore) &&
+      content::comments_dominate(index, choice.features)) {
+    content::BlockWeights thread_weights = weights;
+    thread_weights.comments_are_content = true;
+    content::ContentChoice thread = content::choose_content(
+        index, element_rules, content::compute_features(index, element_rules, thread_weights), opt,
+        doc.title, /*discussion=*/true, shop_page);
+    if (thread.selection.container != dom::kNoNode &&
+        thread.selection.score > choice.selection.score) {
+      choice = std::move(thread);
+      discussion = true;
+      weights = thread_weights;
+      doc.diagnostics.rules_fired.push_back("comment_thread: page");
+    }
+  }
 
   // Script-rendered pages (React streaming, for one) ship their content in
   // hidden containers that scripts reveal. When the visible page yields
@@ -215,6 +296,13 @@ Result<Document> run_pipeline(const Extractor::Compiled& c, std::string_view htm
     settle_page_type(page_signals, kind, discussion, choice.link_mode,
                      doc.url.empty() ? page_url : std::string_view(doc.url), doc);
   };
+  if (sel.container != dom::kNoNode && sel.score < kMinContentScore &&
+      chosen_index[chosen_index.body()].text_chars >= kMinFurnitureChars) {
+    doc.diagnostics.empty_reason = "the best block (score " + std::to_string(static_cast<int>(sel.score)) +
+                                   ") is a label or two, not main content";
+    finish();
+    return doc;
+  }
   if (sel.container == dom::kNoNode) {
     finish();
     return doc;
@@ -253,6 +341,7 @@ Result<Document> run_pipeline(const Extractor::Compiled& c, std::string_view htm
     doc.diagnostics.empty_reason = "the chosen container held only furniture";
   }
   finish();
+  if (doc.page_type == "product") add_declared_description(kind.product_description, opt, doc);
   if (deadline.expired_now()) return Error{ErrorCode::kTimeout, "timeout_ms ran out"};
   return doc;
 }

@@ -113,6 +113,87 @@ TEST(Extractor, ListingItemsAfterOneBlurbAreKept) {
   EXPECT_NE(text.find("Later story number 11"), std::string::npos) << text;
 }
 
+TEST(Extractor, UnannouncedThreadKeepsItsComments) {
+  // A link aggregator's story page: a title link, then comment sections
+  // holding nearly all the text, at a URL naming no thread.
+  std::string html = "<body><nav><a href=/>Home</a> <a href=/new>New</a></nav><div id=inside>"
+                     "<div class=story><a href=https://example.org/post>A story title linking out</a></div>"
+                     "<ol class=comments>";
+  for (int k = 0; k < 10; ++k) {
+    html += "<li class=comment><div class=details><a href=/u" + std::to_string(k) +
+            ">user" + std::to_string(k) + "</a> <p>Reply number " + std::to_string(k) +
+            " says something thoughtful about the story, at length, with commas, and a stop.</p></div></li>";
+  }
+  html += "</ol></div></body>";
+  const Extractor ex;
+  auto r = ex.extract(html, "https://news.example.com/s/abc123/a_story_title");
+  ASSERT_TRUE(r);
+  EXPECT_NE(r.value().text.find("Reply number 9 says"), std::string::npos) << r.value().text;
+  EXPECT_EQ(r.value().page_type, "forum") << ::testing::PrintToString(r.value().diagnostics.rules_fired);
+}
+
+TEST(Extractor, ArticleCommentsStayOutEvenWhenLong) {
+  // A real article beside long comments: the article is the content.
+  std::string html = "<body><article id=story>";
+  for (int k = 0; k < 8; ++k) {
+    html += "<p>Article paragraph " + std::to_string(k) +
+            " with enough words to be prose, commas, clauses, and a final stop.</p>";
+  }
+  html += "</article><div class=comments>";
+  for (int k = 0; k < 12; ++k) {
+    html += "<div class=comment><p>Comment number " + std::to_string(k) +
+            " disagrees with the article, at length, with commas, and a stop.</p></div>";
+  }
+  html += "</div></body>";
+  const Extractor ex;
+  auto r = ex.extract(html, "https://example.com/2024/05/some-story");
+  ASSERT_TRUE(r);
+  EXPECT_NE(r.value().text.find("Article paragraph 7"), std::string::npos);
+  EXPECT_EQ(r.value().text.find("Comment number"), std::string::npos) << r.value().text;
+}
+
+TEST(Extractor, ALogoAndASearchPromptAreNoContent) {
+  // A shell that a script fills: nothing but the logo and a search prompt.
+  const Extractor ex;
+  std::string html = "<body><nav>";
+  for (int k = 0; k < 12; ++k) html += "<a href=/c" + std::to_string(k) + ">Category number " + std::to_string(k) + "</a> ";
+  html += "</nav><div><a href=/>Shopname</a><div><span>I'm shopping for...</span></div>"
+          "<div id=root></div></div><footer><a href=/help>Help Center, Disputes and Reports</a> "
+          "<a href=/terms>Terms of use</a></footer></body>";
+  auto r = ex.extract(html);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r.value().text, "");
+  EXPECT_NE(r.value().diagnostics.empty_reason.find("not main content"), std::string::npos)
+      << r.value().diagnostics.empty_reason << r.value().text;
+  // A page that shows only a line keeps it.
+  auto small = ex.extract("<body><p>Test</p></body>");
+  ASSERT_TRUE(small);
+  EXPECT_EQ(small.value().text, "Test");
+}
+
+TEST(Extractor, ProductDescriptionFromJsonLdWhenThePageHidesIt) {
+  const std::string ld =
+      "<script type=application/ld+json>{\"@context\":\"https://schema.org\",\"@type\":\"Product\","
+      "\"name\":\"Trail Shirt\",\"description\":\"A light shirt for long days on the trail, "
+      "it's quick to dry and soft on the skin.\"}</script>";
+  std::string body = "<body><main><h1>Trail Shirt</h1><p>Made from recycled fibres, with a relaxed fit "
+                     "that layers well, in six colours, for every season of the year.</p>";
+  const Extractor ex;
+  auto hidden = ex.extract("<html><head>" + ld + "</head>" + body + "</main></body></html>",
+                           "https://shop.example.com/products/trail-shirt");
+  ASSERT_TRUE(hidden);
+  EXPECT_EQ(hidden.value().page_type, "product");
+  EXPECT_NE(hidden.value().text.find("quick to dry"), std::string::npos) << hidden.value().text;
+  // Shown already, with a typographic apostrophe: not added twice.
+  auto shown = ex.extract("<html><head>" + ld + "</head>" + body +
+                              "<p>A light shirt for long days on the trail, it\u2019s quick to dry and "
+                              "soft on the skin.</p></main></body></html>",
+                          "https://shop.example.com/products/trail-shirt");
+  ASSERT_TRUE(shown);
+  const std::string& text = shown.value().text;
+  EXPECT_EQ(text.find("quick to dry"), text.rfind("quick to dry")) << text;
+}
+
 TEST(Extractor, HiddenMenusStayOutOfVisibleContent) {
   // A popover too (the prescan keeps that attribute); a closed tab panel
   // is content.

@@ -26,6 +26,14 @@ TEST(NodeIndex, HiddenAndScriptTextDoesNotCount) {
   EXPECT_EQ(t.index->text_content(t.by_id("a")), "seen");
 }
 
+TEST(NodeIndex, NoscriptNoticeIsSkippedButNoscriptPageKept) {
+  // Bare text in <noscript> asks for JavaScript; elements in it are often
+  // the whole page of a script-rendered site.
+  Indexed t("<body><div id=a><noscript>You need to enable JavaScript to run this app.</noscript>"
+            "<noscript><p>The page itself</p></noscript></div></body>");
+  EXPECT_EQ(t.index->text_content(t.by_id("a")), "The page itself");
+}
+
 TEST(NodeIndex, ClosedTabAndAccordionPanelsAreRead) {
   // A product's specifications behind a tab, a guide's code in a closed
   // accordion: hidden until a click, but part of the page.

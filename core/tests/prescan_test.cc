@@ -132,12 +132,12 @@ TEST(Prescan, StandsInForClassTokensNotReadAndKeepsOnlyStylesThatHide) {
   };
   policy.style_read = [](std::string_view style) { return style.find("none") != std::string_view::npos; };
   EXPECT_EQ(squeeze_markup("<div class=\"col-6 nav  mt-4 post-author\" id=x>a</div>", policy),
-            "<div class=\"nav post-author :6TSV\" id=x>a</div>");
-  EXPECT_EQ(squeeze_markup("<p class='row \"q\" nav'>b</p>", policy), "<p class='nav :aSNH'>b</p>");
+            "<div class=\"nav post-author :06TSV\" id=x>a</div>");
+  EXPECT_EQ(squeeze_markup("<p class='row \"q\" nav'>b</p>", policy), "<p class='nav :0aSNH'>b</p>");
   EXPECT_EQ(squeeze_markup("<p class=nav>c</p><p class=flex>d</p><p CLASS=\"\">", policy),
-            "<p class=nav>c</p><p class=\":muQW\">d</p><p CLASS=\"\">");
+            "<p class=nav>c</p><p class=\":0muQW\">d</p><p CLASS=\"\">");
   // A character reference is left for gumbo to decode: kept unasked.
-  EXPECT_EQ(squeeze_markup("<p class=\"a&amp;b x\">e</p>", policy), "<p class=\"a&amp;b :BrLo\">e</p>");
+  EXPECT_EQ(squeeze_markup("<p class=\"a&amp;b x\">e</p>", policy), "<p class=\"a&amp;b :0BrLo\">e</p>");
   // Each distinct token is asked once per page.
   asked = 0;
   (void)squeeze_markup("<i class=\"u v\"></i><i class=\"v u\"></i><i class=u></i>", policy);
@@ -148,30 +148,38 @@ TEST(Prescan, StandsInForClassTokensNotReadAndKeepsOnlyStylesThatHide) {
   // stay equal.
   const std::string cards = squeeze_markup(
       "<li class=\"card card--a\"></li><li class=\"card card--b\"></li><li class=\"card card--a\">", policy);
-  EXPECT_EQ(cards, "<li class=\":EVCx\"></li><li class=\":zStz\"></li><li class=\":EVCx\">");
+  EXPECT_EQ(cards, "<li class=\":0EVCx\"></li><li class=\":0zStz\"></li><li class=\":0EVCx\">");
   // Gumbo reads the first of a repeated name only: a second class cannot
   // stand in for a first one cut away.
-  EXPECT_EQ(squeeze_markup("<p class=flex class=nav id=a id=b>h</p>", policy), "<p class=\":muQW\" id=a>h</p>");
+  EXPECT_EQ(squeeze_markup("<p class=flex class=nav id=a id=b>h</p>", policy), "<p class=\":0muQW\" id=a>h</p>");
 }
 
 TEST(AttributesRead, ClassTokensReadAreThoseAStageActsOn) {
   const content::RuleMatcher rules;
   for (const char* token : {"navbar", "site-footer", "commentList", "accordion-item", "tab-pane",
-                            "bigusername", "post-author"}) {
+                            "bigusername", "post-author", "md:flex", "lg:inline-block"}) {
     EXPECT_TRUE(class_token_read(rules, token)) << token;
   }
-  for (const char* token : {"col-md-6", "flex", "px-4", "mt-4", "row", "wp-block-group"}) {
+  for (const char* token : {"col-md-6", "flex", "px-4", "mt-4", "row", "wp-block-group", "md:px-4"}) {
     EXPECT_FALSE(class_token_read(rules, token)) << token;
   }
+  // A display variant beside "hidden" reaches the matcher, which then
+  // leaves the "hidden" alone.
+  const AttributesRead attributes(Options{}, rules);
+  const std::string lean = squeeze_markup("<div class=\"hidden md:flex gap-2\">", attributes.policy());
+  const std::size_t open = lean.find('"'), close = lean.rfind('"');
+  const std::string cls = lean.substr(open + 1, close - open - 1);
+  EXPECT_EQ(rules.match(GUMBO_TAG_DIV, cls, {}, {}), rules.match(GUMBO_TAG_DIV, "hidden md:flex gap-2", {}, {}));
+  EXPECT_NE(cls.find("md:flex"), std::string::npos);
 }
 
 TEST(Prescan, ImageSourcesOnlyWhenImagesAreRendered) {
   const content::RuleMatcher rules;
   const std::string img = "<img src=a.png alt=\"A cat\" class=hero-image>";
-  EXPECT_EQ(squeeze_markup(img, AttributesRead(Options{}, rules).policy()), "<img class=\":X_0j\">");
+  EXPECT_EQ(squeeze_markup(img, AttributesRead(Options{}, rules).policy()), "<img class=\":0X_0j\">");
   Options with_images;
   with_images.include_images = true;
-  EXPECT_EQ(squeeze_markup(img, AttributesRead(with_images, rules).policy()), "<img src=a.png alt=\"A cat\" class=\":X_0j\">");
+  EXPECT_EQ(squeeze_markup(img, AttributesRead(with_images, rules).policy()), "<img src=a.png alt=\"A cat\" class=\":0X_0j\">");
 }
 
 // The differential check over the stored corpus: what squeeze_markup and

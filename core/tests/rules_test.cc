@@ -125,6 +125,18 @@ TEST(Rules, UtilityClassesWithAVariantSayNothing) {
   EXPECT_NE(rules.match(GUMBO_TAG_DIV, "print-tools", "", ""), 0u);
 }
 
+TEST(Rules, HiddenUntilABreakpointIsShown) {
+  // "hidden lg:block": hidden on phones, shown on desktops.
+  const RuleMatcher rules;
+  EXPECT_EQ(rules.match(GUMBO_TAG_DIV, "order-1 hidden lg:col-span-1 lg:block", "", ""), 0u);
+  EXPECT_EQ(rules.match(GUMBO_TAG_DIV, "hidden md:inline-flex", "", ""), 0u);
+  EXPECT_EQ(rules.match(GUMBO_TAG_DIV, "invisible md:hover:visible", "", ""), 0u);
+  // Hidden everywhere, or shown only under another condition: still hidden.
+  EXPECT_NE(rules.match(GUMBO_TAG_DIV, "hidden", "", ""), 0u);
+  EXPECT_NE(rules.match(GUMBO_TAG_DIV, "hidden lg:col-span-1", "", ""), 0u);
+  EXPECT_NE(rules.match(GUMBO_TAG_DIV, "sr-only md:block", "", ""), 0u);
+}
+
 TEST(Rules, WordsAreLowerCaseAsciiAndTheTableFitsTheMask) {
   EXPECT_LE(rule_table().size(), 64u);
   for (const Rule& rule : rule_table()) {

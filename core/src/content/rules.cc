@@ -21,6 +21,29 @@ std::string_view tag_word(GumboTag tag) {
   }
 }
 
+// A class token "<variant>:<display>" ("md:flex", "lg:block",
+// "xl:inline-grid", "sm:visible"): the element is shown under a condition.
+bool shown_at_breakpoint(std::string_view class_attr) {
+  std::size_t pos = 0;
+  while ((pos = class_attr.find(':', pos)) != std::string_view::npos) {
+    ++pos;
+    std::size_t end = class_attr.find_first_of(" \t\n\r\f", pos);
+    if (end == std::string_view::npos) end = class_attr.size();
+    std::string_view utility = class_attr.substr(pos, end - pos);
+    if (const std::size_t colon = utility.rfind(':'); colon != std::string_view::npos) {
+      utility.remove_prefix(colon + 1);  // "md:hover:flex": the last part
+    }
+    if (utility.starts_with("inline-")) utility.remove_prefix(7);
+    if (utility == "block" || utility == "flex" || utility == "grid" || utility == "inline" ||
+        utility == "table" || utility == "contents" || utility == "flow-root" ||
+        utility == "visible") {
+      return true;
+    }
+    pos = end;
+  }
+  return false;
+}
+
 }  // namespace
 
 const std::vector<Rule>& rule_table() {
@@ -153,6 +176,11 @@ std::string RuleMatcher::signature(std::string_view class_attr, std::string_view
     if (sig.back() == '-') sig.back() = ' ';
     if (sig.back() != ' ') sig.push_back(' ');
   };
+  // "hidden md:flex" (Tailwind and the like) hides the element on small
+  // screens only and shows it from a breakpoint up: on a desktop page it is
+  // shown, so its "hidden" says nothing. Such a class list is recognised by
+  // a variant whose utility is a display value.
+  const bool shown_by_variant = shown_at_breakpoint(class_attr.substr(0, 1024));
   auto add = [&](std::string_view value) {
     std::size_t pos = 0;
     while (pos < value.size()) {
@@ -164,7 +192,8 @@ std::string RuleMatcher::signature(std::string_view class_attr, std::string_view
       // Utility classes with a variant ("print:hidden", "md:sidebar",
       // "hover:underline") style the element only under a condition (when
       // printing, on wide screens): they do not say what it is.
-      if (token.find(':') == std::string_view::npos) add_token(token);
+      const bool conditional_hide = shown_by_variant && (token == "hidden" || token == "invisible");
+      if (token.find(':') == std::string_view::npos && !conditional_hide) add_token(token);
       pos = end;
     }
   };
@@ -174,6 +203,9 @@ std::string RuleMatcher::signature(std::string_view class_attr, std::string_view
 }
 
 bool RuleMatcher::matches_token(std::string_view token) const {
+  // A display variant ("md:flex") matches nothing itself, but it turns a
+  // "hidden" beside it off (signature): the matcher reads it.
+  if (shown_at_breakpoint(token)) return true;
   const std::string sig = signature(token, {});
   return sig.size() > 1 && set_->Match(sig, nullptr);
 }

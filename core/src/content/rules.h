@@ -60,8 +60,9 @@ class RuleMatcher {
   RuleMask match(GumboTag tag, std::string_view class_attr, std::string_view id_attr,
                  std::string_view role_attr) const;
 
-  // Whether any rule matches a class or id token (the pre-scan's question,
-  // asked for every distinct token of a page: no mask, no allocation).
+  // Whether a class or id token can change what match() says: a rule
+  // matches it, or it is a display variant that undoes "hidden" (the
+  // pre-scan's question, asked for every distinct token of a page).
   bool matches_token(std::string_view token) const;
 
   // "article-meta__author postBody" -> " article-meta-author post-body "

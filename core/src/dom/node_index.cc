@@ -65,14 +65,17 @@ bool is_disclosure_panel(const GumboElement& el) {
 
 // <noscript> parsed as raw text (as in <head>) holds markup as a string:
 // nothing a reader sees. Parsed as elements (in <body>) it is often the
-// whole page of a script-rendered site, so it is kept then.
-bool holds_raw_markup(const GumboNode* g) {
+// whole page of a script-rendered site, so it is kept then. One holding
+// bare text and no element is the "enable JavaScript" notice: not the page.
+bool is_noscript_notice(const GumboNode* g) {
   const GumboVector& children = g->v.element.children;
+  bool has_element = false;
   for (unsigned k = 0; k < children.length; ++k) {
     const auto* c = static_cast<const GumboNode*>(children.data[k]);
     if (c->type == GUMBO_NODE_TEXT && std::strchr(c->v.text.text, '<') != nullptr) return true;
+    if (c->type == GUMBO_NODE_ELEMENT) has_element = true;
   }
-  return false;
+  return !has_element;
 }
 
 struct Frame {
@@ -144,7 +147,7 @@ NodeIndex::NodeIndex(const GumboNode* root, NodeIndexLimits limits, Deadline& de
     if (n.tag == GUMBO_TAG_A && (scan.present & (std::uint32_t{1} << read_attribute_slot("href")))) {
       n.flags |= kInLink;
     }
-    if (is_skipped_tag(n.tag) || (n.tag == GUMBO_TAG_NOSCRIPT && holds_raw_markup(g))) {
+    if (is_skipped_tag(n.tag) || (n.tag == GUMBO_TAG_NOSCRIPT && is_noscript_notice(g))) {
       n.flags |= kSkipped;
     }
     if (n.tag == GUMBO_TAG_BODY && body_ == kNoNode) body_ = static_cast<std::uint32_t>(nodes_.size());

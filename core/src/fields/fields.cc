@@ -761,8 +761,12 @@ PageKind extract_fields(const dom::NodeIndex& index, const std::vector<NodeFeatu
   }
   std::size_t prices = meta.all("price").size();  // <meta itemprop=price content=...>
   for (std::uint32_t i : meta.itemprops) prices += text::trim(index.attr(i, "itemprop")) == "price";
-  return PageKind{ld.type, text::to_lower_ascii(text::trim(meta.first("og:type"))), ld.types, prices,
-                  author_origin, std::move(declared_title)};
+  PageKind kind{ld.type, text::to_lower_ascii(text::trim(meta.first("og:type"))), ld.types, prices,
+                author_origin, std::move(declared_title), {}};
+  if (ld.type == "Product" || ld.type == "ProductGroup") {
+    kind.product_description = text::collapse_whitespace(ld.description);
+  }
+  return kind;
 }
 
 }  // namespace thresher::fields

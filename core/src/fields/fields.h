@@ -29,6 +29,9 @@ struct PageKind {
   // When the title is an <h1> that no declared title agrees with: the title
   // the page declares (site name cut), else "".
   std::string declared_title;
+  // The JSON-LD description of the page's main item when it is a Product:
+  // what a shop's page may show only behind a tab, a drawer or a script.
+  std::string product_description;
 };
 
 // Fills the field members of `doc` (not text).

@@ -338,9 +338,9 @@ class AttributeEditor {
   // The tokens read, then one token standing for all the others: stages
   // also compare class lists for equality (cards of one kind, twins of a
   // box), and lists that differ only in tokens not read must stay unequal.
-  // The stand-in is ':' and four characters of a hash: no rule reads a
-  // token with a ':' in it, and four characters spell no word a test looks
-  // for.
+  // The stand-in is ':0' and four characters of a hash: no rule reads a
+  // token with a ':' in it, and a part after ':' starting with a digit is
+  // no display variant ("md:flex") either.
   Verdict filter_class(std::string_view value) {
     edited_.clear();
     std::size_t tokens = 0, kept = 0;
@@ -366,7 +366,7 @@ class AttributeEditor {
     static constexpr char kDigits[] =
         "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_-";
     if (!edited_.empty()) edited_.push_back(' ');
-    edited_.push_back(':');
+    edited_.append(":0");
     for (int k = 0; k < 4; ++k, dropped >>= 6) edited_.push_back(kDigits[dropped & 63]);
     return Verdict::kEdited;
   }

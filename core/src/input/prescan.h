@@ -24,7 +24,7 @@ struct AttributePolicy {
   // in one tag only the first counts, as in gumbo.
   std::span<const std::string_view> keep;
   // class: the tokens for which this holds are kept (all when unset), and
-  // the others give way to one stand-in token (':' and four characters of
+  // the others give way to one stand-in token (':0' and four characters of
   // their hash), so that lists equal or unequal before stay so. Asked once
   // per distinct token of a page. Tokens holding '&' (a character
   // reference gumbo would decode) are kept unasked.

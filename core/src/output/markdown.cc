@@ -20,6 +20,20 @@ std::size_t cell_count(std::string_view row) {
   return n;
 }
 
+
+// Appends `piece` unless the limit is reached; returns false once it is.
+bool append_limited(std::string& out, std::string_view piece, std::size_t max_bytes,
+                    bool* truncated) {
+  if (out.size() + piece.size() > max_bytes) {
+    if (truncated) *truncated = true;
+    return false;
+  }
+  out.append(piece);
+  return true;
+}
+
+}  // namespace
+
 std::string escape_html(std::string_view s) {
   std::string out;
   out.reserve(s.size() + s.size() / 8);
@@ -34,19 +48,6 @@ std::string escape_html(std::string_view s) {
   }
   return out;
 }
-
-// Appends `piece` unless the limit is reached; returns false once it is.
-bool append_limited(std::string& out, std::string_view piece, std::size_t max_bytes,
-                    bool* truncated) {
-  if (out.size() + piece.size() > max_bytes) {
-    if (truncated) *truncated = true;
-    return false;
-  }
-  out.append(piece);
-  return true;
-}
-
-}  // namespace
 
 std::string join_markdown(const dom::NodeIndex& index, const std::vector<TextBlock>& blocks,
                           std::size_t max_bytes, bool* truncated) {

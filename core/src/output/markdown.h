@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dom/node_index.h"
@@ -17,5 +18,8 @@ std::string join_markdown(const dom::NodeIndex& index, const std::vector<TextBlo
 // `blocks` must be plain text (no Markdown marks): it is HTML-escaped.
 std::string join_html(const dom::NodeIndex& index, const std::vector<TextBlock>& blocks,
                       std::size_t max_bytes, bool* truncated);
+
+// &, <, >, " as entities.
+std::string escape_html(std::string_view s);
 
 }  // namespace thresher::output

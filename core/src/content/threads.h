@@ -1,0 +1,22 @@
+// Discussion pages that neither their URL nor their schema announce (a link
+// aggregator's story page, a news site's comment page): recognised by what
+// they show, comment sections holding most of the page's text.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "content/blocks.h"
+#include "dom/node_index.h"
+
+namespace thresher::content {
+
+// Visible text inside the page's outermost comment-named elements.
+std::uint32_t comment_section_chars(const dom::NodeIndex& index,
+                                    const std::vector<NodeFeatures>& features);
+
+// True when comment sections hold at least half of the body's visible text
+// (and a few hundred characters at least): the comments are the page.
+bool comments_dominate(const dom::NodeIndex& index, const std::vector<NodeFeatures>& features);
+
+}  // namespace thresher::content
