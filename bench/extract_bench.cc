@@ -21,9 +21,9 @@
 // or a folder with html/*.html[.gz]); THRESHER_BENCH_PAGES=N keeps the first N
 // pages of each group (for a quick smoke run).
 //
-// The stage functions mirror run_pipeline (core/src/extractor.cc); building a
-// group's inputs also checks that they render Extractor::extract's text, and
-// warns on stderr when they no longer do.
+// The stage benchmarks call the pipeline's stage functions (core/src/pipeline.h)
+// in run_pipeline's order; building a group's inputs also checks that they
+// end in Extractor::extract's text, and warns on stderr when they do not.
 //
 // After the runs a summary prints extract time / bare gumbo parse time per group.
 #include <benchmark/benchmark.h>
@@ -58,7 +58,7 @@
 #include "input/decode.h"
 #include "input/prescan.h"
 #include "input/sniff.h"
-#include "output/text_render.h"
+#include "pipeline.h"
 #include "thresher/thresher.h"
 #include "util/deadline.h"
 
@@ -193,75 +193,14 @@ const content::RuleMatcher& rule_matcher() {
 
 // ---------------------------------------------------------------- stage state
 //
-// The stage functions below mirror run_pipeline in core/src/extractor.cc, one
-// per stage; when the pipeline changes, change them with it (the summary's
-// "sum stages" column drifting away from Extract says they no longer match).
+// The stage benchmarks call the pipeline's own stage functions
+// (core/src/pipeline.h) on inputs computed beforehand, in run_pipeline's
+// order (core/src/extractor.cc).
 
 // Stage "prescan": what run_pipeline hands gumbo.
 std::string prescan(std::string_view utf8) {
   static const AttributesRead attributes(default_options(), rule_matcher());
   return input::prescan(utf8, default_options().max_depth, attributes.policy());
-}
-
-// run_pipeline's memory budget for the tree.
-std::size_t tree_budget(const std::string& lean) {
-  const Options& opt = default_options();
-  return opt.max_tree_bytes != 0 ? opt.max_tree_bytes : 64 * lean.size() + (std::size_t{64} << 20);
-}
-
-// run_pipeline's kWeakSelectionScore: below it the page is read again with
-// hidden elements shown.
-constexpr float kWeakSelectionScore = 200.f;
-
-// Stage "select": content selection, with the re-weighting of discussion
-// pages and the hidden-content second pass where they apply. `revealed`
-// receives the second index when that pass wins.
-content::ContentChoice select(const dom::ParsedHtml& parsed, const dom::NodeIndex& index,
-                              std::vector<content::NodeFeatures> features,
-                              const fields::PageKind& kind, const Document& doc,
-                              std::string_view page_url, std::optional<dom::NodeIndex>& revealed) {
-  const Options& opt = default_options();
-  Deadline deadline(0);
-  const bool discussion =
-      content::is_discussion_page(kind.schema_type, doc.url.empty() ? page_url : doc.url);
-  const content::PageSignals page_signals =
-      content::declared_page_signals(index, kind.og_type, kind.schema_types, kind.itemprop_prices);
-  const bool shop_page = !discussion && content::sells_product(page_signals);
-  // The pipeline shares these with the features stage; here they are matched again.
-  const content::ElementRules rules = content::match_elements(index, rule_matcher());
-  content::BlockWeights weights;
-  weights.comments_are_content = discussion;
-  weights.shop_page = shop_page;
-  if (discussion || shop_page) features = content::compute_features(index, rules, weights);
-  content::ContentChoice choice = content::choose_content(index, rules, std::move(features), opt,
-                                                          doc.title, discussion, shop_page);
-  revealed.reset();
-  if (choice.selection.score < kWeakSelectionScore) {
-    revealed.emplace(parsed.root(), dom::NodeIndexLimits{opt.max_nodes, opt.max_depth, false},
-                     deadline);
-    const content::ElementRules revealed_rules = content::match_elements(*revealed, rule_matcher());
-    content::ContentChoice second = content::choose_content(
-        *revealed, revealed_rules, content::compute_features(*revealed, revealed_rules, weights),
-        opt, doc.title, discussion, shop_page);
-    if (second.selection.container != dom::kNoNode &&
-        second.selection.score > 2 * std::max(choice.selection.score, 1.f)) {
-      choice = std::move(second);
-    } else {
-      revealed.reset();
-    }
-  }
-  return choice;
-}
-
-// Stage "output": the text (default options: no Markdown/HTML, no comments).
-std::string render(const dom::NodeIndex& index, const content::ContentChoice& choice) {
-  const content::Selection& sel = choice.selection;
-  if (sel.container == dom::kNoNode) return {};
-  auto blocks = output::collect_blocks(index, choice.features, sel.pruned, sel.container);
-  if (!choice.link_mode) output::trim_edges(blocks);  // as run_pipeline's tidy_blocks
-  output::drop_repeated_blocks(blocks);
-  bool truncated = false;
-  return output::join_blocks(blocks, default_options().max_output_bytes, &truncated);
 }
 
 // Everything the pipeline computes for one page, so each stage benchmark can
@@ -273,13 +212,22 @@ struct PageState {
   std::string lean;
   std::unique_ptr<dom::ParsedHtml> parsed;
   std::unique_ptr<dom::NodeIndex> index;
+  content::ElementRules element_rules;
   std::vector<content::NodeFeatures> features;
-  Document doc;  // fields filled
+  Document fields_doc;  // after the fields stage
   fields::PageKind kind;
-  std::optional<dom::NodeIndex> revealed;
-  content::ContentChoice choice;
-  const dom::NodeIndex& chosen_index() const { return revealed ? *revealed : *index; }
+  pipeline::ContentStage stage;
+  Document rendered_doc;  // after render_content
 };
+
+// Runs the select stage as run_pipeline does; `doc` receives its diagnostics.
+pipeline::ContentStage select(const PageState& s, std::vector<content::NodeFeatures> features,
+                              Document& doc) {
+  Deadline deadline(0);
+  return pipeline::select_content(rule_matcher(), default_options(), *s.parsed, *s.index,
+                                   s.element_rules, std::move(features), s.kind, s.page->url,
+                                   deadline, doc);
+}
 
 // The states of one group, built on first use. Only the last group's states
 // are kept (benchmarks are registered group by group), to bound memory.
@@ -297,18 +245,21 @@ const std::vector<std::unique_ptr<PageState>>& group_states(const std::string& n
     s->page = page;
     s->decoded = input::decode_to_utf8(page->html);
     s->lean = prescan(s->decoded.utf8);
-    s->parsed = std::make_unique<dom::ParsedHtml>(s->lean, tree_budget(s->lean));
+    s->parsed = std::make_unique<dom::ParsedHtml>(s->lean, pipeline::tree_budget(opt, s->lean.size()));
     Deadline deadline(0);
     s->index = std::make_unique<dom::NodeIndex>(
         s->parsed->root(), dom::NodeIndexLimits{opt.max_nodes, opt.max_depth}, deadline);
-    s->features = content::compute_features(*s->index, rule_matcher());
-    s->kind = fields::extract_fields(*s->index, s->features, page->url, opt, s->doc);
-    s->choice = select(*s->parsed, *s->index, s->features, s->kind, s->doc, page->url, s->revealed);
-    // The stages must compute what the pipeline computes: same text.
+    s->element_rules = content::match_elements(*s->index, rule_matcher());
+    s->features = content::compute_features(*s->index, s->element_rules);
+    s->kind = fields::extract_fields(*s->index, s->features, page->url, opt, s->fields_doc);
+    Document doc = s->fields_doc;
+    s->stage = select(*s, s->features, doc);
+    pipeline::render_content(opt, *s->index, s->stage, doc);
+    s->rendered_doc = doc;
+    pipeline::settle_document(opt, s->stage, s->kind, page->url, doc);
+    // A cross-check that the benchmark drives the pipeline as extract does.
     auto result = extractor.extract(page->html, page->url);
-    if (!result || result.value().text != render(s->chosen_index(), s->choice)) {
-      mismatched.push_back(page->id);
-    }
+    if (!result || result.value().text != doc.text) mismatched.push_back(page->id);
     cached.push_back(std::move(s));
   }
   if (!mismatched.empty()) {
@@ -396,7 +347,7 @@ void BM_StageParse(benchmark::State& state, std::string group) {
   const auto& states = group_states(group);
   for (auto _ : state) {
     for (const auto& s : states) {
-      dom::ParsedHtml parsed(s->lean, tree_budget(s->lean));
+      dom::ParsedHtml parsed(s->lean, pipeline::tree_budget(default_options(), s->lean.size()));
       benchmark::DoNotOptimize(parsed.root());
     }
   }
@@ -422,7 +373,8 @@ void BM_StageFeatures(benchmark::State& state, std::string group) {
   const auto& states = group_states(group);
   for (auto _ : state) {
     for (const auto& s : states) {
-      auto features = content::compute_features(*s->index, rule_matcher());
+      const content::ElementRules rules = content::match_elements(*s->index, rule_matcher());
+      auto features = content::compute_features(*s->index, rules);
       benchmark::DoNotOptimize(features.data());
     }
   }
@@ -448,16 +400,17 @@ void BM_StageSelect(benchmark::State& state, std::string group) {
   const auto& pages = group_pages(group);
   const auto& states = group_states(group);
   std::vector<std::vector<content::NodeFeatures>> inputs(states.size());
-  std::optional<dom::NodeIndex> revealed;
+  std::vector<Document> docs(states.size());
   for (auto _ : state) {
-    state.PauseTiming();  // selection consumes its features: copy them untimed
-    for (std::size_t i = 0; i < states.size(); ++i) inputs[i] = states[i]->features;
+    state.PauseTiming();  // selection consumes its features and adds to the document
+    for (std::size_t i = 0; i < states.size(); ++i) {
+      inputs[i] = states[i]->features;
+      docs[i] = states[i]->fields_doc;
+    }
     state.ResumeTiming();
     for (std::size_t i = 0; i < states.size(); ++i) {
-      const auto& s = states[i];
-      auto choice = select(*s->parsed, *s->index, std::move(inputs[i]), s->kind, s->doc,
-                           s->page->url, revealed);
-      benchmark::DoNotOptimize(choice.selection.container);
+      auto stage = select(*states[i], std::move(inputs[i]), docs[i]);
+      benchmark::DoNotOptimize(stage.choice.selection.container);
     }
   }
   set_counters(state, pages);
@@ -466,10 +419,31 @@ void BM_StageSelect(benchmark::State& state, std::string group) {
 void BM_StageOutput(benchmark::State& state, std::string group) {
   const auto& pages = group_pages(group);
   const auto& states = group_states(group);
+  const Options& opt = default_options();
   for (auto _ : state) {
     for (const auto& s : states) {
-      std::string text = render(s->chosen_index(), s->choice);
-      benchmark::DoNotOptimize(text.data());
+      Document doc;
+      pipeline::render_content(opt, *s->index, s->stage, doc);
+      benchmark::DoNotOptimize(doc.text.data());
+    }
+  }
+  set_counters(state, pages);
+}
+
+// Language detection, page type and what follows from it.
+void BM_StageSettle(benchmark::State& state, std::string group) {
+  const auto& pages = group_pages(group);
+  const auto& states = group_states(group);
+  const Options& opt = default_options();
+  std::vector<Document> docs(states.size());
+  for (auto _ : state) {
+    state.PauseTiming();  // settling edits the document
+    for (std::size_t i = 0; i < states.size(); ++i) docs[i] = states[i]->rendered_doc;
+    state.ResumeTiming();
+    for (std::size_t i = 0; i < states.size(); ++i) {
+      pipeline::settle_document(opt, states[i]->stage, states[i]->kind, states[i]->page->url,
+                                docs[i]);
+      benchmark::DoNotOptimize(docs[i].page_type.data());
     }
   }
   set_counters(state, pages);
@@ -539,6 +513,7 @@ void register_benchmarks() {
       {"StageFields", BM_StageFields},
       {"StageSelect", BM_StageSelect},
       {"StageOutput", BM_StageOutput},
+      {"StageSettle", BM_StageSettle},
       {"Extract", BM_Extract},
   };
   for (const Group& g : kGroups) {
@@ -591,7 +566,8 @@ class SummaryReporter : public benchmark::ConsoleReporter {
     std::printf("%-8s %6s %9s %11s %11s %11s %7s %12s %10s\n", "group", "pages", "MB",
                 "GumboParse", "Extract", "sum stages", "ratio", "ratio_nofree", "pages/s");
     const char* stages[] = {"StageDecode", "StagePrescan", "StageParse", "StageIndex",
-                            "StageFeatures", "StageFields", "StageSelect", "StageOutput"};
+                            "StageFeatures", "StageFields", "StageSelect", "StageOutput",
+                            "StageSettle"};
     for (const Group& g : kGroups) {
       const std::string suffix = std::string("/") + g.name;
       auto parse = cpu_.find("GumboParse" + suffix);

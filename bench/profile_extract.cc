@@ -31,6 +31,7 @@
 #include "dom/parse.h"
 #include "input/decode.h"
 #include "input/prescan.h"
+#include "pipeline.h"
 #include "thresher/thresher.h"
 
 namespace fs = std::filesystem;
@@ -93,7 +94,8 @@ int main(int argc, char** argv) {
         const thresher::input::Decoded decoded = thresher::input::decode_to_utf8(html);
         const std::string lean =
             thresher::input::prescan(decoded.utf8, thresher::Options{}.max_depth, attributes.policy());
-        const thresher::dom::ParsedHtml parsed(lean, 64 * lean.size() + (std::size_t{64} << 20));
+        const thresher::dom::ParsedHtml parsed(
+            lean, thresher::pipeline::tree_budget(thresher::Options{}, lean.size()));
         hash = hash * 31 + lean.size();
         continue;
       }
