@@ -92,10 +92,11 @@ int main(int argc, char** argv) {
       if (parse_only) {
         // As run_pipeline does it (core/src/extractor.cc), with its defaults.
         const thresher::input::Decoded decoded = thresher::input::decode_to_utf8(html);
-        const std::string lean =
-            thresher::input::prescan(decoded.utf8, thresher::Options{}.max_depth, attributes.policy());
+        thresher::input::LiftedText lifted;
+        const std::string lean = thresher::input::prescan(
+            decoded.utf8, thresher::Options{}.max_depth, attributes.policy(), &lifted);
         const thresher::dom::ParsedHtml parsed(
-            lean, thresher::pipeline::tree_budget(thresher::Options{}, lean.size()));
+            lean, thresher::pipeline::tree_budget(thresher::Options{}, lean.size()), &lifted);
         hash = hash * 31 + lean.size();
         continue;
       }

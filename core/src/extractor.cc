@@ -72,8 +72,10 @@ Result<Document> run_pipeline(const Extractor::Compiled& c, std::string_view htm
   doc.diagnostics.encoding = decoded.encoding;
   doc.diagnostics.encoding_source = decoded.source;
 
-  const std::string lean = input::prescan(decoded.utf8, opt.max_depth, c.attributes.policy());
-  const dom::ParsedHtml parsed(lean, pipeline::tree_budget(opt, lean.size()));
+  input::LiftedText lifted;  // text runs gumbo need not read; the tree points into it
+  const std::string lean =
+      input::prescan(decoded.utf8, opt.max_depth, c.attributes.policy(), &lifted);
+  const dom::ParsedHtml parsed(lean, pipeline::tree_budget(opt, lean.size()), &lifted);
   if (deadline.expired_now()) return Error{ErrorCode::kTimeout, "timeout_ms ran out while parsing"};
   const dom::NodeIndex index(parsed.root(), {opt.max_nodes, opt.max_depth}, deadline);
   if (deadline.expired_now()) return Error{ErrorCode::kTimeout, "timeout_ms ran out while indexing"};

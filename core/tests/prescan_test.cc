@@ -11,6 +11,7 @@
 #include "attributes_read.h"
 #include "content/rules.h"
 #include "dom/node_index.h"
+#include "dom/parse.h"
 #include "fields/fields.h"
 #include "input/decode.h"
 #include "test_util.h"
@@ -260,12 +261,46 @@ void normalized(const GumboNode* n, bool raw_space, std::string& out, std::strin
   }
 }
 
-std::string normalized_tree(const std::string& html) {
-  GumboOutput* output = gumbo_parse(html.c_str());
+// The tree the pipeline gets: parsed into an arena, lifted text put back.
+std::string normalized_tree(const std::string& html, const LiftedText* lifted = nullptr) {
+  const dom::ParsedHtml parsed(html, 0, lifted);
   std::string out, text;
-  normalized(output->document, false, out, text);
-  gumbo_destroy_output(&kGumboDefaultOptions, output);
+  normalized(parsed.document(), false, out, text);
   return out;
+}
+
+TEST(Prescan, LiftedTextComesBackWhereGumboPutsIt) {
+  const AttributePolicy keep_all;
+  // Text gumbo moves (foster parenting out of a table), text before <body>,
+  // runs joined where an end tag vanishes, <pre> (its first newline), raw
+  // text, character references, white space around runs, and enough runs
+  // that both digits of a placeholder are used.
+  std::string many;
+  for (int k = 0; k < 5000; ++k) many += "<b>run number " + std::to_string(k) + "</b> ";
+  const std::string pages[] = {
+      "<title>A title of a page</title>Text before the body starts<p>One paragraph of text</p>",
+      "<table>Fostered text, out of the table<tr><td>A cell with its text</td></tr></table>",
+      "<p>First part of a sentence</span> and its second part</p>",
+      "<pre>\nKept as it is in pre</pre><textarea>\nA text area's text</textarea>After them both",
+      "<p>  Fish &amp; chips, with white space  </p> <p>\n\n Another one, with more\n</p>",
+      "<ul><li>An item of a list<li>Another item of the list</ul><select><option>An option here</select>",
+      "<svg><text>Text in foreign content</text></svg><math><mi>identifier x</mi></math>",
+      many,
+  };
+  for (const std::string& page : pages) {
+    LiftedText lifted;
+    const std::string lean = squeeze_markup(page, keep_all, &lifted);
+    EXPECT_FALSE(lifted.empty()) << page;
+    EXPECT_LT(lean.size(), page.size()) << page;
+    EXPECT_EQ(normalized_tree(lean, &lifted), normalized_tree(squeeze_markup(page, keep_all)))
+        << page;
+  }
+  // A page that holds the placeholders' first character itself keeps its
+  // text in the markup.
+  LiftedText lifted;
+  const std::string own = "<p>An icon \xEE\x80\x80 in the text of a paragraph</p>";
+  EXPECT_EQ(prescan(own, 0, keep_all, &lifted), own);
+  EXPECT_TRUE(lifted.empty());
 }
 
 TEST(Prescan, CorpusTreesOnlyLoseWhatNoStageReads) {
@@ -279,18 +314,22 @@ TEST(Prescan, CorpusTreesOnlyLoseWhatNoStageReads) {
   Options options;
   options.include_images = true;  // src and alt compared as they are
   const AttributesRead attributes(options, rules);
+  std::size_t pages_lifted = 0;
   for (const std::string& page : pages) {
     const std::string utf8 = decode_to_utf8(testing::read_file(page)).utf8;
     const std::string stripped = strip_unparsed_bodies(utf8);
-    const std::string lean = prescan(utf8, 512, attributes.policy());
+    LiftedText lifted;
+    const std::string lean = prescan(utf8, 512, attributes.policy(), &lifted);
     ASSERT_LT(lean.size(), stripped.size() + 1) << page;
-    const std::string a = normalized_tree(stripped), b = normalized_tree(lean);
+    pages_lifted += lifted.empty() ? 0 : 1;
+    const std::string a = normalized_tree(stripped), b = normalized_tree(lean, &lifted);
     if (a != b) {
       const std::size_t at = std::mismatch(a.begin(), a.end(), b.begin(), b.end()).first - a.begin();
       const std::size_t from = at > 80 ? at - 80 : 0;
       ADD_FAILURE() << page << "\n stripped: " << a.substr(from, 400) << "\n prescan:  " << b.substr(from, 400);
     }
   }
+  EXPECT_GT(pages_lifted, pages.size() * 9 / 10);  // the check covers lifted text
 }
 
 }  // namespace thresher::input

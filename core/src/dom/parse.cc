@@ -1,6 +1,7 @@
 #include "dom/parse.h"
 
 #include <algorithm>
+#include <cstring>
 #include <new>
 
 namespace thresher::dom {
@@ -31,13 +32,82 @@ void* Arena::allocate(std::size_t size) {
   return p;
 }
 
-ParsedHtml::ParsedHtml(std::string_view utf8, std::size_t memory_budget) : arena_(memory_budget) {
+ParsedHtml::ParsedHtml(std::string_view utf8, std::size_t memory_budget,
+                       const input::LiftedText* lifted)
+    : arena_(memory_budget) {
   GumboOptions options = kGumboDefaultOptions;
   options.allocator = arena_allocate;
   options.deallocator = arena_free;
   options.userdata = &arena_;
   options.max_errors = 0;  // we never read parse errors; recording them costs time
   output_ = gumbo_parse_with_options(&options, utf8.data(), utf8.size());
+  if (lifted != nullptr && !lifted->empty()) restore_lifted_text(*lifted);
+}
+
+namespace {
+
+// Calls emit(data, size) on the pieces of `text` with its placeholders
+// replaced by their runs.
+template <typename Emit>
+void for_each_restored_piece(const char* text, const input::LiftedText& lifted, Emit&& emit) {
+  using input::LiftedText;
+  const char* plain = text;  // the plain bytes not yet emitted start here
+  for (const char* p = text; (p = std::strstr(p, LiftedText::kMarker.data())) != nullptr;) {
+    const std::string_view run = lifted.run_at(p);
+    if (run.data() == nullptr) {
+      p += LiftedText::kMarker.size();
+      continue;
+    }
+    emit(plain, static_cast<std::size_t>(p - plain));
+    emit(run.data(), run.size());
+    p += LiftedText::kPlaceholderBytes;
+    plain = p;
+  }
+  emit(plain, std::strlen(plain));
+}
+
+}  // namespace
+
+// Every text node holding a placeholder gets its text back: a node that is
+// one placeholder points at the run; others (a placeholder with white space
+// around it, runs joined where a tag vanished) are written out anew.
+void ParsedHtml::restore_lifted_text(const input::LiftedText& lifted) {
+  using input::LiftedText;
+  std::vector<GumboNode*> stack{output_->document};
+  while (!stack.empty()) {
+    GumboNode* node = stack.back();
+    stack.pop_back();
+    if (node->type == GUMBO_NODE_TEXT) {
+      const char* text = node->v.text.text;
+      const char* hit = std::strstr(text, LiftedText::kMarker.data());
+      if (hit == nullptr) continue;
+      if (hit == text && std::strlen(text) == LiftedText::kPlaceholderBytes) {
+        const std::string_view run = lifted.run_at(hit);
+        if (run.data() != nullptr) node->v.text.text = run.data();
+        continue;
+      }
+      std::size_t size = 0;
+      for_each_restored_piece(text, lifted, [&](const char*, std::size_t n) { size += n; });
+      char* restored = static_cast<char*>(arena_.allocate(size + 1));
+      char* w = restored;
+      for_each_restored_piece(text, lifted, [&](const char* piece, std::size_t n) {
+        std::memcpy(w, piece, n);
+        w += n;
+      });
+      *w = '\0';
+      node->v.text.text = restored;
+      continue;
+    }
+    if (node->type != GUMBO_NODE_DOCUMENT && node->type != GUMBO_NODE_ELEMENT &&
+        node->type != GUMBO_NODE_TEMPLATE) {
+      continue;
+    }
+    const GumboVector& children =
+        node->type == GUMBO_NODE_DOCUMENT ? node->v.document.children : node->v.element.children;
+    for (unsigned k = 0; k < children.length; ++k) {
+      stack.push_back(static_cast<GumboNode*>(children.data[k]));
+    }
+  }
 }
 
 }  // namespace thresher::dom

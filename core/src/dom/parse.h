@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "input/lifted_text.h"
+
 namespace thresher::dom {
 
 // Bump allocator handed to gumbo; frees nothing until it dies.
@@ -32,8 +34,11 @@ class Arena {
 
 class ParsedHtml {
  public:
-  // `utf8` must stay alive and unchanged while this object lives.
-  explicit ParsedHtml(std::string_view utf8, std::size_t memory_budget = 0);
+  // `utf8` must stay alive and unchanged while this object lives, and so
+  // must `lifted`: the text runs the pre-scan lifted out of `utf8`, put
+  // back into the tree's text nodes here (text nodes point into it).
+  explicit ParsedHtml(std::string_view utf8, std::size_t memory_budget = 0,
+                      const input::LiftedText* lifted = nullptr);
   ParsedHtml(const ParsedHtml&) = delete;
   ParsedHtml& operator=(const ParsedHtml&) = delete;
 
@@ -41,6 +46,8 @@ class ParsedHtml {
   const GumboNode* document() const noexcept { return output_ ? output_->document : nullptr; }
 
  private:
+  void restore_lifted_text(const input::LiftedText& lifted);
+
   Arena arena_;  // declared first: destroyed last
   GumboOutput* output_ = nullptr;
 };

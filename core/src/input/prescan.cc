@@ -412,12 +412,14 @@ constexpr SpecialBytes kSpecial;
 
 }  // namespace
 
-std::string squeeze_markup(std::string_view html, const AttributePolicy& policy) {
+std::string squeeze_markup(std::string_view html, const AttributePolicy& policy,
+                           LiftedText* lifted) {
   std::string out;
   out.reserve(html.size());
   std::size_t pos = 0;      // next byte not yet copied
   std::size_t k = 0;        // scan position (in text)
   std::size_t pre_depth = 0;
+  std::size_t run_start = 0;  // where the current text run begins in `out`
   std::vector<Attribute> attributes;
   AttributeEditor editor(policy);
   std::vector<Verdict> verdicts;           // per attribute of the current tag
@@ -426,6 +428,17 @@ std::string squeeze_markup(std::string_view html, const AttributePolicy& policy)
   auto verbatim_to = [&](std::size_t to) {  // copy html[pos, to) and continue there
     out.append(html.substr(pos, to - pos));
     pos = k = to;
+  };
+  // The text run since the last tag ends at html[at]: lift it (not in
+  // <pre>, where gumbo drops a leading newline) from its first non-space
+  // character, so that white space stays where gumbo may treat it apart.
+  auto end_run = [&](std::size_t at) {
+    if (lifted == nullptr || pre_depth > 0) return;
+    out.append(html.substr(pos, at - pos));
+    pos = at;
+    std::size_t first = run_start;
+    while (first < out.size() && is_html_space(out[first])) ++first;
+    if (first < out.size()) lifted->lift_tail(out, first);
   };
   while (k < n) {
     // Plain text bytes (neither '<' nor white space) need nothing.
@@ -436,6 +449,7 @@ std::string squeeze_markup(std::string_view html, const AttributePolicy& policy)
       const char next = k + 1 < n ? html[k + 1] : '\0';
       const bool end_tag = next == '/';
       if (is_ascii_alpha(next) || (end_tag && k + 2 < n && is_ascii_alpha(html[k + 2]))) {
+        end_run(k);
         const TagSpan tag = scan_tag(html, k, attributes);
         const std::size_t gt = tag.end;
         if (gt == std::string_view::npos) break;  // the rest is one unfinished tag
@@ -493,14 +507,19 @@ std::string squeeze_markup(std::string_view html, const AttributePolicy& policy)
           if (close == std::string_view::npos) break;
           verbatim_to(close);
         }
+        out.append(html.substr(pos, k - pos));
+        pos = k;
+        run_start = out.size();
         continue;
       }
       if (next == '!' || next == '?' || end_tag) {
         // Comments, doctypes, bogus comments: copied as they are.
+        end_run(k);
         const std::size_t close = starts_with_ci(html, k, "<!--") ? comment_end(html, k)
                                                                    : html.find('>', k + 1);
         if (close == std::string_view::npos) break;
         verbatim_to(close + 1);
+        run_start = out.size();
         continue;
       }
       ++k;
@@ -522,6 +541,7 @@ std::string squeeze_markup(std::string_view html, const AttributePolicy& policy)
     }
     k = end;
   }
+  if (k == n) end_run(n);
   out.append(html.substr(pos));
   return out;
 }
@@ -641,9 +661,11 @@ std::string cap_markup(std::string_view html, std::size_t max_depth) {
   return out;
 }
 
-std::string prescan(std::string_view utf8, std::size_t max_depth, const AttributePolicy& policy) {
+std::string prescan(std::string_view utf8, std::size_t max_depth, const AttributePolicy& policy,
+                    LiftedText* lifted) {
   constexpr std::size_t kMaxParseDepth = 256;
-  return cap_markup(squeeze_markup(strip_unparsed_bodies(utf8), policy),
+  if (lifted != nullptr && !LiftedText::page_allows(utf8)) lifted = nullptr;
+  return cap_markup(squeeze_markup(strip_unparsed_bodies(utf8), policy, lifted),
                     std::min(max_depth, kMaxParseDepth));
 }
 

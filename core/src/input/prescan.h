@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 
+#include "input/lifted_text.h"
+
 namespace thresher::input {
 
 // Returns `html` with those bodies removed (a copy; `html` is untouched).
@@ -41,7 +43,11 @@ struct AttributePolicy {
 // later stage collapses white space in text itself.
 // Drops or shortens attributes as `policy` says. Tags are split as gumbo's
 // tokenizer splits them, so no attribute value is ever taken for text.
-std::string squeeze_markup(std::string_view html, const AttributePolicy& policy);
+// With `lifted`, each run of text between tags (outside <pre> and raw text)
+// that LiftedText takes is replaced by its placeholder from its first
+// non-space character on.
+std::string squeeze_markup(std::string_view html, const AttributePolicy& policy,
+                           LiftedText* lifted = nullptr);
 
 // Defuses markup that makes gumbo's tree building quadratic, on the
 // stripped page: elements nested deeper than `max_depth` (counting elements
@@ -55,6 +61,9 @@ std::string cap_markup(std::string_view html, std::size_t max_depth);
 // cap_markup, in that order. Text under n open elements costs gumbo O(n) per
 // character, so the markup cap is at most 256 whatever `max_depth` says
 // (real pages nest below 100; p99 is 38).
-std::string prescan(std::string_view utf8, std::size_t max_depth, const AttributePolicy& policy);
+// With `lifted` (and a page that allows it), text runs are lifted out as
+// squeeze_markup says; dom::ParsedHtml puts them back.
+std::string prescan(std::string_view utf8, std::size_t max_depth, const AttributePolicy& policy,
+                    LiftedText* lifted = nullptr);
 
 }  // namespace thresher::input
