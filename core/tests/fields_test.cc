@@ -73,6 +73,16 @@ TEST(Fields, H1NamingTheSiteIsItsLogo) {
   EXPECT_EQ(f.title, "Elder: from the ghetto to Augusta");
 }
 
+TEST(Fields, UndeclaredH1WithALeadBeforeTheDeclaredTitle) {
+  // The <h1> carries a date (or a kicker) in front of the declared title;
+  // they do not agree word for word, yet the declared title is the headline.
+  const Document d = fields_of(R"(<head><title>Preparing a transition in Debusine | Colin's blog</title>
+    <meta property=og:title content="Preparing a transition in Debusine"><meta property=og:type content=article>
+    </head><body><main><h1>Dec 18 2025 Preparing a transition in Debusine</h1><p>We moved the workers.</p></main></body>)",
+                               "https://blog.example/2025/12/18/transition");
+  EXPECT_EQ(d.title, "Preparing a transition in Debusine");
+}
+
 TEST(Fields, OneSlashIsPartOfTheHeadline) {
   EXPECT_EQ(strip_site_suffix("Tech conferences in Americas 2026 / 2027", ""), "Tech conferences in Americas 2026 / 2027");
   EXPECT_EQ(strip_site_suffix("Subject of the thread / Board / Forums", ""), "Subject of the thread");

@@ -201,6 +201,17 @@ void choose_title(const dom::NodeIndex& index, const std::vector<NodeFeatures>& 
       if (best < kUndeclaredH1Overlap) continue;
     }
     if (names_the_site(h1, doc, meta.title_tag)) continue;
+    // A declared title that is this <h1> less a short lead ("Dec 18 2025
+    // Preparing a transition" for "Preparing a transition", "Our Programs
+    // in the News" for "In the News") is the headline without its label.
+    for (const std::string& d : declared) {
+      const std::string plain = strip_site_suffix(d, doc.sitename, doc.hostname);
+      if (labelled_copy(h1, plain)) {
+        doc.title = plain;
+        note(doc, "title", "h1 without its label");
+        return;
+      }
+    }
     doc.title = h1;
     note(doc, "title", "h1 (undeclared)");
     if (!og.empty()) *declared_instead = strip_site_suffix(og, doc.sitename, doc.hostname);
