@@ -83,6 +83,16 @@ TEST(Fields, UndeclaredH1WithALeadBeforeTheDeclaredTitle) {
   EXPECT_EQ(d.title, "Preparing a transition in Debusine");
 }
 
+TEST(Fields, HomeLabelIsNotTheHeadline) {
+  EXPECT_EQ(strip_site_suffix("Home - The Example Blog", ""), "The Example Blog");
+  EXPECT_EQ(strip_site_suffix("Startseite | Beispiel Verlag", ""), "Beispiel Verlag");
+  EXPECT_EQ(strip_site_suffix("Home Cooking Basics | Example", ""), "Home Cooking Basics");
+  const Document d = fields_of(R"(<head><title>Home - The Example Blog</title><meta property=og:title content="Home">
+    <script type="application/ld+json">{"@type":"WebPage","headline":"Home"}</script></head><body><main><h2>Latest posts</h2><p>Posts about code.</p></main></body>)",
+                               "https://blog.example/");
+  EXPECT_EQ(d.title, "The Example Blog");
+}
+
 TEST(Fields, OneSlashIsPartOfTheHeadline) {
   EXPECT_EQ(strip_site_suffix("Tech conferences in Americas 2026 / 2027", ""), "Tech conferences in Americas 2026 / 2027");
   EXPECT_EQ(strip_site_suffix("Subject of the thread / Board / Forums", ""), "Subject of the thread");

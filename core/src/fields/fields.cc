@@ -104,6 +104,16 @@ bool without_headline(std::string_view title) {
   return RE2::PartialMatch(title, *kLeadingSeparator);
 }
 
+// "Home", "Startseite", "Accueil": the label a CMS gives the front page,
+// never its headline. A declared title that is only this says nothing; as
+// a part of one ("Home - The GitHub Blog") it leaves the site's name.
+bool is_home_label(std::string_view part) {
+  static const LazyRE2 kHome = {
+      "(?i)\\s*(?:home|home\\s?page|startseite|accueil|inicio|página inicial|pagina iniziale|"
+      "strona główna|главная|首页|ホーム)\\s*"};
+  return RE2::FullMatch(part, *kHome);
+}
+
 // An <h1> that is a declared title with a short label in front: a forum's
 // prefix badge ("Question", "Thread:", "Tips/Techniques"), a category
 // ("Blog:"), a brand before a product's name. The declared title is the
@@ -145,12 +155,14 @@ std::string without_thread_prefix(const std::string& title) {
 void choose_title(const dom::NodeIndex& index, const std::vector<NodeFeatures>& f,
                   const PageMeta& meta, const JsonLdFields& ld, bool thread, Document& doc,
                   std::string* declared_instead) {
-  const std::string og = without_headline(meta.first("og:title")) ? "" : std::string(meta.first("og:title"));
+  const std::string_view og_title = meta.first("og:title");
+  const std::string og = without_headline(og_title) || is_home_label(og_title) ? "" : std::string(og_title);
   const std::string tw = std::string(meta.first("twitter:title"));
-  const std::string tag = without_headline(meta.title_tag) ? "" : meta.title_tag;
+  const std::string headline = is_home_label(ld.headline) ? "" : ld.headline;
+  const std::string tag = without_headline(meta.title_tag) || is_home_label(meta.title_tag) ? "" : meta.title_tag;
   const std::string stripped_tag = strip_site_suffix(tag, doc.sitename, doc.hostname);
   std::vector<std::string> declared;
-  for (const std::string& s : {og, ld.headline, tw, tag}) {
+  for (const std::string& s : {og, headline, tw, tag}) {
     if (!s.empty()) declared.push_back(s);
   }
   // The on-page headline wins when it agrees with what the page declares.
@@ -215,7 +227,7 @@ void choose_title(const dom::NodeIndex& index, const std::vector<NodeFeatures>& 
     doc.title = h1;
     note(doc, "title", "h1 (undeclared)");
     if (!og.empty()) *declared_instead = strip_site_suffix(og, doc.sitename, doc.hostname);
-    else if (!ld.headline.empty()) *declared_instead = ld.headline;
+    else if (!headline.empty()) *declared_instead = headline;
     else *declared_instead = stripped_tag;
     // Only a declared version of the same headline stands in for it.
     if (word_overlap(*declared_instead, h1) < kDeclaredTitleOverlap) declared_instead->clear();
@@ -224,8 +236,8 @@ void choose_title(const dom::NodeIndex& index, const std::vector<NodeFeatures>& 
   if (!og.empty()) {
     doc.title = strip_site_suffix(og, doc.sitename, doc.hostname);
     note(doc, "title", "og:title");
-  } else if (!ld.headline.empty()) {
-    doc.title = ld.headline;
+  } else if (!headline.empty()) {
+    doc.title = headline;
     note(doc, "title", "json-ld");
   } else if (!stripped_tag.empty()) {
     doc.title = stripped_tag;
@@ -665,6 +677,8 @@ std::string strip_site_suffix(std::string_view title, std::string_view sitename,
   std::string t = text::collapse_whitespace(title);
   std::vector<std::string> parts = title_parts(t);
   if (parts.size() < 2) return t;
+  std::erase_if(parts, [](const std::string& p) { return is_home_label(p); });
+  if (parts.empty()) return t;
   const std::string site = norm(sitename);
   auto is_site = [&](const std::string& p) {
     const std::string np = norm(p);
