@@ -55,6 +55,56 @@ TEST(Fields, UndeclaredH1SharingNoWordWithTheTitleIsNotTheHeadline) {
   EXPECT_EQ(e.title, "The rental companies we tested in 2025");
 }
 
+TEST(Fields, H1NamingTheSiteIsItsLogo) {
+  // The <h1> spells a label of the host: the forum's logo over a thread.
+  const Document d = fields_of(R"(<head><title>What happened with the ISO in 2024 / Discussion / Example Linux Forums</title>
+    </head><body><h1>Example Linux</h1><main><p>The ISO changed its layout and the old guide broke.</p></main></body>)",
+                               "https://bbs.examplelinux.org/viewtopic.php?id=1");
+  EXPECT_EQ(d.title, "What happened with the ISO in 2024");
+  // The <h1> is the part of the <title> after the headline: the blog's name.
+  const Document e = fields_of(R"(<head><title>Reflections on building a UI pipeline - Part 1 | Playful Notes</title>
+    </head><body><h1>Playful Notes</h1><main><p>We build user interfaces for audio plug-ins.</p></main></body>)",
+                               "https://blog.example/ui-pipeline");
+  EXPECT_EQ(e.title, "Reflections on building a UI pipeline");
+  // "Section | Headline": the <h1> in the last part is the headline.
+  const Document f = fields_of(R"(<head><title>News | Elder: from the ghetto to Augusta</title>
+    </head><body><main><h1>Elder: from the ghetto to Augusta</h1><p>He won the tournament.</p></main></body>)",
+                               "https://golf.example/news/elder");
+  EXPECT_EQ(f.title, "Elder: from the ghetto to Augusta");
+}
+
+TEST(Fields, UndeclaredH1WithALeadBeforeTheDeclaredTitle) {
+  // The <h1> carries a date (or a kicker) in front of the declared title;
+  // they do not agree word for word, yet the declared title is the headline.
+  const Document d = fields_of(R"(<head><title>Preparing a transition in Debusine | Colin's blog</title>
+    <meta property=og:title content="Preparing a transition in Debusine"><meta property=og:type content=article>
+    </head><body><main><h1>Dec 18 2025 Preparing a transition in Debusine</h1><p>We moved the workers.</p></main></body>)",
+                               "https://blog.example/2025/12/18/transition");
+  EXPECT_EQ(d.title, "Preparing a transition in Debusine");
+}
+
+TEST(Fields, HomeLabelIsNotTheHeadline) {
+  EXPECT_EQ(strip_site_suffix("Home - The Example Blog", ""), "The Example Blog");
+  EXPECT_EQ(strip_site_suffix("Startseite | Beispiel Verlag", ""), "Beispiel Verlag");
+  EXPECT_EQ(strip_site_suffix("Home Cooking Basics | Example", ""), "Home Cooking Basics");
+  const Document d = fields_of(R"(<head><title>Home - The Example Blog</title><meta property=og:title content="Home">
+    <script type="application/ld+json">{"@type":"WebPage","headline":"Home"}</script></head><body><main><h2>Latest posts</h2><p>Posts about code.</p></main></body>)",
+                               "https://blog.example/");
+  EXPECT_EQ(d.title, "The Example Blog");
+}
+
+TEST(Fields, OneSlashIsPartOfTheHeadline) {
+  EXPECT_EQ(strip_site_suffix("Tech conferences in Americas 2026 / 2027", ""), "Tech conferences in Americas 2026 / 2027");
+  EXPECT_EQ(strip_site_suffix("Subject of the thread / Board / Forums", ""), "Subject of the thread");
+}
+
+TEST(Fields, TitleLosesSoftHyphens) {
+  const Document d = fields_of("<head><title>Home Repair Program | City</title></head><body><main>"
+                               "<h1>Home Repair Assis\u00ADtance Program</h1><p>Grants for repairs.</p></main></body>",
+                               "https://city.example/home-repair");
+  EXPECT_EQ(d.title, "Home Repair Assistance Program");
+}
+
 TEST(Fields, DatedPageIsNotAnArticleForAnUndeclaredH1) {
   // A shop's or a service's JSON-LD dates the page; its hero <h1> is a
   // slogan all the same, and the declared title names the page.

@@ -55,11 +55,63 @@ bool is_content_side(const std::vector<NodeFeatures>& f, std::uint32_t i) {
 
 // ---- title ---------------------------------------------------------------
 
+bool names_the_host(std::string_view part, std::string_view hostname);
+
+// A title split on separators surrounded by spaces ("Headline | Section |
+// Site" -> three parts). " / " separates only in a chain of two or more
+// ("Subject / Board / Forum", as FluxBB and PunBB write thread titles): one
+// alone is as often inside the headline ("Tech conferences 2026 / 2027").
+std::vector<std::string> title_parts(const std::string& t) {
+  static const LazyRE2 kSep = {R"((\s+(?:\||-|–|—|::|·|»|•)\s+))"};
+  static const LazyRE2 kSepOrSlash = {R"((\s+(?:\||-|–|—|::|·|»|•|/)\s+))"};
+  const std::size_t first_slash = t.find(" / ");
+  const bool slash_chain = first_slash != std::string::npos && t.find(" / ", first_slash + 3) != std::string::npos;
+  const RE2& sep = slash_chain ? *kSepOrSlash : *kSep;
+  std::vector<std::string> parts;
+  re2::StringPiece rest(t);
+  re2::StringPiece match;
+  std::size_t start = 0;
+  while (RE2::PartialMatch(rest, sep, &match)) {
+    const std::size_t at = match.data() - t.data();
+    parts.push_back(t.substr(start, at - start));
+    start = at + match.size();
+    rest = re2::StringPiece(t.data() + start, t.size() - start);
+  }
+  parts.push_back(t.substr(start));
+  return parts;
+}
+
+// An <h1> that is the site's name (the declared site name, a label of the
+// host, the part of the <title> after the headline) is the logo in the
+// header, not this page's headline: "Arch Linux" over a forum thread whose
+// <title> is "Subject / Board / Arch Linux Forums", "Playful Tones" over a
+// post titled "Post | Playful Tones".
+bool names_the_site(std::string_view h1, const Document& doc, std::string_view title_tag) {
+  const std::string h = norm(h1);
+  if (!doc.sitename.empty() && h == norm(doc.sitename)) return true;
+  if (names_the_host(h1, doc.hostname)) return true;
+  // The last part is the slot where pages put their own name, when it is
+  // shorter than the first: "Section | Headline" puts the headline last.
+  const std::vector<std::string> parts = title_parts(text::collapse_whitespace(title_tag));
+  return parts.size() > 1 && h == norm(parts.back()) &&
+         text::visible_length(parts.back()) < text::visible_length(parts.front());
+}
+
 // "| Site", "• Blog name": a declared title whose headline part (before the
 // separator) the CMS left empty says nothing about the page.
 bool without_headline(std::string_view title) {
   static const LazyRE2 kLeadingSeparator = {R"(^\s*(?:\||-|–|—|::|·|»|•)\s)"};
   return RE2::PartialMatch(title, *kLeadingSeparator);
+}
+
+// "Home", "Startseite", "Accueil": the label a CMS gives the front page,
+// never its headline. A declared title that is only this says nothing; as
+// a part of one ("Home - The GitHub Blog") it leaves the site's name.
+bool is_home_label(std::string_view part) {
+  static const LazyRE2 kHome = {
+      "(?i)\\s*(?:home|home\\s?page|startseite|accueil|inicio|página inicial|pagina iniziale|"
+      "strona główna|главная|首页|ホーム)\\s*"};
+  return RE2::FullMatch(part, *kHome);
 }
 
 // An <h1> that is a declared title with a short label in front: a forum's
@@ -103,12 +155,14 @@ std::string without_thread_prefix(const std::string& title) {
 void choose_title(const dom::NodeIndex& index, const std::vector<NodeFeatures>& f,
                   const PageMeta& meta, const JsonLdFields& ld, bool thread, Document& doc,
                   std::string* declared_instead) {
-  const std::string og = without_headline(meta.first("og:title")) ? "" : std::string(meta.first("og:title"));
+  const std::string_view og_title = meta.first("og:title");
+  const std::string og = without_headline(og_title) || is_home_label(og_title) ? "" : std::string(og_title);
   const std::string tw = std::string(meta.first("twitter:title"));
-  const std::string tag = without_headline(meta.title_tag) ? "" : meta.title_tag;
+  const std::string headline = is_home_label(ld.headline) ? "" : ld.headline;
+  const std::string tag = without_headline(meta.title_tag) || is_home_label(meta.title_tag) ? "" : meta.title_tag;
   const std::string stripped_tag = strip_site_suffix(tag, doc.sitename, doc.hostname);
   std::vector<std::string> declared;
-  for (const std::string& s : {og, ld.headline, tw, tag}) {
+  for (const std::string& s : {og, headline, tw, tag}) {
     if (!s.empty()) declared.push_back(s);
   }
   // The on-page headline wins when it agrees with what the page declares.
@@ -158,11 +212,22 @@ void choose_title(const dom::NodeIndex& index, const std::vector<NodeFeatures>& 
       for (const std::string& d : declared) best = std::max(best, word_overlap(h1, d));
       if (best < kUndeclaredH1Overlap) continue;
     }
-    if (!doc.sitename.empty() && norm(h1) == norm(doc.sitename)) continue;
+    if (names_the_site(h1, doc, meta.title_tag)) continue;
+    // A declared title that is this <h1> less a short lead ("Dec 18 2025
+    // Preparing a transition" for "Preparing a transition", "Our Programs
+    // in the News" for "In the News") is the headline without its label.
+    for (const std::string& d : declared) {
+      const std::string plain = strip_site_suffix(d, doc.sitename, doc.hostname);
+      if (labelled_copy(h1, plain)) {
+        doc.title = plain;
+        note(doc, "title", "h1 without its label");
+        return;
+      }
+    }
     doc.title = h1;
     note(doc, "title", "h1 (undeclared)");
     if (!og.empty()) *declared_instead = strip_site_suffix(og, doc.sitename, doc.hostname);
-    else if (!ld.headline.empty()) *declared_instead = ld.headline;
+    else if (!headline.empty()) *declared_instead = headline;
     else *declared_instead = stripped_tag;
     // Only a declared version of the same headline stands in for it.
     if (word_overlap(*declared_instead, h1) < kDeclaredTitleOverlap) declared_instead->clear();
@@ -171,8 +236,8 @@ void choose_title(const dom::NodeIndex& index, const std::vector<NodeFeatures>& 
   if (!og.empty()) {
     doc.title = strip_site_suffix(og, doc.sitename, doc.hostname);
     note(doc, "title", "og:title");
-  } else if (!ld.headline.empty()) {
-    doc.title = ld.headline;
+  } else if (!headline.empty()) {
+    doc.title = headline;
     note(doc, "title", "json-ld");
   } else if (!stripped_tag.empty()) {
     doc.title = stripped_tag;
@@ -183,6 +248,15 @@ void choose_title(const dom::NodeIndex& index, const std::vector<NodeFeatures>& 
   }
 }
 
+// Characters that only steer rendering: a soft hyphen ("Assis\u00ADtance"
+// breaks a long word in a narrow hero), a zero-width space or word joiner,
+// a byte-order mark. In a title they only split its words.
+std::string without_invisible_marks(std::string title) {
+  static const LazyRE2 kInvisible = {"\u00AD|\u200B|\u2060|\uFEFF"};
+  RE2::GlobalReplace(&title, *kInvisible, "");
+  return title;
+}
+
 // The title, and the declared one when the title is an undeclared <h1>.
 std::string extract_title(const dom::NodeIndex& index, const std::vector<NodeFeatures>& f,
                           const PageMeta& meta, const JsonLdFields& ld, std::string_view page_url,
@@ -190,7 +264,7 @@ std::string extract_title(const dom::NodeIndex& index, const std::vector<NodeFea
   std::string declared_instead;
   const bool thread = content::is_discussion_page(ld.type, page_url);
   choose_title(index, f, meta, ld, thread, doc, &declared_instead);
-  doc.title = headline_part(doc.title);
+  doc.title = headline_part(without_invisible_marks(std::move(doc.title)));
   if (thread) doc.title = without_thread_prefix(doc.title);
   return declared_instead.empty() ? declared_instead : headline_part(declared_instead);
 }
@@ -601,20 +675,10 @@ bool names_the_host(std::string_view part, std::string_view hostname) {
 std::string strip_site_suffix(std::string_view title, std::string_view sitename,
                               std::string_view hostname) {
   std::string t = text::collapse_whitespace(title);
-  static const LazyRE2 kSep = {R"((\s+(?:\||-|–|—|::|·|»|•)\s+))"};
-  // Split into parts on separators surrounded by spaces.
-  std::vector<std::string> parts;
-  re2::StringPiece rest(t);
-  re2::StringPiece match;
-  std::size_t start = 0;
-  while (RE2::PartialMatch(rest, *kSep, &match)) {
-    const std::size_t at = match.data() - t.data();
-    parts.push_back(t.substr(start, at - start));
-    start = at + match.size();
-    rest = re2::StringPiece(t.data() + start, t.size() - start);
-  }
-  parts.push_back(t.substr(start));
+  std::vector<std::string> parts = title_parts(t);
   if (parts.size() < 2) return t;
+  std::erase_if(parts, [](const std::string& p) { return is_home_label(p); });
+  if (parts.empty()) return t;
   const std::string site = norm(sitename);
   auto is_site = [&](const std::string& p) {
     const std::string np = norm(p);
