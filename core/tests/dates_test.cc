@@ -40,6 +40,12 @@ TEST(Dates, RejectsImpossibleAndPartialDates) {
   EXPECT_EQ(iso(""), "none");
 }
 
+TEST(Dates, DaysBetween) {
+  EXPECT_EQ(days_between(CivilDate{2025, 12, 18}, CivilDate{2025, 12, 19}), -1);
+  EXPECT_EQ(days_between(CivilDate{2026, 1, 1}, CivilDate{2025, 12, 31}), 1);
+  EXPECT_EQ(days_between(CivilDate{2024, 3, 1}, CivilDate{2024, 2, 28}), 2);  // a leap year
+}
+
 TEST(Dates, FromUrls) {
   auto d = date_from_url("https://example.com/2019/06/19/some-story/");
   ASSERT_TRUE(d);

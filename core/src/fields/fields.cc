@@ -1,6 +1,7 @@
 #include "fields/fields.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <optional>
 
 #include <re2/re2.h>
@@ -402,6 +403,19 @@ bool near_headline(const DateLine& line, bool has_headline, std::uint32_t headli
 }
 
 
+// A date line that says it gives the last change ("Updated Nov 21",
+// "<span>Last modified</span> <time>", "Aktualisiert am"), in the line
+// itself or in the short element holding it.
+bool says_updated(const dom::NodeIndex& index, std::uint32_t line) {
+  constexpr std::uint32_t kMaxHolderChars = 120;
+  static const LazyRE2 kUpdated = {
+      R"((?i)(?:^|\W)(?:updated?|modified|revised|aktualisiert|geändert|mis à jour|actualizado|atualizado|aggiornato|bijgewerkt|zaktualizowano|uppdaterad)(?:\W|$))"};
+  if (RE2::PartialMatch(index.text_content(line), *kUpdated)) return true;
+  const std::uint32_t holder = index[line].parent;
+  return holder != dom::kNoNode && index[holder].text_chars <= kMaxHolderChars &&
+         RE2::PartialMatch(index.text_content(holder), *kUpdated);
+}
+
 void extract_dates(const dom::NodeIndex& index, const std::vector<NodeFeatures>& f,
                    const PageMeta& meta, const JsonLdFields& ld, std::string_view page_url,
                    bool month_first, Document& doc) {
@@ -455,10 +469,38 @@ void extract_dates(const dom::NodeIndex& index, const std::vector<NodeFeatures>&
     doc.date_time = d.iso_datetime();
     note(doc, "date", source);
   };
+  // The first date line of the content side near the headline (a site's
+  // "today is" line at the top of the page comes before it).
+  auto headline_date = [&](bool below_only) -> std::optional<CivilDate> {
+    std::uint32_t headline = dom::kNoNode, headline_at = 0;
+    for (std::uint32_t h : meta.h1s) {
+      if (is_content_side(f, h)) {
+        headline = h;
+        break;
+      }
+    }
+    const std::vector<DateLine> lines =
+        find_date_lines(index, month_first, kDateLinesLooked, headline, &headline_at);
+    for (const DateLine& line : lines) {
+      if (below_only && (headline == dom::kNoNode || line.text_before < headline_at ||
+                         says_updated(index, line.node))) {
+        continue;
+      }
+      if (near_headline(line, headline != dom::kNoNode, headline_at)) return line.date;
+    }
+    return std::nullopt;
+  };
   // The declared publication date wins, also over a visible "Updated ..."
   // line: measured on WCXB, preferring a visible modified date gained as
-  // many pages as it lost.
+  // many pages as it lost. But a declared time stamp is often in UTC, or
+  // in the server's zone, while the page prints the day in the author's:
+  // a date line by the headline one day off is the same moment, on the
+  // calendar the reader sees.
   if (declared) {
+    if (const auto shown = headline_date(/*below_only=*/true); shown && std::abs(days_between(*shown, *declared)) == 1) {
+      take(*shown, "date line (declared a day off)");
+      return;
+    }
     take(*declared, declared_source);
     return;
   }
@@ -494,23 +536,7 @@ void extract_dates(const dom::NodeIndex& index, const std::vector<NodeFeatures>&
     if (auto d = labelled_publication_date(index, month_first)) take(*d, "published label");
   }
   if (doc.date.empty()) {
-    // The first date line of the content side near the headline (a site's
-    // "today is" line at the top of the page comes before it).
-    std::uint32_t headline = dom::kNoNode, headline_at = 0;
-    for (std::uint32_t h : meta.h1s) {
-      if (is_content_side(f, h)) {
-        headline = h;
-        break;
-      }
-    }
-    const std::vector<DateLine> lines =
-        find_date_lines(index, month_first, kDateLinesLooked, headline, &headline_at);
-    for (const DateLine& line : lines) {
-      if (near_headline(line, headline != dom::kNoNode, headline_at)) {
-        take(line.date, "date line");
-        break;
-      }
-    }
+    if (const auto shown = headline_date(/*below_only=*/false)) take(*shown, "date line");
   }
   if (doc.date.empty()) {
     if (auto d = date_from_url(page_url)) {
