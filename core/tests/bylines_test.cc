@@ -36,6 +36,15 @@ TEST(Bylines, ByLineWithMoreLinksGivesItsFirstLink) {
             Names{"A. J. Neal"});
 }
 
+TEST(Bylines, NameAndRoleOnTwoLinesOfOneElement) {
+  // Read as one text, the role's first words stick to the name.
+  EXPECT_EQ(byline_of("<body><div><p>By Preetam Jinka</p><p>Co-founder</p></div><p>Text.</p></body>"),
+            Names{"Preetam Jinka"});
+  // A label line before the name: the whole text still gives it.
+  EXPECT_EQ(byline_of("<body><p>By<br>Jane Doe</p><p>Text of the story, long enough to be no byline.</p></body>"),
+            Names{"Jane Doe"});
+}
+
 TEST(Bylines, CapitalizedLikeAName) {
   EXPECT_TRUE(capitalized_like_a_name("Ludwig van Beethoven"));
   EXPECT_TRUE(capitalized_like_a_name("gizzmo"));  // a handle

@@ -287,6 +287,13 @@ TEST(Fields, DateLineUnderTheHeadlineADayOffTheDeclaredOneIsTheLocalDay) {
   EXPECT_EQ(d.date, "2025-12-19");
 }
 
+TEST(Fields, AuthorLinkHoldingTheNameAndTheRoleOnTwoLines) {
+  const Document d = fields_of(R"(<body><article><h1>A headline of the story</h1>
+    <a href="/author/harry"><p class="name">Harry Rabinowitz</p><p class="job">Tech Reporter</p></a>
+    <p>Text of the story.</p></article></body>)");
+  EXPECT_EQ(d.author, "Harry Rabinowitz");
+}
+
 TEST(Fields, AuthorFromTwitterLabelAndSiteNameLast) {
   Document d;
   const std::string head = R"(<head><meta property="og:site_name" content="Escalon">

@@ -23,6 +23,32 @@ std::vector<std::string> names_in(std::string_view text) {
   return found;
 }
 
+}  // namespace
+
+std::string first_line_text(const dom::NodeIndex& index, std::uint32_t i, bool* whole) {
+  std::string out;
+  *whole = true;
+  for (std::uint32_t k = i + 1; k < index[i].end;) {
+    const dom::Node& n = index[k];
+    if ((n.flags & dom::kHidden) || (n.flags & dom::kSkipped)) {
+      k = n.end;
+      continue;
+    }
+    if (n.is_text()) {
+      text::append_collapsed(out, index.text(k));
+    } else if (dom::is_block_tag(n.tag) || n.tag == GUMBO_TAG_BR) {
+      if (!text::trim(out).empty()) {
+        *whole = false;
+        break;
+      }
+    }
+    ++k;
+  }
+  return std::string(text::trim(out));
+}
+
+namespace {
+
 // The name on the first line of an author box: its first element of text
 // without block children, when that text is one name of two words or more
 // ("<div class=author-info><div class=name>Rachel MacDonald</div>
@@ -67,6 +93,21 @@ std::string first_link_text(const dom::NodeIndex& index, std::uint32_t i) {
 }
 
 }  // namespace
+
+bool holds_full_names(const std::vector<std::string>& names) {
+  return !names.empty() && std::all_of(names.begin(), names.end(), [](const std::string& n) {
+           return text::word_count(n) >= 2;
+         });
+}
+
+std::vector<std::string> names_in_element(const dom::NodeIndex& index, std::uint32_t i) {
+  bool whole = true;
+  const std::string line = first_line_text(index, i, &whole);
+  if (!whole) {
+    if (std::vector<std::string> found = names_in(line); holds_full_names(found)) return found;
+  }
+  return names_in(index.text_content(i));
+}
 
 bool says_by(std::string_view text, bool alone) {
   // "Written by Jane", "Article by", "Text by", "Posted by", "Author: Jane".
@@ -125,7 +166,7 @@ std::vector<std::string> find_byline(const dom::NodeIndex& index,
         (n.parent == dom::kNoNode || !index.text_content(n.parent).starts_with(t))) {
       continue;
     }
-    std::vector<std::string> found = names_in(t);
+    std::vector<std::string> found = names_in_element(index, i);
     // "By <a>Name</a> <a>View in digital edition</a>": the line's first
     // link is the name when the whole line reads as none, and it is a name
     // of two words or more (a one-word link is "order", "license", a share

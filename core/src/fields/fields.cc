@@ -208,8 +208,16 @@ bool same_as_site(std::string_view name, const Document& doc, const JsonLdFields
 // The name an author-marked element gives: its text, or, when it has none,
 // the content of a microdata name inside it (<span itemprop=author
 // itemscope><meta itemprop=name content="Jane Doe"></span>).
-std::string marked_name(const dom::NodeIndex& index, std::uint32_t i) {
-  if (index[i].text_chars > 0) return index.text_content(i);
+// A name and its role on two lines of one element ("<a><p>Jane Doe</p>
+// <p>Tech Reporter</p></a>"): the first line, when it holds a full name
+// (not on a thread: a forum's user box has the handle, a badge, counts).
+std::string marked_name(const dom::NodeIndex& index, std::uint32_t i, bool thread) {
+  if (index[i].text_chars > 0) {
+    bool whole = true;
+    std::string line = thread ? std::string() : first_line_text(index, i, &whole);
+    if (!whole && holds_full_names(clean_authors(line))) return line;
+    return index.text_content(i);
+  }
   for (std::uint32_t k = i + 1; k < index[i].end; ++k) {
     if (!index[k].is_element()) continue;
     if (text::iequals_ascii(text::trim(index.attr(k, "itemprop")), "name")) {
@@ -321,7 +329,7 @@ AuthorOrigin extract_authors(const dom::NodeIndex& index, const std::vector<Node
       if (credited_for_other_work(index, i)) continue;  // the reviewer, the photographer
       const std::uint32_t line = enclosing_block(index, i);
       const std::size_t before = all.size();
-      for (const std::string& n : clean_authors(marked_name(index, i))) {
+      for (const std::string& n : clean_authors(marked_name(index, i, thread))) {
         if (!capitalized_like_a_name(n) && !(thread && looks_like_a_handle(n))) continue;
         merge_names(all, {n});
         if (first_line == dom::kNoNode || line == first_line) merge_names(found, {n});
