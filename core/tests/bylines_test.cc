@@ -63,6 +63,12 @@ TEST(Bylines, LabelThenNameInTheNextElement) {
             Names{"Matias Heikkilä"});
 }
 
+TEST(Bylines, LabelThenNameAndRoleOnTwoLines) {
+  EXPECT_EQ(byline_of("<body><h1>Trends in catering</h1><div><div>Written By</div><div><div>Stephen Jesudunsin</div>"
+                      "<div>AI Writer, Embarque</div></div></div><p>Body text of the article, long enough.</p></body>"),
+            Names{"Stephen Jesudunsin"});
+}
+
 TEST(Bylines, HeadingThenName) {
   EXPECT_EQ(byline_of("<body><div><h3>Author</h3><p> Lisa D. Ellis</p></div></body>"),
             Names{"Lisa D. Ellis"});

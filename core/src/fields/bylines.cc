@@ -25,10 +25,12 @@ std::vector<std::string> names_in(std::string_view text) {
 
 }  // namespace
 
-std::string first_line_text(const dom::NodeIndex& index, std::uint32_t i, bool* whole) {
+std::string first_line_text(const dom::NodeIndex& index, std::uint32_t i, bool* whole,
+                            std::uint32_t* stop) {
   std::string out;
   *whole = true;
-  for (std::uint32_t k = i + 1; k < index[i].end;) {
+  std::uint32_t k = stop != nullptr && *stop > i ? *stop : i + 1;
+  for (; k < index[i].end;) {
     const dom::Node& n = index[k];
     if ((n.flags & dom::kHidden) || (n.flags & dom::kSkipped)) {
       k = n.end;
@@ -44,6 +46,7 @@ std::string first_line_text(const dom::NodeIndex& index, std::uint32_t i, bool* 
     }
     ++k;
   }
+  if (stop != nullptr) *stop = k;
   return std::string(text::trim(out));
 }
 
@@ -102,7 +105,10 @@ bool holds_full_names(const std::vector<std::string>& names) {
 
 std::vector<std::string> names_in_element(const dom::NodeIndex& index, std::uint32_t i) {
   bool whole = true;
-  const std::string line = first_line_text(index, i, &whole);
+  std::uint32_t stop = 0;
+  std::string line = first_line_text(index, i, &whole, &stop);
+  // A label line first ("Written By"): the name is on the next one.
+  if (!whole && says_by(line, /*alone=*/true)) line = first_line_text(index, i, &whole, &stop);
   if (!whole) {
     if (std::vector<std::string> found = names_in(line); holds_full_names(found)) return found;
   }
@@ -146,7 +152,7 @@ std::vector<std::string> find_byline(const dom::NodeIndex& index,
     if (says_by(t, /*alone=*/true)) {
       const std::uint32_t next = dom::next_element_sibling(index, i);
       if (next != dom::kNoNode && index[next].text_chars <= kMaxBareNameChars) {
-        std::vector<std::string> found = names_in(index.text_content(next));
+        std::vector<std::string> found = names_in_element(index, next);
         if (!found.empty() && found.size() <= kMaxAuthors) return found;
       }
       continue;

@@ -30,8 +30,11 @@ std::vector<std::string> names_in_element(const dom::NodeIndex& index, std::uint
 bool holds_full_names(const std::vector<std::string>& names);
 
 // Element `i`'s text up to the first line break (a block or <br>) that
-// follows some text; `*whole` tells whether that is all of it.
-std::string first_line_text(const dom::NodeIndex& index, std::uint32_t i, bool* whole);
+// follows some text; `*whole` tells whether that is all of it. With
+// `stop`, the line starts at node *stop (when inside `i`) and *stop gets the
+// node where it ended: the next call reads the next line.
+std::string first_line_text(const dom::NodeIndex& index, std::uint32_t i, bool* whole,
+                            std::uint32_t* stop = nullptr);
 
 // Visible text must look like a person's name: in scripts with case, every
 // word of a multi-word name but short particles (and "the": "Ask the
