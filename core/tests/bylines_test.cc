@@ -36,6 +36,15 @@ TEST(Bylines, ByLineWithMoreLinksGivesItsFirstLink) {
             Names{"A. J. Neal"});
 }
 
+TEST(Bylines, NameAndRoleOnTwoLinesOfOneElement) {
+  // Read as one text, the role's first words stick to the name.
+  EXPECT_EQ(byline_of("<body><div><p>By Preetam Jinka</p><p>Co-founder</p></div><p>Text.</p></body>"),
+            Names{"Preetam Jinka"});
+  // A label line before the name: the whole text still gives it.
+  EXPECT_EQ(byline_of("<body><p>By<br>Jane Doe</p><p>Text of the story, long enough to be no byline.</p></body>"),
+            Names{"Jane Doe"});
+}
+
 TEST(Bylines, CapitalizedLikeAName) {
   EXPECT_TRUE(capitalized_like_a_name("Ludwig van Beethoven"));
   EXPECT_TRUE(capitalized_like_a_name("gizzmo"));  // a handle
@@ -52,6 +61,12 @@ TEST(Bylines, LabelThenNameInTheNextElement) {
             Names{"Edzel Tabing"});
   EXPECT_EQ(byline_of("<body><h2>Article by</h2><div>Matias Heikkilä</div></body>"),
             Names{"Matias Heikkilä"});
+}
+
+TEST(Bylines, LabelThenNameAndRoleOnTwoLines) {
+  EXPECT_EQ(byline_of("<body><h1>Trends in catering</h1><div><div>Written By</div><div><div>Stephen Jesudunsin</div>"
+                      "<div>AI Writer, Embarque</div></div></div><p>Body text of the article, long enough.</p></body>"),
+            Names{"Stephen Jesudunsin"});
 }
 
 TEST(Bylines, HeadingThenName) {

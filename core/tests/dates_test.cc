@@ -40,6 +40,17 @@ TEST(Dates, RejectsImpossibleAndPartialDates) {
   EXPECT_EQ(iso(""), "none");
 }
 
+TEST(Dates, DaysBetween) {
+  auto day = [](int y, int m, int d) {
+    CivilDate c;
+    c.year = y, c.month = m, c.day = d;
+    return c;
+  };
+  EXPECT_EQ(days_between(day(2025, 12, 18), day(2025, 12, 19)), -1);
+  EXPECT_EQ(days_between(day(2026, 1, 1), day(2025, 12, 31)), 1);
+  EXPECT_EQ(days_between(day(2024, 3, 1), day(2024, 2, 28)), 2);  // a leap year
+}
+
 TEST(Dates, FromUrls) {
   auto d = date_from_url("https://example.com/2019/06/19/some-story/");
   ASSERT_TRUE(d);

@@ -321,6 +321,29 @@ TEST(Fields, UnnamedDateLineOnlyNextToTheHeadline) {
   EXPECT_EQ(d.date, "2018-11-20");
 }
 
+TEST(Fields, DateLineUnderTheHeadlineADayOffTheDeclaredOneIsTheLocalDay) {
+  // Declared in UTC, printed in the author's zone: the day the page shows.
+  const std::string head = R"(<head><meta property="article:published_time" content="2025-12-19T03:05:00+00:00"></head>)";
+  Document d = fields_of(head + R"(<body><article><h1>A headline of the story</h1>
+    <time datetime="2025-12-18T19:05:00-08:00">December 18, 2025</time><p>Text.</p></article></body>)");
+  EXPECT_EQ(d.date, "2025-12-18");
+  // A masthead's "today" above the headline is not the page's day.
+  d = fields_of(head + R"(<body><div>Friday, December 20, 2025</div><div>Friday, December 18, 2025</div>
+    <article><h1>A headline of the story</h1><p>Text.</p></article></body>)");
+  EXPECT_EQ(d.date, "2025-12-19");
+  // Further apart, the lines are other dates (an update): the declared one stays.
+  d = fields_of(head + R"(<body><article><h1>A headline of the story</h1>
+    <div>Updated December 21, 2025</div><p>Text.</p></article></body>)");
+  EXPECT_EQ(d.date, "2025-12-19");
+}
+
+TEST(Fields, AuthorLinkHoldingTheNameAndTheRoleOnTwoLines) {
+  const Document d = fields_of(R"(<body><article><h1>A headline of the story</h1>
+    <a href="/author/harry"><p class="name">Harry Rabinowitz</p><p class="job">Tech Reporter</p></a>
+    <p>Text of the story.</p></article></body>)");
+  EXPECT_EQ(d.author, "Harry Rabinowitz");
+}
+
 TEST(Fields, AuthorFromTwitterLabelAndSiteNameLast) {
   Document d;
   const std::string head = R"(<head><meta property="og:site_name" content="Escalon">

@@ -23,6 +23,35 @@ std::vector<std::string> names_in(std::string_view text) {
   return found;
 }
 
+}  // namespace
+
+std::string first_line_text(const dom::NodeIndex& index, std::uint32_t i, bool* whole,
+                            std::uint32_t* stop) {
+  std::string out;
+  *whole = true;
+  std::uint32_t k = stop != nullptr && *stop > i ? *stop : i + 1;
+  for (; k < index[i].end;) {
+    const dom::Node& n = index[k];
+    if ((n.flags & dom::kHidden) || (n.flags & dom::kSkipped)) {
+      k = n.end;
+      continue;
+    }
+    if (n.is_text()) {
+      text::append_collapsed(out, index.text(k));
+    } else if (dom::is_block_tag(n.tag) || n.tag == GUMBO_TAG_BR) {
+      if (!text::trim(out).empty()) {
+        *whole = false;
+        break;
+      }
+    }
+    ++k;
+  }
+  if (stop != nullptr) *stop = k;
+  return std::string(text::trim(out));
+}
+
+namespace {
+
 // The name on the first line of an author box: its first element of text
 // without block children, when that text is one name of two words or more
 // ("<div class=author-info><div class=name>Rachel MacDonald</div>
@@ -68,6 +97,24 @@ std::string first_link_text(const dom::NodeIndex& index, std::uint32_t i) {
 
 }  // namespace
 
+bool holds_full_names(const std::vector<std::string>& names) {
+  return !names.empty() && std::all_of(names.begin(), names.end(), [](const std::string& n) {
+           return text::word_count(n) >= 2;
+         });
+}
+
+std::vector<std::string> names_in_element(const dom::NodeIndex& index, std::uint32_t i) {
+  bool whole = true;
+  std::uint32_t stop = 0;
+  std::string line = first_line_text(index, i, &whole, &stop);
+  // A label line first ("Written By"): the name is on the next one.
+  if (!whole && says_by(line, /*alone=*/true)) line = first_line_text(index, i, &whole, &stop);
+  if (!whole) {
+    if (std::vector<std::string> found = names_in(line); holds_full_names(found)) return found;
+  }
+  return names_in(index.text_content(i));
+}
+
 bool says_by(std::string_view text, bool alone) {
   // "Written by Jane", "Article by", "Text by", "Posted by", "Author: Jane".
   static const LazyRE2 kBy = {
@@ -105,7 +152,7 @@ std::vector<std::string> find_byline(const dom::NodeIndex& index,
     if (says_by(t, /*alone=*/true)) {
       const std::uint32_t next = dom::next_element_sibling(index, i);
       if (next != dom::kNoNode && index[next].text_chars <= kMaxBareNameChars) {
-        std::vector<std::string> found = names_in(index.text_content(next));
+        std::vector<std::string> found = names_in_element(index, next);
         if (!found.empty() && found.size() <= kMaxAuthors) return found;
       }
       continue;
@@ -125,7 +172,7 @@ std::vector<std::string> find_byline(const dom::NodeIndex& index,
         (n.parent == dom::kNoNode || !index.text_content(n.parent).starts_with(t))) {
       continue;
     }
-    std::vector<std::string> found = names_in(t);
+    std::vector<std::string> found = names_in_element(index, i);
     // "By <a>Name</a> <a>View in digital edition</a>": the line's first
     // link is the name when the whole line reads as none, and it is a name
     // of two words or more (a one-word link is "order", "license", a share

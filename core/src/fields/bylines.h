@@ -19,6 +19,23 @@ inline constexpr std::size_t kMaxAuthors = 4;
 std::vector<std::string> find_byline(const dom::NodeIndex& index,
                                      const std::vector<content::NodeFeatures>& features);
 
+// The names in element `i`'s first line (its text up to the first block
+// or <br> boundary after some text), else in all its text. A name and its
+// role are often two lines of one element ("<a><p>Jane Doe</p><p>Tech
+// Reporter</p></a>"); read as one, the role's first words stick to the
+// name.
+std::vector<std::string> names_in_element(const dom::NodeIndex& index, std::uint32_t i);
+
+// Some names, each of two words or more ("Jane Doe", not "J" or "admin").
+bool holds_full_names(const std::vector<std::string>& names);
+
+// Element `i`'s text up to the first line break (a block or <br>) that
+// follows some text; `*whole` tells whether that is all of it. With
+// `stop`, the line starts at node *stop (when inside `i`) and *stop gets the
+// node where it ended: the next call reads the next line.
+std::string first_line_text(const dom::NodeIndex& index, std::uint32_t i, bool* whole,
+                            std::uint32_t* stop = nullptr);
+
 // Visible text must look like a person's name: in scripts with case, every
 // word of a multi-word name but short particles (and "the": "Ask the
 // Doctors") starts with a capital ("the end of this program" is not a name,

@@ -94,6 +94,13 @@ bool valid_date(int year, int month, int day) noexcept {
   return month >= 1 && day >= 1 && ymd.ok();
 }
 
+int days_between(const CivilDate& a, const CivilDate& b) noexcept {
+  auto days = [](const CivilDate& d) {
+    return std::chrono::sys_days{std::chrono::year{d.year} / d.month / d.day}.time_since_epoch().count();
+  };
+  return static_cast<int>(days(a) - days(b));
+}
+
 std::string CivilDate::iso_datetime() const {
   if (hour < 0) return {};
   char buf[40];

@@ -26,5 +26,7 @@ std::optional<CivilDate> parse_date(std::string_view s, bool prefer_month_first 
 // "/2023/03/02/" or "/2023-03-02-" style dates in a URL path.
 std::optional<CivilDate> date_from_url(std::string_view url);
 bool valid_date(int year, int month, int day) noexcept;
+// Calendar days from `b` to `a` (negative when `a` comes first).
+int days_between(const CivilDate& a, const CivilDate& b) noexcept;
 
 }  // namespace thresher::fields

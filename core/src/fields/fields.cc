@@ -1,6 +1,7 @@
 #include "fields/fields.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <optional>
 
 #include <re2/re2.h>
@@ -281,8 +282,16 @@ bool same_as_site(std::string_view name, const Document& doc, const JsonLdFields
 // The name an author-marked element gives: its text, or, when it has none,
 // the content of a microdata name inside it (<span itemprop=author
 // itemscope><meta itemprop=name content="Jane Doe"></span>).
-std::string marked_name(const dom::NodeIndex& index, std::uint32_t i) {
-  if (index[i].text_chars > 0) return index.text_content(i);
+// A name and its role on two lines of one element ("<a><p>Jane Doe</p>
+// <p>Tech Reporter</p></a>"): the first line, when it holds a full name
+// (not on a thread: a forum's user box has the handle, a badge, counts).
+std::string marked_name(const dom::NodeIndex& index, std::uint32_t i, bool thread) {
+  if (index[i].text_chars > 0) {
+    bool whole = true;
+    std::string line = thread ? std::string() : first_line_text(index, i, &whole);
+    if (!whole && holds_full_names(clean_authors(line))) return line;
+    return index.text_content(i);
+  }
   for (std::uint32_t k = i + 1; k < index[i].end; ++k) {
     if (!index[k].is_element()) continue;
     if (text::iequals_ascii(text::trim(index.attr(k, "itemprop")), "name")) {
@@ -394,7 +403,7 @@ AuthorOrigin extract_authors(const dom::NodeIndex& index, const std::vector<Node
       if (credited_for_other_work(index, i)) continue;  // the reviewer, the photographer
       const std::uint32_t line = enclosing_block(index, i);
       const std::size_t before = all.size();
-      for (const std::string& n : clean_authors(marked_name(index, i))) {
+      for (const std::string& n : clean_authors(marked_name(index, i, thread))) {
         if (!capitalized_like_a_name(n) && !(thread && looks_like_a_handle(n))) continue;
         merge_names(all, {n});
         if (first_line == dom::kNoNode || line == first_line) merge_names(found, {n});
@@ -476,6 +485,19 @@ bool near_headline(const DateLine& line, bool has_headline, std::uint32_t headli
 }
 
 
+// A date line that says it gives the last change ("Updated Nov 21",
+// "<span>Last modified</span> <time>", "Aktualisiert am"), in the line
+// itself or in the short element holding it.
+bool says_updated(const dom::NodeIndex& index, std::uint32_t line) {
+  constexpr std::uint32_t kMaxHolderChars = 120;
+  static const LazyRE2 kUpdated = {
+      R"((?i)(?:^|\W)(?:updated?|modified|revised|aktualisiert|geändert|mis à jour|actualizado|atualizado|aggiornato|bijgewerkt|zaktualizowano|uppdaterad)(?:\W|$))"};
+  if (RE2::PartialMatch(index.text_content(line), *kUpdated)) return true;
+  const std::uint32_t holder = index[line].parent;
+  return holder != dom::kNoNode && index[holder].text_chars <= kMaxHolderChars &&
+         RE2::PartialMatch(index.text_content(holder), *kUpdated);
+}
+
 void extract_dates(const dom::NodeIndex& index, const std::vector<NodeFeatures>& f,
                    const PageMeta& meta, const JsonLdFields& ld, std::string_view page_url,
                    bool month_first, Document& doc) {
@@ -529,10 +551,38 @@ void extract_dates(const dom::NodeIndex& index, const std::vector<NodeFeatures>&
     doc.date_time = d.iso_datetime();
     note(doc, "date", source);
   };
+  // The first date line of the content side near the headline (a site's
+  // "today is" line at the top of the page comes before it).
+  auto headline_date = [&](bool below_only) -> std::optional<CivilDate> {
+    std::uint32_t headline = dom::kNoNode, headline_at = 0;
+    for (std::uint32_t h : meta.h1s) {
+      if (is_content_side(f, h)) {
+        headline = h;
+        break;
+      }
+    }
+    const std::vector<DateLine> lines =
+        find_date_lines(index, month_first, kDateLinesLooked, headline, &headline_at);
+    for (const DateLine& line : lines) {
+      if (below_only && (headline == dom::kNoNode || line.text_before < headline_at ||
+                         says_updated(index, line.node))) {
+        continue;
+      }
+      if (near_headline(line, headline != dom::kNoNode, headline_at)) return line.date;
+    }
+    return std::nullopt;
+  };
   // The declared publication date wins, also over a visible "Updated ..."
   // line: measured on WCXB, preferring a visible modified date gained as
-  // many pages as it lost.
+  // many pages as it lost. But a declared time stamp is often in UTC, or
+  // in the server's zone, while the page prints the day in the author's:
+  // a date line by the headline one day off is the same moment, on the
+  // calendar the reader sees.
   if (declared) {
+    if (const auto shown = headline_date(/*below_only=*/true); shown && std::abs(days_between(*shown, *declared)) == 1) {
+      take(*shown, "date line (declared a day off)");
+      return;
+    }
     take(*declared, declared_source);
     return;
   }
@@ -568,23 +618,7 @@ void extract_dates(const dom::NodeIndex& index, const std::vector<NodeFeatures>&
     if (auto d = labelled_publication_date(index, month_first)) take(*d, "published label");
   }
   if (doc.date.empty()) {
-    // The first date line of the content side near the headline (a site's
-    // "today is" line at the top of the page comes before it).
-    std::uint32_t headline = dom::kNoNode, headline_at = 0;
-    for (std::uint32_t h : meta.h1s) {
-      if (is_content_side(f, h)) {
-        headline = h;
-        break;
-      }
-    }
-    const std::vector<DateLine> lines =
-        find_date_lines(index, month_first, kDateLinesLooked, headline, &headline_at);
-    for (const DateLine& line : lines) {
-      if (near_headline(line, headline != dom::kNoNode, headline_at)) {
-        take(line.date, "date line");
-        break;
-      }
-    }
+    if (const auto shown = headline_date(/*below_only=*/false)) take(*shown, "date line");
   }
   if (doc.date.empty()) {
     if (auto d = date_from_url(page_url)) {
