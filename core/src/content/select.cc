@@ -6,6 +6,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "content/announced_boxes.h"
 #include "content/page_type.h"
 #include "dom/text_util.h"
 
@@ -188,13 +189,6 @@ void join_sibling_sections(const dom::NodeIndex& index, const std::vector<NodeFe
 // paragraph is its last block of punctuated prose outside cards and pruned
 // boxes; a container with less text outside the cards than in the trailing
 // cards is a list of them, and keeps them.
-constexpr std::uint32_t kMinParagraphChars = 80;
-
-// A block of punctuated prose, mostly unlinked, outside furniture.
-bool is_paragraph(const NodeFeatures& f) {
-  return !f.boilerplate && f.block_chars >= kMinParagraphChars && f.punctuation > 0 &&
-         2 * f.block_link_chars < f.block_chars;
-}
 
 // Returns the text's last paragraph (kNoNode: none).
 std::uint32_t prune_trailing_teasers(const dom::NodeIndex& index,
@@ -211,7 +205,7 @@ std::uint32_t prune_trailing_teasers(const dom::NodeIndex& index,
       continue;
     }
     if (!f.boilerplate) text_chars += f.block_chars;
-    if (is_paragraph(f)) last_paragraph = i;
+    if (is_prose_paragraph(f)) last_paragraph = i;
     ++i;
   }
   if (last_paragraph == dom::kNoNode) return last_paragraph;
@@ -481,6 +475,10 @@ Selection select_content(const dom::NodeIndex& index, const std::vector<NodeFeat
   if (!link_mode && !discussion) last_paragraph = prune_trailing_teasers(index, features, sel);
   prune_entry_boxes(index, sel);
   if (last_paragraph != dom::kNoNode) prune_trailing_calls(index, last_paragraph, sel);
+  if (!link_mode) {
+    prune_announced_boxes(index, features, sel);
+    prune_edge_disclosures(index, features, sel);
+  }
   if (discussion) {
     for (std::uint32_t list : post_remarks(index, features, sel.container)) {
       if (!sel.pruned[list]) prune(list, "post_remarks");
