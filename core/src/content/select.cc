@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "content/announced_boxes.h"
+#include "content/forum_furniture.h"
 #include "content/page_type.h"
 #include "dom/text_util.h"
 
@@ -480,6 +481,7 @@ Selection select_content(const dom::NodeIndex& index, const std::vector<NodeFeat
     prune_edge_disclosures(index, features, sel);
   }
   if (discussion) {
+    prune_forum_furniture(index, features, sel);
     for (std::uint32_t list : post_remarks(index, features, sel.container)) {
       if (!sel.pruned[list]) prune(list, "post_remarks");
     }
