@@ -441,3 +441,55 @@ TEST(Select, ASectionWithAParagraphIsNotALinkList) {
 }
 
 }  // namespace thresher::content
+
+namespace thresher::content {
+
+TEST(Select, SmallBoxesAfterTheDominantElementArePruned) {
+  // The wrapper wins by the few words of its call to action; the article
+  // holds most of its text. The box after it goes, the headline before it stays.
+  std::string html = "<body><main id=m><h1 id=h>The headline of the story</h1><article id=a>";
+  for (int k = 0; k < 12; ++k) {
+    html += "<p>A paragraph of the story, long enough to be prose, with a comma, and then a stop.</p>";
+  }
+  html += "</article><div id=cta><div>Ready to create something?</div><p>Reserve your date at our "
+          "venue, with tables and chairs included.</p></div></main></body>";
+  Indexed t(html);
+  const Selection sel = select_content(*t.index, t.features, Options{}, "");
+  ASSERT_EQ(sel.container, t.by_id("m"));
+  EXPECT_TRUE(sel.pruned[t.by_id("cta")]);
+  EXPECT_FALSE(sel.pruned[t.by_id("h")]);
+  EXPECT_FALSE(sel.pruned[t.by_id("a")]);
+}
+
+TEST(Select, SectionsOfComparableSizeAfterTheTextStay) {
+  std::string html = "<body><main id=m><article id=a>";
+  for (int k = 0; k < 6; ++k) {
+    html += "<p>A paragraph of the story, long enough to be prose, with a comma, and then a stop.</p>";
+  }
+  html += "</article><section id=s>";
+  for (int k = 0; k < 2; ++k) {
+    html += "<p>A closing section of the page, long enough to be prose, with a comma, and a stop.</p>";
+  }
+  html += "</section></main></body>";
+  Indexed t(html);
+  const Selection sel = select_content(*t.index, t.features, Options{}, "");
+  ASSERT_EQ(sel.container, t.by_id("m"));
+  EXPECT_FALSE(sel.pruned[t.by_id("s")]);
+}
+
+}  // namespace thresher::content
+
+namespace thresher::content {
+
+TEST(Select, RowsAfterTheLongestRowAreNoTrailingBoxes) {
+  std::string html = "<body><table id=t><tr id=r1><td>";
+  for (int k = 0; k < 12; ++k) {
+    html += "<p>A paragraph of the report, long enough to be prose, with a comma, and then a stop.</p>";
+  }
+  html += "</td></tr><tr id=r2><td>Disclaimer: prices shown are general information.</td></tr></table></body>";
+  Indexed t(html);
+  const Selection sel = select_content(*t.index, t.features, Options{}, "");
+  EXPECT_FALSE(sel.pruned[t.by_id("r2")]);
+}
+
+}  // namespace thresher::content

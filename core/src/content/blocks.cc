@@ -13,8 +13,6 @@ namespace {
 // Text, mostly unlinked, that makes a "navigation"-named block a section of
 // content rather than a menu.
 constexpr std::uint32_t kMinUnlinkedNavigationChars = 150;
-// A paragraph of prose (NodeFeatures::holds_paragraph).
-constexpr std::uint32_t kMinParagraphChars = 80;
 
 // Sentence punctuation followed by a space or the end: a cheap signal of prose.
 std::uint32_t count_punctuation(std::string_view s) {
@@ -166,10 +164,7 @@ std::vector<NodeFeatures> compute_features(const dom::NodeIndex& index, const El
   // Subtree sums and "has a block-level descendant", bottom-up.
   for (std::uint32_t i = n; i-- > 0;) {
     f[i].subtree_value += f[i].block_value;
-    if (!f[i].boilerplate && f[i].block_chars >= kMinParagraphChars && f[i].punctuation > 0 &&
-        2 * f[i].block_link_chars < f[i].block_chars) {
-      f[i].holds_paragraph = true;
-    }
+    if (is_prose_paragraph(f[i])) f[i].holds_paragraph = true;
     const std::uint32_t p = index[i].parent;
     if (p == dom::kNoNode) continue;
     f[p].subtree_value += f[i].subtree_value;

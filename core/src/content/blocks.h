@@ -28,6 +28,13 @@ struct NodeFeatures {
   bool holds_paragraph = false;
 };
 
+// A paragraph of prose in a block's own text: at least 80 chars,
+// punctuated, at most half linked, not furniture.
+inline bool is_prose_paragraph(const NodeFeatures& f) {
+  return !f.boilerplate && f.block_chars >= 80 && f.punctuation > 0 &&
+         2 * f.block_link_chars < f.block_chars;
+}
+
 // Weights of the block value. Documented here because tuning happens here.
 struct BlockWeights {
   // Per link character. Negative in link-list mode (listings, catalogues,

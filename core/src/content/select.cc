@@ -6,6 +6,8 @@
 #include <string>
 #include <unordered_map>
 
+#include "content/announced_boxes.h"
+#include "content/forum_furniture.h"
 #include "content/page_type.h"
 #include "dom/text_util.h"
 
@@ -188,13 +190,6 @@ void join_sibling_sections(const dom::NodeIndex& index, const std::vector<NodeFe
 // paragraph is its last block of punctuated prose outside cards and pruned
 // boxes; a container with less text outside the cards than in the trailing
 // cards is a list of them, and keeps them.
-constexpr std::uint32_t kMinParagraphChars = 80;
-
-// A block of punctuated prose, mostly unlinked, outside furniture.
-bool is_paragraph(const NodeFeatures& f) {
-  return !f.boilerplate && f.block_chars >= kMinParagraphChars && f.punctuation > 0 &&
-         2 * f.block_link_chars < f.block_chars;
-}
 
 // Returns the text's last paragraph (kNoNode: none).
 std::uint32_t prune_trailing_teasers(const dom::NodeIndex& index,
@@ -211,7 +206,7 @@ std::uint32_t prune_trailing_teasers(const dom::NodeIndex& index,
       continue;
     }
     if (!f.boilerplate) text_chars += f.block_chars;
-    if (is_paragraph(f)) last_paragraph = i;
+    if (is_prose_paragraph(f)) last_paragraph = i;
     ++i;
   }
   if (last_paragraph == dom::kNoNode) return last_paragraph;
@@ -234,6 +229,59 @@ std::uint32_t prune_trailing_teasers(const dom::NodeIndex& index,
     sel.rules_fired.push_back("teaser_cards: " + index.path(c));
   }
   return last_paragraph;
+}
+
+// A container often wraps the text's own element (an <article>, a
+// "post-body") and, after it, a few small boxes: a call to action, a
+// newsletter offer, an author's card. The dominant element is reached by
+// descending from the container into the child holding most of its text
+// while that child holds at least kDominantShare of it; the elements after
+// it, on each level of the way, each holding less than kMaxTrailerShare of
+// its text, are pruned. What comes before it (the headline, a lede) stays.
+constexpr float kDominantShare = 0.8f;
+constexpr float kMaxTrailerShare = 0.1f;
+
+// The rows of a table and the items of a list go on after the longest
+// one: they are parts of it (a closing row of notes, the last entries).
+bool is_row_or_item(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_TR: case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT:
+    case GUMBO_TAG_LI: case GUMBO_TAG_DT: case GUMBO_TAG_DD:
+      return true;
+    default:
+      return false;
+  }
+}
+
+void prune_trailing_boxes(const dom::NodeIndex& index, Selection& sel) {
+  std::vector<std::uint32_t> chain;  // container, then each dominant child
+  std::uint32_t a = sel.container;
+  for (;;) {
+    std::uint32_t best = dom::kNoNode;
+    for (std::uint32_t k = a + 1; k < index[a].end; k = index[k].end) {
+      if (!index[k].is_element() || sel.pruned[k]) continue;
+      if (best == dom::kNoNode || index[k].text_chars > index[best].text_chars) best = k;
+    }
+    if (best == dom::kNoNode ||
+        static_cast<float>(index[best].text_chars) < kDominantShare * static_cast<float>(index[a].text_chars)) {
+      break;
+    }
+    chain.push_back(best);
+    a = best;
+  }
+  if (chain.empty()) return;
+  const float limit = kMaxTrailerShare * static_cast<float>(index[chain.back()].text_chars);
+  std::uint32_t parent = sel.container;
+  for (std::uint32_t child : chain) {
+    for (std::uint32_t k = index[child].end; k < index[parent].end; k = index[k].end) {
+      if (!index[k].is_element() || sel.pruned[k] || index[k].text_chars == 0) continue;
+      if (static_cast<float>(index[k].text_chars) < limit && !is_row_or_item(index[k].tag)) {
+        sel.pruned[k] = true;
+        sel.rules_fired.push_back("trailing_box: " + index.path(k));
+      }
+    }
+    parent = child;
+  }
 }
 
 // Small boxes after the text's last paragraph that carry a button-like
@@ -481,7 +529,13 @@ Selection select_content(const dom::NodeIndex& index, const std::vector<NodeFeat
   if (!link_mode && !discussion) last_paragraph = prune_trailing_teasers(index, features, sel);
   prune_entry_boxes(index, sel);
   if (last_paragraph != dom::kNoNode) prune_trailing_calls(index, last_paragraph, sel);
+  if (!link_mode && !discussion) prune_trailing_boxes(index, sel);
+  if (!link_mode) {
+    prune_announced_boxes(index, features, sel);
+    prune_edge_disclosures(index, features, sel);
+  }
   if (discussion) {
+    prune_forum_furniture(index, features, sel);
     for (std::uint32_t list : post_remarks(index, features, sel.container)) {
       if (!sel.pruned[list]) prune(list, "post_remarks");
     }

@@ -1,0 +1,97 @@
+#include "content/announced_boxes.h"
+
+#include <gtest/gtest.h>
+
+#include "test_util.h"
+#include "thresher/extractor.h"
+
+namespace thresher::content {
+using testing::Indexed;
+
+TEST(AnnouncedBoxes, HeadingPhrases) {
+  for (const char* h : {"You may also like", "You might also enjoy:", "Related Articles",
+                        "Other related articles...", "More From Melissa", "Popular articles",
+                        "Other Posts You May Enjoy", "Keep exploring iPad", "More to explore",
+                        "People who viewed this item also viewed", "Like this:", "Share it",
+                        "Ähnliche Artikel", "À lire aussi", "Artículos relacionados", "Leggi anche"}) {
+    EXPECT_TRUE(announces_link_box(h)) << h;
+  }
+  for (const char* h : {"See also", "How to share a file", "Related work in the 1990s and its critics",
+                        "The most popular sorting algorithm", "Introduction"}) {
+    EXPECT_FALSE(announces_link_box(h)) << h;
+  }
+}
+
+TEST(AnnouncedBoxes, DisclosurePhrases) {
+  EXPECT_TRUE(is_affiliate_disclosure(
+      "We may earn commission from links on this page, but we only recommend products we back."));
+  EXPECT_TRUE(is_affiliate_disclosure("As an Amazon Associate I earn from qualifying purchases."));
+  EXPECT_TRUE(is_affiliate_disclosure("This post may contain affiliate links."));
+  EXPECT_FALSE(is_affiliate_disclosure("I use this soap or this one (both are affiliate links)."));
+  EXPECT_FALSE(is_affiliate_disclosure("LWN.net is a reader-supported news site."));
+  EXPECT_FALSE(is_affiliate_disclosure("The committee met on Tuesday to discuss the budget."));
+}
+
+const char* kArticle = R"(<body><article id=a>
+<p>First paragraph of the story, long enough to be prose, with a comma, and then, at last, a full stop.</p>
+<p>Second paragraph of the story, also long enough to be prose, with a comma, and then, at last, a stop.</p>
+<h3 id=h>You may also like</h3>
+<p id=l><a href=/x>A story about something else entirely</a> · <a href=/y>Another one, elsewhere</a></p>
+<h2 id=h2>Further thoughts on the matter</h2>
+<p id=t>A closing section of the text, long enough to be prose, with a comma, and a stop.</p>
+</article></body>)";
+
+TEST(AnnouncedBoxes, HeadingAndItsLinksArePruned) {
+  Indexed t(kArticle);
+  const Selection sel = select_content(*t.index, t.features, Options{}, "");
+  ASSERT_EQ(sel.container, t.by_id("a"));
+  EXPECT_TRUE(sel.pruned[t.by_id("h")]);
+  EXPECT_TRUE(sel.pruned[t.by_id("l")]);
+  EXPECT_FALSE(sel.pruned[t.by_id("h2")]);
+  EXPECT_FALSE(sel.pruned[t.by_id("t")]);
+}
+
+TEST(AnnouncedBoxes, HeadingFollowedByProseStays) {
+  Indexed t(R"(<body><article id=a>
+<p>First paragraph of the story, long enough to be prose, with a comma, and then, at last, a full stop.</p>
+<h3 id=h>Related research</h3>
+<p id=p>Earlier studies found the same effect in mice, with a smaller sample, and in rats.</p>
+</article></body>)");
+  const Selection sel = select_content(*t.index, t.features, Options{}, "");
+  ASSERT_EQ(sel.container, t.by_id("a"));
+  EXPECT_FALSE(sel.pruned[t.by_id("h")]);
+  EXPECT_FALSE(sel.pruned[t.by_id("p")]);
+}
+
+TEST(AnnouncedBoxes, DisclosureAtTheEdgeGoesInTheMiddleStays) {
+  Indexed t(R"(<body><article id=a>
+<p id=d1>We may earn a commission from links on this page.</p>
+<p>First paragraph of the story, long enough to be prose, with a comma, and then, at last, a full stop.</p>
+<p id=d2>Bloggers earn a commission on each sale, which is how the programme pays.</p>
+<p>Second paragraph of the story, also long enough to be prose, with a comma, and then, at last, a stop.</p>
+</article></body>)");
+  const Selection sel = select_content(*t.index, t.features, Options{}, "");
+  ASSERT_EQ(sel.container, t.by_id("a"));
+  EXPECT_TRUE(sel.pruned[t.by_id("d1")]);
+  EXPECT_FALSE(sel.pruned[t.by_id("d2")]);
+}
+
+TEST(AnnouncedBoxes, FullExtractorDropsTheBoxAndTheDisclosure) {
+  // End to end: class filtering and the renderer see the same thing.
+  std::string html = "<body><div class=post-body><p>As an Amazon Associate I earn from qualifying purchases.</p>";
+  for (int k = 0; k < 3; ++k) {
+    html += "<p>A paragraph of the review, long enough to count as prose, with commas, and then, at last, a stop.</p>";
+  }
+  html += "<div class=x1><h2>Other posts you may enjoy</h2></div><ul><li><a href=/a>The first other post "
+          "of the blog</a></li><li><a href=/b>The second other post of the blog</a></li></ul></div></body>";
+  const Extractor ex;
+  auto r = ex.extract(html);
+  ASSERT_TRUE(r);
+  const std::string& text = r.value().text;
+  EXPECT_NE(text.find("A paragraph of the review"), std::string::npos);
+  EXPECT_EQ(text.find("Amazon Associate"), std::string::npos);
+  EXPECT_EQ(text.find("you may enjoy"), std::string::npos);
+  EXPECT_EQ(text.find("second other post"), std::string::npos);
+}
+
+}  // namespace thresher::content

@@ -1,0 +1,53 @@
+#include "content/forum_furniture.h"
+
+#include <gtest/gtest.h>
+
+#include "test_util.h"
+#include "thresher/extractor.h"
+
+namespace thresher::content {
+using testing::Indexed;
+
+TEST(ForumFurniture, StatisticsAndGuestPrompts) {
+  for (const char* t : {"Posts: 1,077", "Join Date: Aug 2008", "Joined: 12 March 2019",
+                        "Create an account or sign in to comment",
+                        "You need to be a member in order to leave a comment",
+                        "You're browsing the GameFAQs Message Boards as a guest.",
+                        "Join to see EXIF info for this image", "Beiträge: 310"}) {
+    EXPECT_TRUE(is_forum_furniture_text(t)) << t;
+  }
+  for (const char* t : {"I posted the logs below, see the second attachment.",
+                        "Reaction score 12", "Thanks, joining the two pipes fixed it."}) {
+    EXPECT_FALSE(is_forum_furniture_text(t)) << t;
+  }
+}
+
+TEST(ForumFurniture, PrunedOnDiscussionPagesOnly) {
+  const char* html = R"(<body><div id=thread>
+<div class=post><div id=s1>Posts: 116</div><p>My pump stopped working after the update, and I tried every setting, twice, with no luck at all.</p></div>
+<div class=post><div id=s2>Posts: 2,301</div><p>Roll back to the previous firmware, then reset the controller, and it should start again without trouble.</p></div>
+<p id=g>Create an account or sign in to comment</p>
+</div></body>)";
+  Indexed t(html);
+  const Selection thread = select_content(*t.index, t.features, Options{}, "", false, true);
+  ASSERT_EQ(thread.container, t.by_id("thread"));
+  EXPECT_TRUE(thread.pruned[t.by_id("s1")]);
+  EXPECT_TRUE(thread.pruned[t.by_id("s2")]);
+  EXPECT_TRUE(thread.pruned[t.by_id("g")]);
+  const Selection article = select_content(*t.index, t.features, Options{}, "", false, false);
+  EXPECT_FALSE(article.pruned[t.by_id("s1")]);
+}
+
+TEST(ForumFurniture, FullExtractorOnAThreadUrl) {
+  const std::string html = R"(<body><div class=posts>
+<div class=post><div class=author-stats>Posts: 116</div><div class=msg>My pump stopped working after the update, and I tried every setting, twice, with no luck at all.</div></div>
+<div class=post><div class=author-stats>Posts: 2,301</div><div class=msg>Roll back to the previous firmware, then reset the controller, and it should start again without trouble.</div></div>
+</div></body>)";
+  const Extractor ex;
+  auto r = ex.extract(html, "https://forum.example/threads/pump-stopped.123/");
+  ASSERT_TRUE(r);
+  EXPECT_NE(r.value().text.find("Roll back to the previous firmware"), std::string::npos);
+  EXPECT_EQ(r.value().text.find("Posts: 116"), std::string::npos);
+}
+
+}  // namespace thresher::content
