@@ -170,10 +170,12 @@ std::vector<NodeFeatures> compute_features(const dom::NodeIndex& index, const El
         2 * f[i].block_link_chars < f[i].block_chars) {
       f[i].holds_paragraph = true;
     }
+    if (index[i].is_element() && dom::is_heading_tag(index[i].tag)) f[i].holds_heading = true;
     const std::uint32_t p = index[i].parent;
     if (p == dom::kNoNode) continue;
     f[p].subtree_value += f[i].subtree_value;
     if (f[i].holds_paragraph) f[p].holds_paragraph = true;
+    if (f[i].holds_heading) f[p].holds_heading = true;
     if (index[i].is_element() && (dom::is_block_tag(index[i].tag) || f[i].has_block_child)) {
       f[p].has_block_child = true;
     }
