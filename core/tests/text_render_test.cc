@@ -77,6 +77,8 @@ TEST(TextRender, HeadingsThatAreSentencesAreNoOrphans) {
       {BlockKind::kHeading, "Discover. Watch. Repeat. Explore channels, packages and add-ons.", 0, 2},
       {BlockKind::kHeading, "StreamStore", 0, 2},
       {BlockKind::kHeading, "All your favorite streaming services at your fingertips, one bill.", 0, 2},
+      // A related post's title is long but no sentence: an orphan still.
+      {BlockKind::kHeading, "How to Choose the Best Streaming Service for Your Family in 2025", 0, 2},
       {BlockKind::kHeading, "Related Articles", 0, 2},
   };
   drop_orphan_headings(blocks);

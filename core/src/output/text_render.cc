@@ -58,11 +58,13 @@ bool is_edge_furniture(const TextBlock& b) {
          text::visible_length(b.text) < 40 && !text::ends_with_sentence_punctuation(b.text);
 }
 
-// A heading as long as a sentence of text: a label introducing a box is a
-// few words ("Related Articles", "You might also like").
+// A heading that is a sentence of text, long and ending in a full stop: a
+// label introducing a box is a few words ("Related Articles", "You might
+// also like"), and the titles of related posts end without one.
 constexpr std::size_t kMinTextHeadingChars = 50;
 bool is_text_heading(const TextBlock& b) {
-  return text::visible_length(b.text) >= kMinTextHeadingChars;
+  return text::visible_length(b.text) >= kMinTextHeadingChars &&
+         text::ends_with_sentence_punctuation(b.text);
 }
 
 }  // namespace
