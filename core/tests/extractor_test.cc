@@ -350,6 +350,24 @@ TEST(Extractor, IncludeTablesOffDropsDataTablesButNotLayoutTables) {
   EXPECT_NE(r.value().text.find("Layout cell prose"), std::string::npos);
 }
 
+// Class words read through the pre-scan's filter: "meta" (dateline rule)
+// and "caption" on a landing page's cards are layout names there.
+TEST(Extractor, CardSectionsNamedMetaOrCaptionStay) {
+  const std::string intro =
+      "<p>We connect your home with fast internet, mobile plans and television, all in one place.</p>";
+  const std::string card =
+      "<section class=\"hx-meta-block-section\"><h3>Live TV</h3>"
+      "<div class=\"hx-text-caption\">Explore channels and packages with us</div></section>";
+  const std::string figure =
+      "<div><img src=\"a.jpg\"><div class=\"photo-caption\">A photo of the team</div></div>";
+  auto r = Extractor().extract("<body><main>" + intro + card + figure + intro + "</main></body>");
+  ASSERT_TRUE(r);
+  const std::string& text = r.value().text;
+  EXPECT_NE(text.find("Live TV"), std::string::npos) << text;
+  EXPECT_NE(text.find("Explore channels and packages"), std::string::npos) << text;
+  EXPECT_EQ(text.find("A photo of the team"), std::string::npos) << text;
+}
+
 }  // namespace thresher
 
 namespace thresher {

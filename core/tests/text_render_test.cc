@@ -69,6 +69,27 @@ TEST(TextRender, OrphanHeadingsGo) {
   EXPECT_EQ(texts, (std::vector<std::string>{"Intro", "Details", "Text.", "Next section", "More text."}));
 }
 
+TEST(TextRender, HeadingsThatAreSentencesAreNoOrphans) {
+  // A landing page's cards: a label, then its description set in heading
+  // type. Neither introduced a pruned box.
+  std::vector<TextBlock> blocks = {
+      {BlockKind::kHeading, "Live TV", 0, 2},
+      {BlockKind::kHeading, "Discover. Watch. Repeat. Explore channels, packages and add-ons.", 0, 2},
+      {BlockKind::kHeading, "StreamStore", 0, 2},
+      {BlockKind::kHeading, "All your favorite streaming services at your fingertips, one bill.", 0, 2},
+      // A related post's title is long but no sentence: an orphan still.
+      {BlockKind::kHeading, "How to Choose the Best Streaming Service for Your Family in 2025", 0, 2},
+      {BlockKind::kHeading, "Related Articles", 0, 2},
+  };
+  drop_orphan_headings(blocks);
+  std::vector<std::string> texts;
+  for (const auto& b : blocks) texts.push_back(b.text);
+  EXPECT_EQ(texts, (std::vector<std::string>{
+                       "Live TV", "Discover. Watch. Repeat. Explore channels, packages and add-ons.",
+                       "StreamStore",
+                       "All your favorite streaming services at your fingertips, one bill."}));
+}
+
 TEST(TextRender, OneHugeBlockIsCutRatherThanLost) {
   std::vector<TextBlock> blocks = {{BlockKind::kParagraph, "word word word word word", 0}};
   bool truncated = false;

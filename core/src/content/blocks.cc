@@ -165,10 +165,12 @@ std::vector<NodeFeatures> compute_features(const dom::NodeIndex& index, const El
   for (std::uint32_t i = n; i-- > 0;) {
     f[i].subtree_value += f[i].block_value;
     if (is_prose_paragraph(f[i])) f[i].holds_paragraph = true;
+    if (index[i].is_element() && dom::is_heading_tag(index[i].tag)) f[i].holds_heading = true;
     const std::uint32_t p = index[i].parent;
     if (p == dom::kNoNode) continue;
     f[p].subtree_value += f[i].subtree_value;
     if (f[i].holds_paragraph) f[p].holds_paragraph = true;
+    if (f[i].holds_heading) f[p].holds_heading = true;
     if (index[i].is_element() && (dom::is_block_tag(index[i].tag) || f[i].has_block_child)) {
       f[p].has_block_child = true;
     }

@@ -26,6 +26,8 @@ struct NodeFeatures {
   // Some block in the subtree is a paragraph of prose (at least 80 chars,
   // punctuated, at most half linked, not furniture).
   bool holds_paragraph = false;
+  // Some element in the subtree (or this one) is a heading <h1>-<h6>.
+  bool holds_heading = false;
 };
 
 // A paragraph of prose in a block's own text: at least 80 chars,

@@ -50,6 +50,13 @@ bool is_post_byline(RuleMask mask) {
   return meta != 0 && (meta & ~byline) == 0;
 }
 
+// Named only by the dateline rule's words, which include the generic
+// "meta", "date" and "time": a box holding a heading so named is a card or
+// a section ("meta-block-section"), not a date line.
+bool is_generic_meta(RuleMask mask) {
+  return (mask & kind_mask(RuleKind::kMeta)) == rule_bit("dateline");
+}
+
 // A table of data (cells of text, links and inline marks) rather than a
 // layout table whose cells hold paragraphs, lists or other tables.
 bool is_data_table(const dom::NodeIndex& index, std::uint32_t table) {
@@ -404,6 +411,25 @@ void prune_entry_boxes(const dom::NodeIndex& index, Selection& sel) {
   }
 }
 
+// A caption-named element is a caption (of a picture, a table), except
+// where it follows a heading: then "caption" is a typography class
+// ("text-caption") set on a card's description, under the card's title.
+// The previous sibling with text is climbed to from the node before `i`
+// (a few siblings back at most: no scan of a long list).
+bool is_caption(const dom::NodeIndex& index, const std::vector<NodeFeatures>& features,
+                std::uint32_t i) {
+  constexpr int kMaxSiblingsBack = 4;
+  const std::uint32_t parent = index[i].parent;
+  if (index[i].tag == GUMBO_TAG_FIGCAPTION || parent == dom::kNoNode) return true;
+  std::uint32_t k = i - 1;
+  for (int step = 0; step < kMaxSiblingsBack && k > parent; ++step) {
+    while (index[k].parent != parent) k = index[k].parent;  // the sibling holding k
+    if (index[k].is_element() && index[k].text_chars > 0) return !features[k].holds_heading;
+    k = k - 1;
+  }
+  return true;
+}
+
 }  // namespace
 
 bool is_discussion_page(std::string_view schema_type, std::string_view url) {
@@ -500,10 +526,11 @@ Selection select_content(const dom::NodeIndex& index, const std::vector<NodeFeat
       why = rule_names(f.rules);
       if (why.empty()) why = "inside furniture";
     } else if (!link_mode && mask_has_kind(f.rules, RuleKind::kMeta) && node.text_chars <= t.meta_max_chars &&
-               !dom::is_heading_tag(node.tag) && !(discussion && is_post_byline(f.rules))) {
+               !dom::is_heading_tag(node.tag) && !(f.holds_heading && is_generic_meta(f.rules)) &&
+               !(discussion && is_post_byline(f.rules))) {
       why = rule_names(f.rules);
     } else if (!options.include_captions && !link_mode && mask_has_kind(f.rules, RuleKind::kCaption) &&
-               node.text_chars <= t.meta_max_chars) {
+               node.text_chars <= t.meta_max_chars && is_caption(index, features, i)) {
       // Not in a list of links: there "caption" names each card's text
       // (the item's name and price), which is the content.
       why = "caption";

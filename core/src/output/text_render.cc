@@ -58,18 +58,31 @@ bool is_edge_furniture(const TextBlock& b) {
          text::visible_length(b.text) < 40 && !text::ends_with_sentence_punctuation(b.text);
 }
 
+// A heading that is a sentence of text, long and ending in a full stop: a
+// label introducing a box is a few words ("Related Articles", "You might
+// also like"), and the titles of related posts end without one.
+constexpr std::size_t kMinTextHeadingChars = 50;
+bool is_text_heading(const TextBlock& b) {
+  return text::visible_length(b.text) >= kMinTextHeadingChars &&
+         text::ends_with_sentence_punctuation(b.text);
+}
+
 }  // namespace
 
 void drop_orphan_headings(std::vector<TextBlock>& blocks) {
   std::vector<TextBlock> kept;
   kept.reserve(blocks.size());
   for (std::size_t k = 0; k < blocks.size(); ++k) {
-    if (blocks[k].kind == BlockKind::kHeading && blocks[k].level > 0) {
+    if (blocks[k].kind == BlockKind::kHeading && blocks[k].level > 0 && !is_text_heading(blocks[k])) {
       // The next block is a heading of the same or a higher rank (or there
-      // is none): this heading introduced something that was pruned.
+      // is none): this heading introduced something that was pruned. Not
+      // when that heading is a sentence: landing pages set a card's
+      // description in heading type too ("Live TV" / "Discover. Watch.
+      // Repeat. Explore channels…"), and then the label introduces it.
       const bool last = k + 1 == blocks.size();
       const bool superseded = !last && blocks[k + 1].kind == BlockKind::kHeading &&
-                              blocks[k + 1].level > 0 && blocks[k + 1].level <= blocks[k].level;
+                              blocks[k + 1].level > 0 && blocks[k + 1].level <= blocks[k].level &&
+                              !is_text_heading(blocks[k + 1]);
       if (last || superseded) continue;
     }
     kept.push_back(std::move(blocks[k]));

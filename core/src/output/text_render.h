@@ -41,6 +41,8 @@ void trim_edges(std::vector<TextBlock>& blocks);
 
 // Drops headings followed by a heading of the same or a higher rank, or by
 // nothing: they introduced a box that was pruned ("Related Articles").
+// Headings that are a sentence (50 characters or more, ending in a full
+// stop) are text in heading type, kept, and keep the label before them.
 void drop_orphan_headings(std::vector<TextBlock>& blocks);
 
 // Drops repeated copies: a run of two or more blocks that repeats an
