@@ -76,6 +76,26 @@ TEST(AnnouncedBoxes, DisclosureAtTheEdgeGoesInTheMiddleStays) {
   EXPECT_FALSE(sel.pruned[t.by_id("d2")]);
 }
 
+TEST(AnnouncedBoxes, EveryDisclosurePhraseIsFoundInTheTree) {
+  // The phrases are tested only where a text node holds one of their key
+  // words: each phrase, split over inline tags, must still be pruned.
+  for (const char* phrase :
+       {"We <b>earn</b> a small commission from <i>purchases</i> here.", "Our affiliate <a href=/p>partners</a> pay us.",
+        "This page <em>contains</em> affiliate links, sadly.", "As an Amazon Associate I earn.",
+        "We earn from qualifying purchases made here.", "The author <b>may be compensated</b> for this.",
+        "Every product was chosen independently by us.", "Hinweis: Affiliate-Links im Text.",
+        "Bei einem Kauf erhalten wir eine Provision.", "Cet article contient des liens affiliés.",
+        "Nous touchons une commission sur les ventes.", "Este artículo usa enlaces de afiliados.",
+        "Podemos recibir una comisión por ventas."}) {
+    Indexed t(std::string("<body><article id=a><p id=d>") + phrase +
+              "</p><p>First paragraph of the story, long enough to be prose, with a comma, and then, at "
+              "last, a full stop.</p></article></body>");
+    const Selection sel = select_content(*t.index, t.features, Options{}, "");
+    ASSERT_EQ(sel.container, t.by_id("a")) << phrase;
+    EXPECT_TRUE(sel.pruned[t.by_id("d")]) << phrase;
+  }
+}
+
 TEST(AnnouncedBoxes, FullExtractorDropsTheBoxAndTheDisclosure) {
   // End to end: class filtering and the renderer see the same thing.
   std::string html = "<body><div class=post-body><p>As an Amazon Associate I earn from qualifying purchases.</p>";

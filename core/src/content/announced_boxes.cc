@@ -71,6 +71,16 @@ const RE2& disclosure_words() {
   return kPattern;
 }
 
+// A word every disclosure phrase above holds (case-insensitive): the
+// phrases are tested only on elements with such a word in one of their
+// text nodes, so most elements never have their text built.
+const RE2& disclosure_key_word() {
+  static const RE2 kPattern(
+      R"((?i)commission|comisi|affili|afiliad|associate|qualifying purchases|compensated|)"
+      R"(independently|provision)");
+  return kPattern;
+}
+
 bool wraps(const dom::NodeIndex& index, std::uint32_t a, std::uint32_t node) {
   return node != dom::kNoNode && a <= node && index[a].end > node;
 }
@@ -140,7 +150,16 @@ void prune_announced_boxes(const dom::NodeIndex& index, const std::vector<NodeFe
 
 void prune_edge_disclosures(const dom::NodeIndex& index, const std::vector<NodeFeatures>& features,
                             Selection& sel) {
-  const std::uint32_t end = index[sel.container].end;
+  const std::uint32_t begin = sel.container, end = index[sel.container].end;
+  // key_words[i - begin]: text nodes holding a key word before node i.
+  std::vector<std::uint32_t> key_words(end - begin + 1, 0);
+  for (std::uint32_t i = begin; i < end; ++i) {
+    const bool key = index[i].is_text() && RE2::PartialMatch(index.text(i), disclosure_key_word());
+    key_words[i - begin + 1] = key_words[i - begin] + (key ? 1 : 0);
+  }
+  auto holds_key_word = [&](std::uint32_t i) {
+    return key_words[index[i].end - begin] != key_words[i - begin];
+  };
   std::vector<std::uint32_t> disclosures;
   std::uint32_t first_paragraph = dom::kNoNode, last_paragraph = dom::kNoNode;
   for (std::uint32_t i = sel.container + 1; i < end; ++i) {
@@ -152,7 +171,8 @@ void prune_edge_disclosures(const dom::NodeIndex& index, const std::vector<NodeF
     const NodeFeatures& f = features[i];
     if (!node.is_element() || f.block_chars == 0 || f.boilerplate) continue;
     if (node.text_chars >= kMinDisclosureChars && node.text_chars <= kMaxDisclosureChars &&
-        !wraps(index, i, sel.core) && is_affiliate_disclosure(index.text_content(i))) {
+        !wraps(index, i, sel.core) && holds_key_word(i) &&
+        is_affiliate_disclosure(index.text_content(i))) {
       disclosures.push_back(i);
       i = node.end - 1;
       continue;
