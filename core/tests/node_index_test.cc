@@ -26,6 +26,14 @@ TEST(NodeIndex, HiddenAndScriptTextDoesNotCount) {
   EXPECT_EQ(t.index->text_content(t.by_id("a")), "seen");
 }
 
+TEST(NodeIndex, AriaHiddenLinkIsStillSeen) {
+  // A card's teaser wrapped in a second, aria-hidden link to the story:
+  // hidden from screen readers, shown on screen.
+  Indexed t("<body><div id=a><p><a href='/s' aria-hidden=true tabindex=-1>teaser</a></p>"
+            "<div aria-hidden=true>menu</div></div></body>");
+  EXPECT_EQ(t.index->text_content(t.by_id("a")), "teaser");
+}
+
 TEST(NodeIndex, NoscriptNoticeIsSkippedButNoscriptPageKept) {
   // Bare text in <noscript> asks for JavaScript; elements in it are often
   // the whole page of a script-rendered site.

@@ -46,7 +46,12 @@ AttributeScan scan_attributes(const GumboElement& el) {
     const int slot = read_attribute_slot(name);
     if (slot >= 0) scan.present |= std::uint32_t{1} << slot;
     if (name == "hidden" || name == "popover") scan.hides = true;
-    if (name == "aria-hidden" && text::iequals_ascii(a->value, "true")) scan.hides = true;
+    // aria-hidden on a link hides it from screen readers only: a card's
+    // second link to the same place (its teaser text, its image), shown.
+    if (name == "aria-hidden" && text::iequals_ascii(a->value, "true") &&
+        el.tag != GUMBO_TAG_A) {
+      scan.hides = true;
+    }
     if (name == "style" && style_hides(a->value)) scan.hides = true;
   }
   return scan;
