@@ -13,11 +13,13 @@ TEST(ForumFurniture, StatisticsAndGuestPrompts) {
                         "Create an account or sign in to comment",
                         "You need to be a member in order to leave a comment",
                         "You're browsing the GameFAQs Message Boards as a guest.",
-                        "Join to see EXIF info for this image", "Beiträge: 310"}) {
+                        "Join to see EXIF info for this image", "Beiträge: 310",
+                        "9,239 posts", "85 posts"}) {
     EXPECT_TRUE(is_forum_furniture_text(t)) << t;
   }
   for (const char* t : {"I posted the logs below, see the second attachment.",
-                        "Reaction score 12", "Thanks, joining the two pipes fixed it."}) {
+                        "Reaction score 12", "Thanks, joining the two pipes fixed it.",
+                        "I read 3 posts about it"}) {
     EXPECT_FALSE(is_forum_furniture_text(t)) << t;
   }
 }
