@@ -13,11 +13,13 @@ TEST(ForumFurniture, StatisticsAndGuestPrompts) {
                         "Create an account or sign in to comment",
                         "You need to be a member in order to leave a comment",
                         "You're browsing the GameFAQs Message Boards as a guest.",
-                        "Join to see EXIF info for this image", "Beiträge: 310"}) {
+                        "Join to see EXIF info for this image", "Beiträge: 310",
+                        "9,239 posts", "85 posts"}) {
     EXPECT_TRUE(is_forum_furniture_text(t)) << t;
   }
   for (const char* t : {"I posted the logs below, see the second attachment.",
-                        "Reaction score 12", "Thanks, joining the two pipes fixed it."}) {
+                        "Reaction score 12", "Thanks, joining the two pipes fixed it.",
+                        "I read 3 posts about it"}) {
     EXPECT_FALSE(is_forum_furniture_text(t)) << t;
   }
 }
@@ -48,6 +50,26 @@ TEST(ForumFurniture, FullExtractorOnAThreadUrl) {
   ASSERT_TRUE(r);
   EXPECT_NE(r.value().text.find("Roll back to the previous firmware"), std::string::npos);
   EXPECT_EQ(r.value().text.find("Posts: 116"), std::string::npos);
+}
+
+TEST(ForumFurniture, TopicOverviewBoxBetweenPostsIsDropped) {
+  // Invision Community prints its thread statistics and top posters in a
+  // "cTopicOverview" box after the first post.
+  const std::string html = R"(<body><div class=posts>
+<article class=post><div class=msg>My pump stopped working after the update, and I tried every setting, twice, with no luck at all.</div></article>
+<div class="ipsBox cTopicOverviewContainer"><div class=cTopicOverview><ul class="cTopicOverview__item cTopicOverview__item--stats">
+<li><span>Replies</span> <span>154</span></li><li><span>Views</span> <span>26.2k</span></li></ul>
+<div class="cTopicOverview__item cTopicOverview__item--topPosters"><h4 class=cTopicOverview__title>Top Posters In This Topic</h4>
+<ul><li>Alice 12 posts</li><li>Bob 9 posts</li></ul></div></div></div>
+<article class=post><div class=msg>Roll back to the previous firmware, then reset the controller, and it should start again without trouble.</div></article>
+<article class=post><div class=msg>That worked, thank you, the pump runs again and the controller kept all of its settings after the reset.</div></article>
+</div></body>)";
+  const Extractor ex;
+  auto r = ex.extract(html, "https://forum.example/topic/123-pump-stopped/");
+  ASSERT_TRUE(r);
+  EXPECT_NE(r.value().text.find("Roll back to the previous firmware"), std::string::npos);
+  EXPECT_EQ(r.value().text.find("Top Posters In This Topic"), std::string::npos);
+  EXPECT_EQ(r.value().text.find("Replies"), std::string::npos);
 }
 
 }  // namespace thresher::content

@@ -24,7 +24,8 @@ const RE2& forum_furniture_words() {
       R"(\bcreate an account or (?:sign|log) ?in\b|)"
       R"(\byou (?:need|must|have) to be (?:a member|logged in|registered|signed in)\b|)"
       R"(\b(?:browsing|viewing) .{0,80}\bas a guest\b|)"
-      R"(\b(?:join|register)(?: now| us| today| for free)? to (?:see|view|reply|comment|post)\b)");
+      R"(\b(?:join|register)(?: now| us| today| for free)? to (?:see|view|reply|comment|post)\b|)"
+      R"(^\s*\d[\d,.]*k?\s+(?:posts|messages|beiträge)\s*$)");
   return kPattern;
 }
 

@@ -123,6 +123,7 @@ const std::vector<Rule>& rule_table() {
       {"user_info", RuleKind::kMeta,
        "userinfo|user-info|user-details|user-stats|userstats|user-extras|user-title|usertitle|"
        "postprofile|poster-info|member-info|reputation|vote|votes|voting|badges|signature|"
+       "topic-overview|"
        "author-bio|author-box|about-author",
        false, 1.0},
       {"caption", RuleKind::kCaption,
