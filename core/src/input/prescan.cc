@@ -507,9 +507,7 @@ std::string squeeze_markup(std::string_view html, const AttributePolicy& policy,
           if (close == std::string_view::npos) break;
           verbatim_to(close);
         }
-        out.append(html.substr(pos, k - pos));
-        pos = k;
-        run_start = out.size();
+        run_start = out.size();  // everything up to k is copied (pos == k)
         continue;
       }
       if (next == '!' || next == '?' || end_tag) {
