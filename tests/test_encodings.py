@@ -68,3 +68,15 @@ def test_str_input_skips_decoding():
     as_str = thresher.bare_extraction(original)
     as_bytes = thresher.bare_extraction(original.encode("utf-8"))
     assert as_str.text == as_bytes.text
+
+
+def test_text_encoded_twice_is_repaired() -> None:
+    # UTF-8 read as windows-1252 and stored as UTF-8 again, as a misconfigured CMS does.
+    title = "A DIY Investor\u2019s Guide \u2014 caf\u00e9"
+    mangled = title.encode("utf-8").decode("cp1252").encode("utf-8")
+    page = b"<html><head><title>" + mangled + b"</title></head><body><article><h1>" + mangled + (
+        b"</h1><p>" + b"Plain words of the story go here, long enough to count. " * 8 + b"</p></article></body></html>"
+    )
+    doc = thresher.bare_extraction(page)
+    assert doc.title == title
+    assert doc.diagnostics["double_encoded_repaired"] == 3 * 2

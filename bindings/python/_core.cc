@@ -104,6 +104,7 @@ py::dict to_dict(const thresher::Document& d) {
   const auto& g = d.diagnostics;
   diag["encoding"] = g.encoding;
   diag["encoding_source"] = g.encoding_source;
+  diag["double_encoded_repaired"] = g.double_encoded_repaired;
   diag["container"] = g.container;
   diag["container_score"] = g.container_score;
   diag["rules_fired"] = g.rules_fired;

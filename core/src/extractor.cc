@@ -71,6 +71,7 @@ Result<Document> run_pipeline(const Extractor::Compiled& c, std::string_view htm
   const input::Decoded decoded = input::decode_to_utf8(html, encoding_hint);
   doc.diagnostics.encoding = decoded.encoding;
   doc.diagnostics.encoding_source = decoded.source;
+  doc.diagnostics.double_encoded_repaired = decoded.double_encoded_repaired;
 
   input::LiftedText lifted;  // text runs gumbo need not read; the tree points into it
   const std::string lean =

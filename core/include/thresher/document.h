@@ -11,6 +11,7 @@ namespace thresher {
 struct Diagnostics {
   std::string encoding;            // the charset the input was decoded from
   std::string encoding_source;     // "bom", "meta", "hint", "detector", "utf-8"
+  std::size_t double_encoded_repaired = 0;  // runs of twice-encoded UTF-8 ("â€™") repaired
   std::string container;           // CSS-like path of the chosen main container
   double container_score = 0;
   std::vector<std::string> rules_fired;   // "rule_name: path" per pruned element

@@ -12,6 +12,7 @@
 #include <re2/re2.h>
 
 #include "dom/text_util.h"
+#include "input/mojibake.h"
 
 namespace thresher::input {
 namespace {
@@ -141,8 +142,8 @@ std::size_t unit_size(const std::string& charset) {
   return 1;
 }
 
-Decoded finish(std::string_view bytes, std::string charset, std::string source,
-               bool known_valid = false) {
+Decoded convert_to_utf8(std::string_view bytes, std::string charset, std::string source,
+                        bool known_valid) {
   Decoded d;
   d.encoding = charset;
   d.source = std::move(source);
@@ -157,6 +158,13 @@ Decoded finish(std::string_view bytes, std::string charset, std::string source,
     d.utf8 = repair_utf8(bytes);
     d.encoding = "UTF-8";
   }
+  return d;
+}
+
+Decoded finish(std::string_view bytes, std::string charset, std::string source,
+               bool known_valid = false) {
+  Decoded d = convert_to_utf8(bytes, std::move(charset), std::move(source), known_valid);
+  d.double_encoded_repaired = repair_double_encoding(d.utf8);
   return d;
 }
 

@@ -12,6 +12,7 @@ struct Decoded {
   std::string utf8;       // always valid UTF-8 (bad sequences become U+FFFD)
   std::string encoding;   // canonical name of the source charset, e.g. "UTF-8"
   std::string source;     // "bom", "hint", "meta", "detector", "utf-8"
+  std::size_t double_encoded_repaired = 0;  // see repair_double_encoding
 };
 
 // The charset a <meta charset> / http-equiv Content-Type declares in the
@@ -25,7 +26,8 @@ std::string canonical_charset(std::string_view label);
 
 bool is_valid_utf8(std::string_view bytes) noexcept;
 
-// Never fails: undecodable bytes become U+FFFD.
+// Never fails: undecodable bytes become U+FFFD. Text encoded to UTF-8 twice
+// is repaired (input/mojibake.h).
 Decoded decode_to_utf8(std::string_view bytes, std::string_view encoding_hint = {});
 
 }  // namespace thresher::input
