@@ -279,6 +279,20 @@ bool same_as_site(std::string_view name, const Document& doc, const JsonLdFields
 }
 
 
+// "Rob Picheta, CNN": capitals after a name's comma that name the site
+// (a label of the host, the site's name) are the outlet, not the
+// post-nominal letters clean_authors keeps ("Jane Doe, MD").
+std::string without_outlet(const std::string& name, const Document& doc) {
+  const std::string_view creds = credentials_suffix(name);
+  if (creds.empty()) return name;
+  for (const std::string_view token : credential_tokens(creds)) {
+    if (names_the_host(token, doc.hostname) || (!doc.sitename.empty() && norm(token) == norm(doc.sitename))) {
+      return name.substr(0, name.size() - creds.size());
+    }
+  }
+  return name;
+}
+
 // The name an author-marked element gives: its text, or, when it has none,
 // the content of a microdata name inside it (<span itemprop=author
 // itemscope><meta itemprop=name content="Jane Doe"></span>).
@@ -459,6 +473,7 @@ AuthorOrigin extract_authors(const dom::NodeIndex& index, const std::vector<Node
     origin = AuthorOrigin::kSiteName;
   }
   if (names.empty()) return AuthorOrigin::kNone;
+  for (std::string& n : names) n = without_outlet(n, doc);
   doc.authors = names;
   for (const std::string& n : names) {
     if (!doc.author.empty()) doc.author += "; ";
