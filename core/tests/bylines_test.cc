@@ -137,4 +137,17 @@ TEST(Bylines, CreditedForOtherWork) {
             (std::vector<bool>{false, false}));
 }
 
+TEST(Bylines, LabelledOnlyLooksInBoilerplateToo) {
+  // An aside's label/value pair, outside the main text.
+  const std::string page =
+      "<body><main><h1>Headline</h1><p>" + std::string(400, 'x') + " words of the story.</p></main>"
+      "<aside class=\"sidebar\"><div><h3>Author</h3><p>Lisa D. Ellis</p></div>"
+      "<ul class=\"filters\"><li>By Type</li></ul></aside></body>";
+  Indexed t(page);
+  EXPECT_EQ(find_byline(*t.index, t.features, /*labelled_only=*/true), Names{"Lisa D. Ellis"});
+  // Unlabelled names are not looked for there.
+  Indexed u("<body><main><h1>Headline</h1><p>Text.</p></main><aside><div class=\"author\">Lisa Ellis</div></aside></body>");
+  EXPECT_EQ(find_byline(*u.index, u.features, /*labelled_only=*/true), Names{});
+}
+
 }  // namespace thresher::fields

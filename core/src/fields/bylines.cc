@@ -134,7 +134,7 @@ bool says_by(std::string_view text, bool alone) {
 }
 
 std::vector<std::string> find_byline(const dom::NodeIndex& index,
-                                     const std::vector<content::NodeFeatures>& f) {
+                                     const std::vector<content::NodeFeatures>& f, bool labelled_only) {
   const content::RuleMask byline_rule = content::rule_bit("byline");
   for (std::uint32_t i = index.body() == dom::kNoNode ? 0 : index.body(); i < index.size(); ++i) {
     const dom::Node& n = index[i];
@@ -142,7 +142,8 @@ std::vector<std::string> find_byline(const dom::NodeIndex& index,
       i = n.end - 1;  // code is never a byline ("... por t" in a code sample)
       continue;
     }
-    if (!n.is_element() || n.text_chars == 0 || n.text_chars > kMaxNamedBylineChars || f[i].boilerplate) {
+    if (!n.is_element() || n.text_chars == 0 || n.text_chars > kMaxNamedBylineChars ||
+        (f[i].boilerplate && !labelled_only)) {
       continue;
     }
     const bool author_named = (f[i].rules & byline_rule) != 0;
@@ -157,6 +158,7 @@ std::vector<std::string> find_byline(const dom::NodeIndex& index,
       }
       continue;
     }
+    if (labelled_only && !says_by(t)) continue;
     // An author-named wrapper (author box: photo, name, role line, bio):
     // its first line is the name when it is one on its own.
     if (author_named && f[i].has_block_child) {

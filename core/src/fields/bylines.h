@@ -16,8 +16,11 @@ namespace thresher::fields {
 inline constexpr std::size_t kMaxAuthors = 4;
 
 // The names of the page's first visible byline, empty if none.
+// `labelled_only`: only lines that say "By", "Written by" (alone, with the
+// name in the next element, or before it), in boilerplate too.
 std::vector<std::string> find_byline(const dom::NodeIndex& index,
-                                     const std::vector<content::NodeFeatures>& features);
+                                     const std::vector<content::NodeFeatures>& features,
+                                     bool labelled_only = false);
 
 // The names in element `i`'s first line (its text up to the first block
 // or <br> boundary after some text), else in all its text. A name and its

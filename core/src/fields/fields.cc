@@ -463,6 +463,20 @@ AuthorOrigin extract_authors(const dom::NodeIndex& index, const std::vector<Node
       source = "byline";
     }
   }
+  // A "By" line the content stage left out (an aside's "Author" / "Lisa
+  // D. Ellis" pair, a credit line after the text): full names only, since
+  // filters and menus say "By" too ("Shop by Type", "By State"), and not
+  // initials alone ("By K A").
+  if (names.empty()) {
+    const std::vector<std::string> found = find_byline(index, f, /*labelled_only=*/true);
+    const bool full = holds_full_names(found) && std::all_of(found.begin(), found.end(), [](const std::string& n) {
+                        return text::visible_length(n) >= 5;
+                      });
+    if (full) {
+      merge_names(names, found);
+      source = "byline (boilerplate)";
+    }
+  }
   // Nothing but the site named as author: an organisation's article (or a
   // personal site named after its author). The page-type stage drops it on
   // pages that are not articles or threads.
