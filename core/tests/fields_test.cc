@@ -418,4 +418,12 @@ TEST(Fields, AuthorKeepsCredentialsButNotTheOutlet) {
             "Jan Strozyk");
 }
 
+TEST(Fields, PublishedLabelWinsOverUnlabelledTimes) {
+  // A related item's <time> comes first; the "Published" pair dates the page.
+  const Document d = fields_of(R"(<body><main><h1>Headline</h1><p>Text of the story.</p>
+    <div class="related"><a href="/other">Other story</a> <time datetime="2019-01-17">17 Jan 2019</time></div>
+    <div><h4>Published</h4><time datetime="2018-11-15">15 November 2018</time></div></main></body>)");
+  EXPECT_EQ(d.date, "2018-11-15");
+}
+
 }  // namespace thresher::fields

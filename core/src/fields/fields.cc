@@ -619,6 +619,9 @@ void extract_dates(const dom::NodeIndex& index, const std::vector<NodeFeatures>&
     if (!doc.date.empty() || raw.empty()) return;
     if (auto d = parse_date(raw, month_first)) take(*d, source);
   };
+  // A date the page labels "Published" wins over unlabelled <time>s and
+  // date lines, which may be a related post's or an update's.
+  if (auto d = labelled_publication_date(index, month_first)) take(*d, "published label");
   for (std::uint32_t i : meta.time_elements) {
     if (!doc.date.empty()) break;
     if (!is_content_side(f, i)) continue;
@@ -642,9 +645,6 @@ void extract_dates(const dom::NodeIndex& index, const std::vector<NodeFeatures>&
       take_raw(index.text_content(i), "visible");
       if (!doc.date.empty()) break;
     }
-  }
-  if (doc.date.empty()) {
-    if (auto d = labelled_publication_date(index, month_first)) take(*d, "published label");
   }
   if (doc.date.empty()) {
     if (const auto shown = headline_date(/*below_only=*/false)) take(*shown, "date line");
