@@ -150,4 +150,20 @@ TEST(Bylines, LabelledOnlyLooksInBoilerplateToo) {
   EXPECT_EQ(find_byline(*u.index, u.features, /*labelled_only=*/true), Names{});
 }
 
+TEST(Bylines, AnAuthorsLabelOverAListOfNames) {
+  EXPECT_EQ(byline_of(R"(<body><main><h1>Headline</h1><div><h6>Author(s)</h6><ul>
+    <li><a href="/library/?a=1">John A. Alic</a></li><li><a href="/library/?a=2">David C. Mowery</a></li>
+    </ul></div><p>Text of the report.</p></main></body>)"),
+            (Names{"John A. Alic", "David C. Mowery"}));
+  // A list whose items are not names alone is not a list of authors.
+  Indexed t(R"(<body><ul><li>Jane Doe</li><li>Read the whole report on climate policy here</li></ul></body>)");
+  std::uint32_t list = 0;
+  while ((*t.index)[list].tag != GUMBO_TAG_UL) ++list;
+  EXPECT_EQ(names_in_list(*t.index, list), Names{});
+  Indexed u(R"(<body><ul><li>Jane Doe</li><li>John Roe</li></ul></body>)");
+  list = 0;
+  while ((*u.index)[list].tag != GUMBO_TAG_UL) ++list;
+  EXPECT_EQ(names_in_list(*u.index, list), (Names{"Jane Doe", "John Roe"}));
+}
+
 }  // namespace thresher::fields

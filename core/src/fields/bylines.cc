@@ -115,6 +115,21 @@ std::vector<std::string> names_in_element(const dom::NodeIndex& index, std::uint
   return names_in(index.text_content(i));
 }
 
+std::vector<std::string> names_in_list(const dom::NodeIndex& index, std::uint32_t list) {
+  std::vector<std::string> found;
+  for (std::uint32_t k = list + 1; k < index[list].end; k = index[k].end) {
+    const dom::Node& item = index[k];
+    if (!item.is_element() || item.tag != GUMBO_TAG_LI || item.text_chars == 0) continue;
+    // Each item one name: an item holding more (a sentence, a menu's
+    // sub-list) means the list is not one of names.
+    if (item.text_chars > kMaxBareNameChars) return {};
+    const std::vector<std::string> names = names_in(index.text_content(k));
+    if (names.size() != 1) return {};
+    merge_names(found, names);
+  }
+  return found;
+}
+
 bool says_by(std::string_view text, bool alone) {
   // "Written by Jane", "Article by", "Text by", "Posted by", "Author: Jane".
   static const LazyRE2 kBy = {
@@ -152,7 +167,10 @@ std::vector<std::string> find_byline(const dom::NodeIndex& index,
     // A label alone ("Written by"): the name is in the next element.
     if (says_by(t, /*alone=*/true)) {
       const std::uint32_t next = dom::next_element_sibling(index, i);
-      if (next != dom::kNoNode && index[next].text_chars <= kMaxBareNameChars) {
+      if (next != dom::kNoNode && (index[next].tag == GUMBO_TAG_UL || index[next].tag == GUMBO_TAG_OL)) {
+        std::vector<std::string> found = names_in_list(index, next);
+        if (!found.empty() && found.size() <= kMaxAuthors) return found;
+      } else if (next != dom::kNoNode && index[next].text_chars <= kMaxBareNameChars) {
         std::vector<std::string> found = names_in_element(index, next);
         if (!found.empty() && found.size() <= kMaxAuthors) return found;
       }

@@ -29,6 +29,10 @@ std::vector<std::string> find_byline(const dom::NodeIndex& index,
 // name.
 std::vector<std::string> names_in_element(const dom::NodeIndex& index, std::uint32_t i);
 
+// The names of a list (<ul>, <ol>) whose every item is one name, as an
+// "Author(s)" label introduces them; empty otherwise.
+std::vector<std::string> names_in_list(const dom::NodeIndex& index, std::uint32_t list);
+
 // Some names, each of two words or more ("Jane Doe", not "J" or "admin").
 bool holds_full_names(const std::vector<std::string>& names);
 
