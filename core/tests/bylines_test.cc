@@ -166,4 +166,13 @@ TEST(Bylines, AnAuthorsLabelOverAListOfNames) {
   EXPECT_EQ(names_in_list(*u.index, list), (Names{"Jane Doe", "John Roe"}));
 }
 
+TEST(Bylines, ByAfterADateOnItsLine) {
+  EXPECT_TRUE(starts_line_after_date("By Jane Doe", "By Jane Doe"));
+  EXPECT_TRUE(starts_line_after_date("Published August 7, 2023 by Nicole Burke", "by Nicole Burke"));
+  EXPECT_FALSE(starts_line_after_date("A study by Jane Doe shows", "by Jane Doe"));
+  EXPECT_EQ(byline_of(R"(<body><main><div class="publish-meta"><span>Published August 7, 2023</span>
+    <span>by Nicole Burke</span></div><h1>Headline</h1><p>Text of the post.</p></main></body>)"),
+            Names{"Nicole Burke"});
+}
+
 }  // namespace thresher::fields

@@ -7,6 +7,8 @@
 #include "content/rules.h"
 #include "dom/text_util.h"
 #include "fields/authors.h"
+#include "fields/date_lines.h"
+#include "fields/dates.h"
 
 namespace thresher::fields {
 namespace {
@@ -130,6 +132,14 @@ std::vector<std::string> names_in_list(const dom::NodeIndex& index, std::uint32_
   return found;
 }
 
+bool starts_line_after_date(std::string_view line, std::string_view part) {
+  if (line.starts_with(part)) return true;
+  const std::size_t at = line.find(part);
+  if (at == std::string_view::npos) return false;
+  const std::string_view before = line.substr(0, at);
+  return reads_as_date_line(before) && parse_date(before).has_value();
+}
+
 bool says_by(std::string_view text, bool alone) {
   // "Written by Jane", "Article by", "Text by", "Posted by", "Author: Jane".
   static const LazyRE2 kBy = {
@@ -189,7 +199,7 @@ std::vector<std::string> find_byline(const dom::NodeIndex& index,
     // "By Name" in an unnamed block, or in an inline element that starts
     // its line (not a "by" inside a sentence's span).
     if (!author_named && !dom::is_block_tag(n.tag) &&
-        (n.parent == dom::kNoNode || !index.text_content(n.parent).starts_with(t))) {
+        (n.parent == dom::kNoNode || !starts_line_after_date(index.text_content(n.parent), t))) {
       continue;
     }
     std::vector<std::string> found = names_in_element(index, i);

@@ -33,6 +33,12 @@ std::vector<std::string> names_in_element(const dom::NodeIndex& index, std::uint
 // "Author(s)" label introduces them; empty otherwise.
 std::vector<std::string> names_in_list(const dom::NodeIndex& index, std::uint32_t list);
 
+// Whether `part` (an inline element's text) starts the `line` holding it,
+// or follows only a date there: "Published August 7, 2023 <span>by Nicole
+// Burke</span>", "Posted on <time>…</time> by <a>Jane</a>". A "by" inside a
+// sentence does neither.
+bool starts_line_after_date(std::string_view line, std::string_view part);
+
 // Some names, each of two words or more ("Jane Doe", not "J" or "admin").
 bool holds_full_names(const std::vector<std::string>& names);
 
