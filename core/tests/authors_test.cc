@@ -19,6 +19,27 @@ TEST(Authors, StripsByAndRoles) {
   EXPECT_EQ(clean_authors("Jane Doe Staff Writer"), Names{"Jane Doe"});
 }
 
+TEST(Authors, KeepsPostNominalLetters) {
+  EXPECT_EQ(clean_authors("By Jillian Kubala, MS, RD"), Names{"Jillian Kubala, MS, RD"});
+  EXPECT_EQ(clean_authors("Shelby Loos, DVM"), Names{"Shelby Loos, DVM"});
+  EXPECT_EQ(clean_authors("Jane Doe, Ph.D."), Names{"Jane Doe, Ph.D."});
+  EXPECT_EQ(clean_authors("Jane Doe,MD"), Names{"Jane Doe, MD"});
+  // A role is not a credential; the role still goes.
+  EXPECT_EQ(clean_authors("Jane Doe, Staff Writer"), Names{"Jane Doe"});
+  EXPECT_EQ(clean_authors("Jane Doe, MD, Staff Writer"), Names{"Jane Doe"});
+  // Several people, each with letters.
+  EXPECT_EQ(clean_authors("Jane Doe, MD and John Roe, PhD"), (Names{"Jane Doe, MD", "John Roe, PhD"}));
+}
+
+TEST(Authors, CredentialsSuffix) {
+  EXPECT_EQ(credentials_suffix("Jane Doe, MS, RD"), ", MS, RD");
+  EXPECT_EQ(credentials_suffix("Jane Doe, M.D."), ", M.D.");
+  EXPECT_EQ(credentials_suffix("Jane Doe, Editor"), "");
+  EXPECT_EQ(credentials_suffix("Jane Doe"), "");
+  EXPECT_EQ(credentials_suffix(", MD"), "");  // no name before
+  EXPECT_EQ(credential_tokens(", MS,  RD"), (std::vector<std::string_view>{"MS", "RD"}));
+}
+
 TEST(Authors, ForumFurnitureAroundAName) {
   EXPECT_EQ(clean_authors("J Offline JonB wrote:"), Names{"JonB"});
   EXPECT_EQ(clean_authors("JonB wrote on 25 Apr 2024, 10:55"), Names{"JonB"});

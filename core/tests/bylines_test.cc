@@ -137,4 +137,42 @@ TEST(Bylines, CreditedForOtherWork) {
             (std::vector<bool>{false, false}));
 }
 
+TEST(Bylines, LabelledOnlyLooksInBoilerplateToo) {
+  // An aside's label/value pair, outside the main text.
+  const std::string page =
+      "<body><main><h1>Headline</h1><p>" + std::string(400, 'x') + " words of the story.</p></main>"
+      "<aside class=\"sidebar\"><div><h3>Author</h3><p>Lisa D. Ellis</p></div>"
+      "<ul class=\"filters\"><li>By Type</li></ul></aside></body>";
+  Indexed t(page);
+  EXPECT_EQ(find_byline(*t.index, t.features, /*labelled_only=*/true), Names{"Lisa D. Ellis"});
+  // Unlabelled names are not looked for there.
+  Indexed u("<body><main><h1>Headline</h1><p>Text.</p></main><aside><div class=\"author\">Lisa Ellis</div></aside></body>");
+  EXPECT_EQ(find_byline(*u.index, u.features, /*labelled_only=*/true), Names{});
+}
+
+TEST(Bylines, AnAuthorsLabelOverAListOfNames) {
+  EXPECT_EQ(byline_of(R"(<body><main><h1>Headline</h1><div><h6>Author(s)</h6><ul>
+    <li><a href="/library/?a=1">John A. Alic</a></li><li><a href="/library/?a=2">David C. Mowery</a></li>
+    </ul></div><p>Text of the report.</p></main></body>)"),
+            (Names{"John A. Alic", "David C. Mowery"}));
+  // A list whose items are not names alone is not a list of authors.
+  Indexed t(R"(<body><ul><li>Jane Doe</li><li>Read the whole report on climate policy here</li></ul></body>)");
+  std::uint32_t list = 0;
+  while ((*t.index)[list].tag != GUMBO_TAG_UL) ++list;
+  EXPECT_EQ(names_in_list(*t.index, list), Names{});
+  Indexed u(R"(<body><ul><li>Jane Doe</li><li>John Roe</li></ul></body>)");
+  list = 0;
+  while ((*u.index)[list].tag != GUMBO_TAG_UL) ++list;
+  EXPECT_EQ(names_in_list(*u.index, list), (Names{"Jane Doe", "John Roe"}));
+}
+
+TEST(Bylines, ByAfterADateOnItsLine) {
+  EXPECT_TRUE(starts_line_after_date("By Jane Doe", "By Jane Doe"));
+  EXPECT_TRUE(starts_line_after_date("Published August 7, 2023 by Nicole Burke", "by Nicole Burke"));
+  EXPECT_FALSE(starts_line_after_date("A study by Jane Doe shows", "by Jane Doe"));
+  EXPECT_EQ(byline_of(R"(<body><main><div class="publish-meta"><span>Published August 7, 2023</span>
+    <span>by Nicole Burke</span></div><h1>Headline</h1><p>Text of the post.</p></main></body>)"),
+            Names{"Nicole Burke"});
+}
+
 }  // namespace thresher::fields

@@ -65,4 +65,16 @@ TEST(DateLines, LabelledPublicationDateAnywhere) {
   EXPECT_FALSE(labelled_publication_date(*u.index, true).has_value());
 }
 
+TEST(DateLines, LabelledPublicationDatePastAScreenReaderLabel) {
+  Indexed t(R"(<body><div><h4>Published</h4><h3 class="sr-only">Publish date</h3>
+    <time datetime="2018-11-15T12:00:00Z">15 November 2018</time></div></body>)");
+  const auto d = labelled_publication_date(*t.index, /*month_first=*/false);
+  ASSERT_TRUE(d.has_value());
+  EXPECT_EQ(d->iso(), "2018-11-15");
+  // Not further: the third element is another field's.
+  Indexed u(R"(<body><div><h4>Published</h4><span>Reviewed</span><span>Updated</span>
+    <time>15 November 2018</time></div></body>)");
+  EXPECT_FALSE(labelled_publication_date(*u.index, false).has_value());
+}
+
 }  // namespace thresher::fields

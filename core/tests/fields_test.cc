@@ -404,4 +404,26 @@ TEST(Fields, PageKindCountsMicrodataPrices) {
   EXPECT_EQ(kind.itemprop_prices, 2u);
 }
 
+TEST(Fields, AuthorKeepsCredentialsButNotTheOutlet) {
+  const std::string body = "<body><main><h1>Headline</h1><p>Text of the story.</p></main></body>";
+  EXPECT_EQ(fields_of(R"(<head><meta name="author" content="Jane Doe, MS, RD"></head>)" + body).author,
+            "Jane Doe, MS, RD");
+  // The capitals after the comma name the site: the outlet, not a degree.
+  EXPECT_EQ(fields_of(R"(<head><meta name="author" content="Rob Picheta, CNN"></head>)" + body,
+                      "https://edition.cnn.com/2024/01/02/world/story")
+                .author,
+            "Rob Picheta");
+  EXPECT_EQ(fields_of(R"(<head><meta property="og:site_name" content="NDR">
+    <meta name="author" content="Jan Strozyk, NDR"></head>)" + body).author,
+            "Jan Strozyk");
+}
+
+TEST(Fields, PublishedLabelWinsOverUnlabelledTimes) {
+  // A related item's <time> comes first; the "Published" pair dates the page.
+  const Document d = fields_of(R"(<body><main><h1>Headline</h1><p>Text of the story.</p>
+    <div class="related"><a href="/other">Other story</a> <time datetime="2019-01-17">17 Jan 2019</time></div>
+    <div><h4>Published</h4><time datetime="2018-11-15">15 November 2018</time></div></main></body>)");
+  EXPECT_EQ(d.date, "2018-11-15");
+}
+
 }  // namespace thresher::fields

@@ -61,8 +61,52 @@ std::string drop_avatar_initial(std::string s) {
   return s;
 }
 
-// `strip_roles`: cut what follows the name (", Staff Writer", " for X").
-std::string clean_one(std::string_view part, bool strip_roles = true) {
+}  // namespace
+
+std::string_view credentials_suffix(std::string_view name) {
+  // ", MD", ", Ph.D.", ", MS, RD", ", DVM, DACVB": comma-separated tokens of
+  // two to six capitals (dots allowed), or PhD, up to the end.
+  static const LazyRE2 kCredentials = {
+      R"(((?:,\s*(?:Ph\.?\s?D\.?|(?:\p{Lu}\.?){2,6}))+)\s*$)"};
+  re2::StringPiece input(name.data(), name.size());
+  re2::StringPiece found;
+  if (!RE2::PartialMatch(input, *kCredentials, &found)) return {};
+  // Something must come before: a name.
+  if (found.data() == name.data()) return {};
+  return std::string_view(found.data(), found.size());
+}
+
+std::vector<std::string_view> credential_tokens(std::string_view suffix) {
+  std::vector<std::string_view> tokens;
+  std::size_t pos = 0;
+  while (pos < suffix.size()) {
+    std::size_t comma = suffix.find(',', pos);
+    if (comma == std::string_view::npos) comma = suffix.size();
+    const std::string_view token = text::trim(suffix.substr(pos, comma - pos));
+    if (!token.empty()) tokens.push_back(token);
+    pos = comma + 1;
+  }
+  return tokens;
+}
+
+namespace {
+
+// `strip_roles`: cut what follows the name (", Staff Writer", " for X"),
+// but not its post-nominal letters (", MD", ", MS, RD"): pages print them as
+// part of the byline, as a reader (and WCXB's gold) reads it.
+std::string clean_one(std::string_view part, bool strip_roles = true);
+
+std::string clean_one(std::string_view part, bool strip_roles) {
+  if (strip_roles) {
+    const std::string_view creds = credentials_suffix(text::trim(part));
+    if (!creds.empty()) {
+      const std::string_view trimmed = text::trim(part);
+      std::string name = clean_one(trimmed.substr(0, trimmed.size() - creds.size()), true);
+      if (name.empty()) return name;
+      for (const std::string_view token : credential_tokens(creds)) name += ", " + std::string(token);
+      return name;
+    }
+  }
   static const LazyRE2 kPrefix = {
       R"((?i)^\s*(?:(?:written|posted|reported|published|edited|compiled|photos?|text)\s+)?)"
       R"((?:by|von|par|por|door|di|da|de|av|przez|autor(?:in)?|author|authors|redakcja|texte?)\s*[:\-–—]?\s+)"};

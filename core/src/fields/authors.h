@@ -14,6 +14,12 @@ namespace thresher::fields {
 // give one name per entry, like JSON-LD's author.name).
 std::vector<std::string> clean_authors(std::string_view raw, bool split = true);
 
+// The post-nominal letters closing `name` (", MD", ", MS, RD", ", Ph.D."),
+// "" if none: comma-separated tokens of two to six capitals, or PhD.
+std::string_view credentials_suffix(std::string_view name);
+// The letters of such a suffix: ", MS,  RD" -> {"MS", "RD"}.
+std::vector<std::string_view> credential_tokens(std::string_view suffix);
+
 // Appends the names of `more` not already in `names` (case-insensitive).
 void merge_names(std::vector<std::string>& names, const std::vector<std::string>& more);
 

@@ -7,6 +7,8 @@
 #include "content/rules.h"
 #include "dom/text_util.h"
 #include "fields/authors.h"
+#include "fields/date_lines.h"
+#include "fields/dates.h"
 
 namespace thresher::fields {
 namespace {
@@ -115,6 +117,29 @@ std::vector<std::string> names_in_element(const dom::NodeIndex& index, std::uint
   return names_in(index.text_content(i));
 }
 
+std::vector<std::string> names_in_list(const dom::NodeIndex& index, std::uint32_t list) {
+  std::vector<std::string> found;
+  for (std::uint32_t k = list + 1; k < index[list].end; k = index[k].end) {
+    const dom::Node& item = index[k];
+    if (!item.is_element() || item.tag != GUMBO_TAG_LI || item.text_chars == 0) continue;
+    // Each item one name: an item holding more (a sentence, a menu's
+    // sub-list) means the list is not one of names.
+    if (item.text_chars > kMaxBareNameChars) return {};
+    const std::vector<std::string> names = names_in(index.text_content(k));
+    if (names.size() != 1) return {};
+    merge_names(found, names);
+  }
+  return found;
+}
+
+bool starts_line_after_date(std::string_view line, std::string_view part) {
+  if (line.starts_with(part)) return true;
+  const std::size_t at = line.find(part);
+  if (at == std::string_view::npos) return false;
+  const std::string_view before = line.substr(0, at);
+  return reads_as_date_line(before) && parse_date(before).has_value();
+}
+
 bool says_by(std::string_view text, bool alone) {
   // "Written by Jane", "Article by", "Text by", "Posted by", "Author: Jane".
   static const LazyRE2 kBy = {
@@ -134,7 +159,7 @@ bool says_by(std::string_view text, bool alone) {
 }
 
 std::vector<std::string> find_byline(const dom::NodeIndex& index,
-                                     const std::vector<content::NodeFeatures>& f) {
+                                     const std::vector<content::NodeFeatures>& f, bool labelled_only) {
   const content::RuleMask byline_rule = content::rule_bit("byline");
   for (std::uint32_t i = index.body() == dom::kNoNode ? 0 : index.body(); i < index.size(); ++i) {
     const dom::Node& n = index[i];
@@ -142,7 +167,8 @@ std::vector<std::string> find_byline(const dom::NodeIndex& index,
       i = n.end - 1;  // code is never a byline ("... por t" in a code sample)
       continue;
     }
-    if (!n.is_element() || n.text_chars == 0 || n.text_chars > kMaxNamedBylineChars || f[i].boilerplate) {
+    if (!n.is_element() || n.text_chars == 0 || n.text_chars > kMaxNamedBylineChars ||
+        (f[i].boilerplate && !labelled_only)) {
       continue;
     }
     const bool author_named = (f[i].rules & byline_rule) != 0;
@@ -151,12 +177,16 @@ std::vector<std::string> find_byline(const dom::NodeIndex& index,
     // A label alone ("Written by"): the name is in the next element.
     if (says_by(t, /*alone=*/true)) {
       const std::uint32_t next = dom::next_element_sibling(index, i);
-      if (next != dom::kNoNode && index[next].text_chars <= kMaxBareNameChars) {
+      if (next != dom::kNoNode && (index[next].tag == GUMBO_TAG_UL || index[next].tag == GUMBO_TAG_OL)) {
+        std::vector<std::string> found = names_in_list(index, next);
+        if (!found.empty() && found.size() <= kMaxAuthors) return found;
+      } else if (next != dom::kNoNode && index[next].text_chars <= kMaxBareNameChars) {
         std::vector<std::string> found = names_in_element(index, next);
         if (!found.empty() && found.size() <= kMaxAuthors) return found;
       }
       continue;
     }
+    if (labelled_only && !says_by(t)) continue;
     // An author-named wrapper (author box: photo, name, role line, bio):
     // its first line is the name when it is one on its own.
     if (author_named && f[i].has_block_child) {
@@ -169,7 +199,7 @@ std::vector<std::string> find_byline(const dom::NodeIndex& index,
     // "By Name" in an unnamed block, or in an inline element that starts
     // its line (not a "by" inside a sentence's span).
     if (!author_named && !dom::is_block_tag(n.tag) &&
-        (n.parent == dom::kNoNode || !index.text_content(n.parent).starts_with(t))) {
+        (n.parent == dom::kNoNode || !starts_line_after_date(index.text_content(n.parent), t))) {
       continue;
     }
     std::vector<std::string> found = names_in_element(index, i);

@@ -16,8 +16,11 @@ namespace thresher::fields {
 inline constexpr std::size_t kMaxAuthors = 4;
 
 // The names of the page's first visible byline, empty if none.
+// `labelled_only`: only lines that say "By", "Written by" (alone, with the
+// name in the next element, or before it), in boilerplate too.
 std::vector<std::string> find_byline(const dom::NodeIndex& index,
-                                     const std::vector<content::NodeFeatures>& features);
+                                     const std::vector<content::NodeFeatures>& features,
+                                     bool labelled_only = false);
 
 // The names in element `i`'s first line (its text up to the first block
 // or <br> boundary after some text), else in all its text. A name and its
@@ -25,6 +28,16 @@ std::vector<std::string> find_byline(const dom::NodeIndex& index,
 // Reporter</p></a>"); read as one, the role's first words stick to the
 // name.
 std::vector<std::string> names_in_element(const dom::NodeIndex& index, std::uint32_t i);
+
+// The names of a list (<ul>, <ol>) whose every item is one name, as an
+// "Author(s)" label introduces them; empty otherwise.
+std::vector<std::string> names_in_list(const dom::NodeIndex& index, std::uint32_t list);
+
+// Whether `part` (an inline element's text) starts the `line` holding it,
+// or follows only a date there: "Published August 7, 2023 <span>by Nicole
+// Burke</span>", "Posted on <time>…</time> by <a>Jane</a>". A "by" inside a
+// sentence does neither.
+bool starts_line_after_date(std::string_view line, std::string_view part);
 
 // Some names, each of two words or more ("Jane Doe", not "J" or "admin").
 bool holds_full_names(const std::vector<std::string>& names);

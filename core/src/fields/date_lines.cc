@@ -83,9 +83,16 @@ std::optional<CivilDate> labelled_publication_date(const dom::NodeIndex& index, 
     const dom::Node& n = index[i];
     if (!n.is_element() || n.text_chars == 0 || n.text_chars > kMaxLabelChars) continue;
     if (!RE2::FullMatch(index.text_content(i), *kLabel)) continue;
-    const std::uint32_t next = dom::next_element_sibling(index, i);
-    if (next == dom::kNoNode || index[next].text_chars > kMaxDateChars) continue;
-    if (auto d = parse_date(index.text_content(next), month_first)) return d;
+    // The value is the next element; past a second label for screen
+    // readers ("<h4>Published</h4><h3 class=sr-only>Publish date</h3><time>").
+    std::uint32_t next = dom::next_element_sibling(index, i);
+    for (int hop = 0; hop < 2 && next != dom::kNoNode; ++hop, next = dom::next_element_sibling(index, next)) {
+      if (index[next].text_chars > kMaxDateChars) break;
+      std::optional<CivilDate> d;
+      if (index[next].tag == GUMBO_TAG_TIME) d = parse_date(index.attr(next, "datetime"), month_first);
+      if (!d) d = parse_date(index.text_content(next), month_first);
+      if (d) return d;
+    }
   }
   return std::nullopt;
 }

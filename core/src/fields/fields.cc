@@ -279,6 +279,20 @@ bool same_as_site(std::string_view name, const Document& doc, const JsonLdFields
 }
 
 
+// "Rob Picheta, CNN": capitals after a name's comma that name the site
+// (a label of the host, the site's name) are the outlet, not the
+// post-nominal letters clean_authors keeps ("Jane Doe, MD").
+std::string without_outlet(const std::string& name, const Document& doc) {
+  const std::string_view creds = credentials_suffix(name);
+  if (creds.empty()) return name;
+  for (const std::string_view token : credential_tokens(creds)) {
+    if (names_the_host(token, doc.hostname) || (!doc.sitename.empty() && norm(token) == norm(doc.sitename))) {
+      return name.substr(0, name.size() - creds.size());
+    }
+  }
+  return name;
+}
+
 // The name an author-marked element gives: its text, or, when it has none,
 // the content of a microdata name inside it (<span itemprop=author
 // itemscope><meta itemprop=name content="Jane Doe"></span>).
@@ -449,6 +463,20 @@ AuthorOrigin extract_authors(const dom::NodeIndex& index, const std::vector<Node
       source = "byline";
     }
   }
+  // A "By" line the content stage left out (an aside's "Author" / "Lisa
+  // D. Ellis" pair, a credit line after the text): full names only, since
+  // filters and menus say "By" too ("Shop by Type", "By State"), and not
+  // initials alone ("By K A").
+  if (names.empty()) {
+    const std::vector<std::string> found = find_byline(index, f, /*labelled_only=*/true);
+    const bool full = holds_full_names(found) && std::all_of(found.begin(), found.end(), [](const std::string& n) {
+                        return text::visible_length(n) >= 5;
+                      });
+    if (full) {
+      merge_names(names, found);
+      source = "byline (boilerplate)";
+    }
+  }
   // Nothing but the site named as author: an organisation's article (or a
   // personal site named after its author). The page-type stage drops it on
   // pages that are not articles or threads.
@@ -459,6 +487,7 @@ AuthorOrigin extract_authors(const dom::NodeIndex& index, const std::vector<Node
     origin = AuthorOrigin::kSiteName;
   }
   if (names.empty()) return AuthorOrigin::kNone;
+  for (std::string& n : names) n = without_outlet(n, doc);
   doc.authors = names;
   for (const std::string& n : names) {
     if (!doc.author.empty()) doc.author += "; ";
@@ -590,6 +619,9 @@ void extract_dates(const dom::NodeIndex& index, const std::vector<NodeFeatures>&
     if (!doc.date.empty() || raw.empty()) return;
     if (auto d = parse_date(raw, month_first)) take(*d, source);
   };
+  // A date the page labels "Published" wins over unlabelled <time>s and
+  // date lines, which may be a related post's or an update's.
+  if (auto d = labelled_publication_date(index, month_first)) take(*d, "published label");
   for (std::uint32_t i : meta.time_elements) {
     if (!doc.date.empty()) break;
     if (!is_content_side(f, i)) continue;
@@ -613,9 +645,6 @@ void extract_dates(const dom::NodeIndex& index, const std::vector<NodeFeatures>&
       take_raw(index.text_content(i), "visible");
       if (!doc.date.empty()) break;
     }
-  }
-  if (doc.date.empty()) {
-    if (auto d = labelled_publication_date(index, month_first)) take(*d, "published label");
   }
   if (doc.date.empty()) {
     if (const auto shown = headline_date(/*below_only=*/false)) take(*shown, "date line");
