@@ -14,6 +14,7 @@
 #include "fields/dates.h"
 #include "fields/jsonld.h"
 #include "fields/meta_tags.h"
+#include "fields/titles.h"
 #include "util/url.h"
 
 namespace thresher::fields {
@@ -202,7 +203,21 @@ void choose_title(const dom::NodeIndex& index, const std::vector<NodeFeatures>& 
   for (std::uint32_t h : meta.h1s) {
     if (!is_content_side(f, h)) continue;
     const std::string h1 = index.text_content(h);
-    if (h1.size() < 8 || h1.size() > 200 || h1.find(' ') == std::string::npos) continue;
+    if (h1.size() > 200) continue;
+    // A short or one-word <h1> is a label ("Menu", "Blog"), unless a
+    // declared title begins with it: then it names the page's category or
+    // product, the declared title adds search words ("Headlamps" for
+    // "Headlamps for Camping, Hiking & Running | Outdoor Shop"). Measured on
+    // WCXB, a one-word <h1> found elsewhere in the declared title was as
+    // often a section's or a subreddit's name. (A Chinese or Japanese <h1>
+    // has no spaces at all: it is judged as before.)
+    if ((h1.size() < 8 || h1.find(' ') == std::string::npos) &&
+        (written_without_spaces(h1) ||
+         std::none_of(declared.begin(), declared.end(), [&](const std::string& d) {
+           return begins_with_words(strip_site_suffix(d, doc.sitename, doc.hostname), h1);
+         }))) {
+      continue;
+    }
     // Elsewhere it must share half its words with the <title>.
     if (!article_like && word_overlap(h1, tag) < 0.5) continue;
     // On an article too, an <h1> sharing almost no word with any declared
@@ -230,8 +245,14 @@ void choose_title(const dom::NodeIndex& index, const std::vector<NodeFeatures>& 
     if (!og.empty()) *declared_instead = strip_site_suffix(og, doc.sitename, doc.hostname);
     else if (!headline.empty()) *declared_instead = headline;
     else *declared_instead = stripped_tag;
-    // Only a declared version of the same headline stands in for it.
-    if (word_overlap(*declared_instead, h1) < kDeclaredTitleOverlap) declared_instead->clear();
+    // Only a declared version of the same headline stands in for it; one
+    // that begins with the <h1> is its name with search words after it
+    // ("Marathon Training" / "Marathon Training for All Skill Levels"),
+    // and the name is the title.
+    if (word_overlap(*declared_instead, h1) < kDeclaredTitleOverlap ||
+        begins_with_words(*declared_instead, h1)) {
+      declared_instead->clear();
+    }
     return;
   }
   if (!og.empty()) {
