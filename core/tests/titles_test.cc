@@ -44,6 +44,29 @@ TEST(Titles, WrittenWithoutSpaces) {
   EXPECT_FALSE(written_without_spaces("Écoles"));
 }
 
+TEST(Titles, FrontPage) {
+  EXPECT_TRUE(is_front_page("https://shop.example"));
+  EXPECT_TRUE(is_front_page("https://shop.example/"));
+  EXPECT_TRUE(is_front_page("https://shop.example/?ref=ad"));
+  EXPECT_FALSE(is_front_page("https://shop.example/a/pages/custom-set"));
+  EXPECT_FALSE(is_front_page(""));
+}
+
+TEST(Titles, SiteNameAloneSaysNothingBelowTheFrontPage) {
+  // A shop serving its name as every page's title: the <h1> names the page.
+  const Fields f = fields_of(R"(<head><title>Glowshop</title><meta property=og:title content="Glowshop">
+    <meta property=og:site_name content="Glowshop"></head><body><main><h1>Custom Skincare Set</h1>
+    <p>Three products picked for your skin.</p></main></body>)",
+                             "https://www.glowshop.example/a/pages/custom-skincare-set");
+  EXPECT_EQ(f.doc.title, "Custom Skincare Set");
+  // On the front page the site's name is the title.
+  const Fields g = fields_of(R"(<head><title>Glowshop</title><meta property=og:title content="Glowshop">
+    <meta property=og:site_name content="Glowshop"></head><body><main><h1>Skincare that works</h1>
+    <p>Three products picked for your skin.</p></main></body>)",
+                             "https://www.glowshop.example/");
+  EXPECT_EQ(g.doc.title, "Glowshop");
+}
+
 TEST(Titles, OneWordH1BeginningTheDeclaredTitleNamesThePage) {
   const Fields f = fields_of(R"(<head><title>Headlamps for Camping, Hiking &amp; Running | Example Co-op</title>
     </head><body><main><h1>Headlamps</h1><ul><li>Lamp one</li><li>Lamp two</li></ul></main></body>)",

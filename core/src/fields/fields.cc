@@ -155,13 +155,20 @@ std::string without_thread_prefix(const std::string& title) {
 // the title the page declares (og:title, JSON-LD headline, <title>, the
 // site's name cut), for the page-type stage to fall back on.
 void choose_title(const dom::NodeIndex& index, const std::vector<NodeFeatures>& f,
-                  const PageMeta& meta, const JsonLdFields& ld, bool thread, Document& doc,
-                  std::string* declared_instead) {
+                  const PageMeta& meta, const JsonLdFields& ld, bool thread, bool front_page,
+                  Document& doc, std::string* declared_instead) {
+  // Below the front page, a declared title that is only the site's name
+  // (a shop or an app serving one <title> on every page) says nothing
+  // about this page.
+  auto says_nothing = [&](std::string_view t) {
+    return without_headline(t) || is_home_label(t) ||
+           (!front_page && !doc.sitename.empty() && norm(t) == norm(doc.sitename));
+  };
   const std::string_view og_title = meta.first("og:title");
-  const std::string og = without_headline(og_title) || is_home_label(og_title) ? "" : std::string(og_title);
+  const std::string og = says_nothing(og_title) ? "" : std::string(og_title);
   const std::string tw = std::string(meta.first("twitter:title"));
   const std::string headline = is_home_label(ld.headline) ? "" : ld.headline;
-  const std::string tag = without_headline(meta.title_tag) || is_home_label(meta.title_tag) ? "" : meta.title_tag;
+  const std::string tag = says_nothing(meta.title_tag) ? "" : meta.title_tag;
   const std::string stripped_tag = strip_site_suffix(tag, doc.sitename, doc.hostname);
   std::vector<std::string> declared;
   for (const std::string& s : {og, headline, tw, tag}) {
@@ -218,8 +225,8 @@ void choose_title(const dom::NodeIndex& index, const std::vector<NodeFeatures>& 
          }))) {
       continue;
     }
-    // Elsewhere it must share half its words with the <title>.
-    if (!article_like && word_overlap(h1, tag) < 0.5) continue;
+    // Elsewhere it must share half its words with the <title> (if any).
+    if (!article_like && !tag.empty() && word_overlap(h1, tag) < 0.5) continue;
     // On an article too, an <h1> sharing almost no word with any declared
     // title is a section's or a blog's name ("M&A Updates", "Antoyo's
     // Blog"), not this page's headline.
@@ -285,7 +292,7 @@ std::string extract_title(const dom::NodeIndex& index, const std::vector<NodeFea
                           Document& doc) {
   std::string declared_instead;
   const bool thread = content::is_discussion_page(ld.type, page_url);
-  choose_title(index, f, meta, ld, thread, doc, &declared_instead);
+  choose_title(index, f, meta, ld, thread, is_front_page(page_url), doc, &declared_instead);
   doc.title = headline_part(without_invisible_marks(std::move(doc.title)));
   if (thread) doc.title = without_thread_prefix(doc.title);
   return declared_instead.empty() ? declared_instead : headline_part(declared_instead);

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "dom/text_util.h"
+#include "util/url.h"
 
 namespace thresher::fields {
 
@@ -30,6 +31,11 @@ bool written_without_spaces(std::string_view s) {
     }
   }
   return false;
+}
+
+bool is_front_page(std::string_view url) {
+  url::Parts parts;
+  return url::split(url, &parts) && (parts.path.empty() || parts.path == "/");
 }
 
 }  // namespace thresher::fields

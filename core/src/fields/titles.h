@@ -17,4 +17,7 @@ bool begins_with_words(std::string_view title, std::string_view part);
 // whole sentence, not one word.
 bool written_without_spaces(std::string_view s);
 
+// The site's front page: a URL whose path is empty or "/" (a query aside).
+bool is_front_page(std::string_view url);
+
 }  // namespace thresher::fields
