@@ -14,6 +14,7 @@
 #include "fields/dates.h"
 #include "fields/jsonld.h"
 #include "fields/meta_tags.h"
+#include "fields/titles.h"
 #include "util/url.h"
 
 namespace thresher::fields {
@@ -154,13 +155,20 @@ std::string without_thread_prefix(const std::string& title) {
 // the title the page declares (og:title, JSON-LD headline, <title>, the
 // site's name cut), for the page-type stage to fall back on.
 void choose_title(const dom::NodeIndex& index, const std::vector<NodeFeatures>& f,
-                  const PageMeta& meta, const JsonLdFields& ld, bool thread, Document& doc,
-                  std::string* declared_instead) {
+                  const PageMeta& meta, const JsonLdFields& ld, bool thread, bool front_page,
+                  Document& doc, std::string* declared_instead) {
+  // Below the front page, a declared title that is only the site's name
+  // (a shop or an app serving one <title> on every page) says nothing
+  // about this page.
+  auto says_nothing = [&](std::string_view t) {
+    return without_headline(t) || is_home_label(t) ||
+           (!front_page && !doc.sitename.empty() && norm(t) == norm(doc.sitename));
+  };
   const std::string_view og_title = meta.first("og:title");
-  const std::string og = without_headline(og_title) || is_home_label(og_title) ? "" : std::string(og_title);
+  const std::string og = says_nothing(og_title) ? "" : std::string(og_title);
   const std::string tw = std::string(meta.first("twitter:title"));
   const std::string headline = is_home_label(ld.headline) ? "" : ld.headline;
-  const std::string tag = without_headline(meta.title_tag) || is_home_label(meta.title_tag) ? "" : meta.title_tag;
+  const std::string tag = says_nothing(meta.title_tag) ? "" : meta.title_tag;
   const std::string stripped_tag = strip_site_suffix(tag, doc.sitename, doc.hostname);
   std::vector<std::string> declared;
   for (const std::string& s : {og, headline, tw, tag}) {
@@ -202,9 +210,23 @@ void choose_title(const dom::NodeIndex& index, const std::vector<NodeFeatures>& 
   for (std::uint32_t h : meta.h1s) {
     if (!is_content_side(f, h)) continue;
     const std::string h1 = index.text_content(h);
-    if (h1.size() < 8 || h1.size() > 200 || h1.find(' ') == std::string::npos) continue;
-    // Elsewhere it must share half its words with the <title>.
-    if (!article_like && word_overlap(h1, tag) < 0.5) continue;
+    if (h1.size() > 200) continue;
+    // A short or one-word <h1> is a label ("Menu", "Blog"), unless a
+    // declared title begins with it: then it names the page's category or
+    // product, the declared title adds search words ("Headlamps" for
+    // "Headlamps for Camping, Hiking & Running | Outdoor Shop"). Measured on
+    // WCXB, a one-word <h1> found elsewhere in the declared title was as
+    // often a section's or a subreddit's name. (A Chinese or Japanese <h1>
+    // has no spaces at all: it is judged as before.)
+    if ((h1.size() < 8 || h1.find(' ') == std::string::npos) &&
+        (written_without_spaces(h1) ||
+         std::none_of(declared.begin(), declared.end(), [&](const std::string& d) {
+           return begins_with_words(strip_site_suffix(d, doc.sitename, doc.hostname), h1);
+         }))) {
+      continue;
+    }
+    // Elsewhere it must share half its words with the <title> (if any).
+    if (!article_like && !tag.empty() && word_overlap(h1, tag) < 0.5) continue;
     // On an article too, an <h1> sharing almost no word with any declared
     // title is a section's or a blog's name ("M&A Updates", "Antoyo's
     // Blog"), not this page's headline.
@@ -230,8 +252,14 @@ void choose_title(const dom::NodeIndex& index, const std::vector<NodeFeatures>& 
     if (!og.empty()) *declared_instead = strip_site_suffix(og, doc.sitename, doc.hostname);
     else if (!headline.empty()) *declared_instead = headline;
     else *declared_instead = stripped_tag;
-    // Only a declared version of the same headline stands in for it.
-    if (word_overlap(*declared_instead, h1) < kDeclaredTitleOverlap) declared_instead->clear();
+    // Only a declared version of the same headline stands in for it; one
+    // that begins with the <h1> is its name with search words after it
+    // ("Marathon Training" / "Marathon Training for All Skill Levels"),
+    // and the name is the title.
+    if (word_overlap(*declared_instead, h1) < kDeclaredTitleOverlap ||
+        begins_with_words(*declared_instead, h1)) {
+      declared_instead->clear();
+    }
     return;
   }
   if (!og.empty()) {
@@ -264,7 +292,7 @@ std::string extract_title(const dom::NodeIndex& index, const std::vector<NodeFea
                           Document& doc) {
   std::string declared_instead;
   const bool thread = content::is_discussion_page(ld.type, page_url);
-  choose_title(index, f, meta, ld, thread, doc, &declared_instead);
+  choose_title(index, f, meta, ld, thread, is_front_page(page_url), doc, &declared_instead);
   doc.title = headline_part(without_invisible_marks(std::move(doc.title)));
   if (thread) doc.title = without_thread_prefix(doc.title);
   return declared_instead.empty() ? declared_instead : headline_part(declared_instead);

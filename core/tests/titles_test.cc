@@ -1,0 +1,100 @@
+#include "fields/titles.h"
+
+#include <gtest/gtest.h>
+
+#include "fields/fields.h"
+#include "test_util.h"
+
+namespace thresher::fields {
+using testing::Indexed;
+
+namespace {
+struct Fields {
+  Document doc;
+  PageKind kind;
+};
+
+Fields fields_of(const std::string& html, const std::string& url) {
+  Indexed t(html);
+  Fields out;
+  out.kind = extract_fields(*t.index, t.features, url, Options{}, out.doc);
+  return out;
+}
+}  // namespace
+
+TEST(Titles, BeginsWithWords) {
+  EXPECT_TRUE(begins_with_words("Headlamps for Camping, Hiking & Running", "Headlamps"));
+  EXPECT_TRUE(begins_with_words("Marathon  Training for All", "marathon training"));
+  EXPECT_TRUE(begins_with_words("Jimmy: The Ultimate Device Opener", "Jimmy"));
+  EXPECT_TRUE(begins_with_words("Science", "SCIENCE"));
+  EXPECT_TRUE(begins_with_words("Écoles de Paris", "écoles"));
+  // Not a whole word, not at the start, nothing.
+  EXPECT_FALSE(begins_with_words("Headlamps for Camping", "Head"));
+  EXPECT_FALSE(begins_with_words("Buy Microphones at the shop", "Microphones"));
+  EXPECT_FALSE(begins_with_words("Headlamps", ""));
+  EXPECT_FALSE(begins_with_words("Lamp", "Lamps"));
+}
+
+TEST(Titles, WrittenWithoutSpaces) {
+  EXPECT_TRUE(written_without_spaces("宇航员在太空中喝酒会怎么样"));
+  EXPECT_TRUE(written_without_spaces("トレンドマイクロ"));
+  EXPECT_TRUE(written_without_spaces("ภาษาไทย"));
+  EXPECT_FALSE(written_without_spaces("Headlamps"));
+  EXPECT_FALSE(written_without_spaces("한국어"));  // Korean spaces its words
+  EXPECT_FALSE(written_without_spaces("Écoles"));
+}
+
+TEST(Titles, FrontPage) {
+  EXPECT_TRUE(is_front_page("https://shop.example"));
+  EXPECT_TRUE(is_front_page("https://shop.example/"));
+  EXPECT_TRUE(is_front_page("https://shop.example/?ref=ad"));
+  EXPECT_FALSE(is_front_page("https://shop.example/a/pages/custom-set"));
+  EXPECT_FALSE(is_front_page(""));
+}
+
+TEST(Titles, SiteNameAloneSaysNothingBelowTheFrontPage) {
+  // A shop serving its name as every page's title: the <h1> names the page.
+  const Fields f = fields_of(R"(<head><title>Glowshop</title><meta property=og:title content="Glowshop">
+    <meta property=og:site_name content="Glowshop"></head><body><main><h1>Custom Skincare Set</h1>
+    <p>Three products picked for your skin.</p></main></body>)",
+                             "https://www.glowshop.example/a/pages/custom-skincare-set");
+  EXPECT_EQ(f.doc.title, "Custom Skincare Set");
+  // On the front page the site's name is the title.
+  const Fields g = fields_of(R"(<head><title>Glowshop</title><meta property=og:title content="Glowshop">
+    <meta property=og:site_name content="Glowshop"></head><body><main><h1>Skincare that works</h1>
+    <p>Three products picked for your skin.</p></main></body>)",
+                             "https://www.glowshop.example/");
+  EXPECT_EQ(g.doc.title, "Glowshop");
+}
+
+TEST(Titles, OneWordH1BeginningTheDeclaredTitleNamesThePage) {
+  const Fields f = fields_of(R"(<head><title>Headlamps for Camping, Hiking &amp; Running | Example Co-op</title>
+    </head><body><main><h1>Headlamps</h1><ul><li>Lamp one</li><li>Lamp two</li></ul></main></body>)",
+                             "https://shop.example/c/headlamps");
+  EXPECT_EQ(f.doc.title, "Headlamps");
+}
+
+TEST(Titles, OneWordH1ElsewhereInTheDeclaredTitleIsALabel) {
+  const Fields f = fields_of(R"(<head><title>How we found a flaw in Discord, Mintlify and others | Example</title>
+    </head><body><main><h1>Discord</h1><p>The write-up of the attack.</p></main></body>)",
+                             "https://blog.example/flaw");
+  EXPECT_EQ(f.doc.title, "How we found a flaw in Discord, Mintlify and others");
+}
+
+TEST(Titles, DeclaredTitleBeginningWithTheH1DoesNotStandInForIt) {
+  // The declared title adds search words after the page's name: the page-type
+  // stage gets no declared title to put in the <h1>'s place.
+  const Fields f = fields_of(R"(<head><title>Marathon Training for All Skill Levels | Example Coach</title>
+    </head><body><main><h1>Marathon Training</h1><p>Plans for novices and for the advanced.</p></main></body>)",
+                             "https://coach.example/training/marathon/");
+  EXPECT_EQ(f.doc.title, "Marathon Training");
+  EXPECT_EQ(f.kind.declared_title, "");
+  // Another declared wording of a hero's slogan still does.
+  const Fields g = fields_of(R"(<head><title>Online Math Tutors | Example Tutoring</title>
+    </head><body><main><h1>Online Math Tutors for Every Grade</h1><p>Book a tutor today.</p></main></body>)",
+                             "https://tutoring.example/math/");
+  EXPECT_EQ(g.doc.title, "Online Math Tutors for Every Grade");
+  EXPECT_EQ(g.kind.declared_title, "Online Math Tutors");
+}
+
+}  // namespace thresher::fields
