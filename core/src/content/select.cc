@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "content/announced_boxes.h"
+#include "content/facets.h"
 #include "content/forum_furniture.h"
 #include "content/page_type.h"
 #include "content/threads.h"
@@ -564,6 +565,7 @@ Selection select_content(const dom::NodeIndex& index, const std::vector<NodeFeat
   std::uint32_t last_paragraph = dom::kNoNode;
   if (!link_mode && !discussion) last_paragraph = prune_trailing_teasers(index, features, sel);
   prune_entry_boxes(index, sel);
+  prune_facet_boxes(index, sel);
   if (last_paragraph != dom::kNoNode) prune_trailing_calls(index, last_paragraph, sel);
   if (!link_mode && !discussion) prune_trailing_boxes(index, sel);
   if (!link_mode) {
