@@ -137,4 +137,18 @@ TEST(ForumFurniture, QuotesOfEarlierPostsArePruned) {
   EXPECT_FALSE(s.pruned[t.by_id("q2")]);
 }
 
+TEST(ForumFurniture, APostSetInABlockquoteStays) {
+  // vBulletin sets each post in a <blockquote class=postcontent>: the post
+  // quoting an earlier one and answering in a line is not a repeat.
+  const char* html = R"(<body><div id=thread>
+<div class=post><blockquote id=p1>My pump stopped working after the update,<br>and I tried every setting with no luck.</blockquote></div>
+<div class=post><blockquote id=p2><div id=q>Originally Posted by Jane<div>My pump stopped working after the update,<br>and I tried every setting with no luck.</div></div>Reset it.</blockquote></div>
+</div></body>)";
+  Indexed t(html);
+  const Selection s = select_content(*t.index, t.features, Options{}, "", false, true);
+  ASSERT_EQ(s.container, t.by_id("thread"));
+  EXPECT_FALSE(s.pruned[t.by_id("p1")]);
+  EXPECT_FALSE(s.pruned[t.by_id("p2")]);
+}
+
 }  // namespace thresher::content

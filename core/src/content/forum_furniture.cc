@@ -72,6 +72,16 @@ std::size_t normalized_hash(std::string_view text) {
   return std::hash<std::string>{}(text::to_lower_utf8(text::collapse_whitespace(text)));
 }
 
+// Whether an ancestor of `quote` up to `container` holds text besides it.
+bool beside_own_text(const dom::NodeIndex& index, std::uint32_t quote, std::uint32_t container) {
+  for (std::uint32_t a = index[quote].parent; a != dom::kNoNode && a >= container;
+       a = index[a].parent) {
+    if (index[a].text_chars > index[quote].text_chars) return true;
+    if (a == container) break;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool is_reply_subject(std::string_view text) {
@@ -93,6 +103,10 @@ void prune_repeated_quotes(const dom::NodeIndex& index, Selection& sel) {
       continue;
     }
     if (node.tag != GUMBO_TAG_BLOCKQUOTE) continue;
+    // Some boards set a whole post in a <blockquote> (vBulletin's
+    // "postcontent"): a quote is part of a post that adds words of its own.
+    // Otherwise the element is the post; its quotes are looked for inside.
+    if (!beside_own_text(index, i, sel.container)) continue;
     std::uint32_t repeated = 0;
     if (!seen.empty()) {
       for (std::uint32_t k = i + 1; k < node.end; ++k) {
