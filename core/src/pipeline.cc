@@ -31,9 +31,10 @@ constexpr std::uint32_t kMinFurnitureChars = 200;
 // links the items themselves are short lines (headlines, names, prices), so
 // one item's sentence-like blurb would cut every item after it; there the
 // edges stay. Copies of a run (desktop and mobile) go either way.
-void tidy_blocks(std::vector<output::TextBlock>& blocks, bool link_mode) {
+void tidy_blocks(std::vector<output::TextBlock>& blocks, bool link_mode, bool discussion) {
   if (!link_mode) output::trim_edges(blocks);
   output::drop_repeated_blocks(blocks);
+  if (discussion) output::drop_repeated_paragraphs(blocks);
 }
 
 // The declared language against the one CLD2 reads in the text (the title
@@ -249,7 +250,7 @@ void render_content(const Options& opt, const dom::NodeIndex& index, const Conte
 
   std::vector<output::TextBlock> blocks =
       output::collect_blocks(chosen_index, choice.features, sel.pruned, sel.container);
-  tidy_blocks(blocks, choice.link_mode);
+  tidy_blocks(blocks, choice.link_mode, stage.discussion);
   bool truncated = false;
   doc.text = output::join_blocks(blocks, opt.max_output_bytes, &truncated);
   if (opt.output_format == OutputFormat::kHtml) {
@@ -259,7 +260,7 @@ void render_content(const Options& opt, const dom::NodeIndex& index, const Conte
     const output::InlineStyle style{true, opt.include_links, opt.include_images};
     std::vector<output::TextBlock> marked =
         output::collect_blocks(chosen_index, choice.features, sel.pruned, sel.container, style);
-    tidy_blocks(marked, choice.link_mode);
+    tidy_blocks(marked, choice.link_mode, stage.discussion);
     doc.markdown = output::join_markdown(chosen_index, marked, opt.max_output_bytes, &truncated);
   }
   if (truncated) doc.diagnostics.truncated = true;

@@ -72,4 +72,83 @@ TEST(ForumFurniture, TopicOverviewBoxBetweenPostsIsDropped) {
   EXPECT_EQ(r.value().text.find("Replies"), std::string::npos);
 }
 
+TEST(ForumFurniture, CountsNoticesAndVoteScores) {
+  for (const char* t : {"11 Answers", "3 replies", "12 likes", "See similar questions with these tags.",
+                        "Not open for further replies.", "Click to expand...",
+                        "Last edited: Oct 29, 2023", "Last edited by jane: today",
+                        "Thread starter Tissuebox"}) {
+    EXPECT_TRUE(is_forum_furniture_text(t)) << t;
+  }
+  for (const char* t : {"Last edited by chunix64 (2025-11-01 15:15:18)",
+                        "I got 11 answers from support, none useful.", "Three replies later"}) {
+    EXPECT_FALSE(is_forum_furniture_text(t)) << t;
+  }
+  EXPECT_TRUE(is_reply_count("11 Answers"));
+  EXPECT_FALSE(is_reply_count("Answers"));
+}
+
+TEST(ForumFurniture, VoteScoresOutsideTablesAndCountHeadings) {
+  const char* html = R"(<body><div id=thread><h2 id=h>2 Answers</h2>
+<div class=post><div id=v>12</div><p>My pump stopped working after the update, and I tried every setting, twice, with no luck at all.</p></div>
+<div class=post><div id=w>-3</div><p>Roll back to the previous firmware, then reset the controller, and it should start again without trouble.</p>
+<table><tr><td id=c>12</td><td>pumps</td></tr></table></div>
+</div></body>)";
+  Indexed t(html);
+  const Selection s = select_content(*t.index, t.features, Options{}, "", false, true);
+  ASSERT_EQ(s.container, t.by_id("thread"));
+  EXPECT_TRUE(s.pruned[t.by_id("h")]);
+  EXPECT_TRUE(s.pruned[t.by_id("v")]);
+  EXPECT_TRUE(s.pruned[t.by_id("w")]);
+  EXPECT_FALSE(s.pruned[t.by_id("c")]);
+}
+
+TEST(ForumFurniture, ReplySubjects) {
+  for (const char* t : {"Re: Pump stopped", "RE: pump", "AW: Pumpe", "Re[2]: pump"}) {
+    EXPECT_TRUE(is_reply_subject(t)) << t;
+  }
+  for (const char* t : {"Remote pumps", "Re:", "Reply", "Area: north"}) {
+    EXPECT_FALSE(is_reply_subject(t)) << t;
+  }
+  const char* html = R"(<body><div id=thread>
+<div class=post><h3 id=s1>Pump stopped</h3><p>My pump stopped working after the update, and I tried every setting, twice, with no luck at all.</p></div>
+<div class=post><h3 id=s2>Re: Pump stopped</h3><p>Roll back to the previous firmware, then reset the controller, and it should start again without trouble.</p></div>
+</div></body>)";
+  Indexed t(html);
+  const Selection thread = select_content(*t.index, t.features, Options{}, "", false, true);
+  ASSERT_EQ(thread.container, t.by_id("thread"));
+  EXPECT_FALSE(thread.pruned[t.by_id("s1")]);
+  EXPECT_TRUE(thread.pruned[t.by_id("s2")]);
+  const Selection article = select_content(*t.index, t.features, Options{}, "", false, false);
+  EXPECT_FALSE(article.pruned[t.by_id("s2")]);
+}
+
+TEST(ForumFurniture, QuotesOfEarlierPostsArePruned) {
+  const char* html = R"(<body><div id=thread>
+<div class=post><div>My pump stopped working after the update,<br>and I tried every setting with no luck.</div></div>
+<div class=post><blockquote id=q1><div>Jane said:</div><div>My pump stopped working after the update,<br>and I tried every setting with no luck.</div></blockquote>
+<div>Roll back to the previous firmware, then reset the controller, and it should start again without trouble.</div></div>
+<div class=post><blockquote id=q2>A quote from the manual that no post on this page has shown before.</blockquote>
+<div>The manual agrees: reset the controller after any firmware change, and the pump starts again.</div></div>
+</div></body>)";
+  Indexed t(html);
+  const Selection s = select_content(*t.index, t.features, Options{}, "", false, true);
+  ASSERT_EQ(s.container, t.by_id("thread"));
+  EXPECT_TRUE(s.pruned[t.by_id("q1")]);
+  EXPECT_FALSE(s.pruned[t.by_id("q2")]);
+}
+
+TEST(ForumFurniture, APostSetInABlockquoteStays) {
+  // vBulletin sets each post in a <blockquote class=postcontent>: the post
+  // quoting an earlier one and answering in a line is not a repeat.
+  const char* html = R"(<body><div id=thread>
+<div class=post><blockquote id=p1>My pump stopped working after the update,<br>and I tried every setting with no luck.</blockquote></div>
+<div class=post><blockquote id=p2><div id=q>Originally Posted by Jane<div>My pump stopped working after the update,<br>and I tried every setting with no luck.</div></div>Reset it.</blockquote></div>
+</div></body>)";
+  Indexed t(html);
+  const Selection s = select_content(*t.index, t.features, Options{}, "", false, true);
+  ASSERT_EQ(s.container, t.by_id("thread"));
+  EXPECT_FALSE(s.pruned[t.by_id("p1")]);
+  EXPECT_FALSE(s.pruned[t.by_id("p2")]);
+}
+
 }  // namespace thresher::content

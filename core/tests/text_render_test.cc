@@ -139,6 +139,26 @@ TEST(TextRender, RepeatedRunOfQuotesIsDropped) {
   EXPECT_EQ(blocks.size(), 3u);
 }
 
+TEST(TextRender, RepeatedParagraphsOfAThreadAreDropped) {
+  // A reply quoting an earlier post in a box no markup names; short lines
+  // and list items repeat for real.
+  std::vector<TextBlock> blocks = {
+      {BlockKind::kParagraph, "My pump stopped working after the update, any idea why?", 0},
+      {BlockKind::kParagraph, "Thanks, that worked!", 0},
+      {BlockKind::kListItem, "Reset the controller after the firmware update.", 0},
+      {BlockKind::kParagraph, "My  pump stopped working after the update, any idea why?", 0},
+      {BlockKind::kParagraph, "Roll back the firmware, then reset the controller.", 0},
+      {BlockKind::kParagraph, "Thanks, that worked!", 0},
+      {BlockKind::kListItem, "Reset the controller after the firmware update.", 0},
+  };
+  drop_repeated_paragraphs(blocks);
+  EXPECT_EQ(texts(blocks),
+            "My pump stopped working after the update, any idea why?|Thanks, that worked!|"
+            "Reset the controller after the firmware update.|"
+            "Roll back the firmware, then reset the controller.|Thanks, that worked!|"
+            "Reset the controller after the firmware update.|");
+}
+
 TEST(TextRender, SingleRepeatsListRunsAndCodeAreKept) {
   // A summary line repeated under its chapter, a plan's features listed
   // again under the next plan, short labels, code and table rows repeat for

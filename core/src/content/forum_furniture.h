@@ -19,9 +19,29 @@ namespace thresher::content {
 // A short text that is a poster's statistic or a prompt to guests.
 bool is_forum_furniture_text(std::string_view text);
 
+// A count of replies, answers or likes ("11 Answers"): furniture even when
+// set as a heading.
+bool is_reply_count(std::string_view text);
+
 // Prunes blocks of at most kMaxForumFurnitureChars visible characters in
-// sel.container whose text is_forum_furniture_text.
+// sel.container whose text is_forum_furniture_text (or, outside tables, is
+// a bare number: a vote score), and headings that are is_reply_count or
+// is_reply_subject.
 void prune_forum_furniture(const dom::NodeIndex& index, const std::vector<NodeFeatures>& features,
                            Selection& sel);
+
+// A reply's subject line: the thread's subject behind an e-mail style reply
+// mark ("Re: Pump stopped", "RE: ...", "AW: ...", "Re[2]: ..."). Old boards
+// (phpBB, FluxBB, Slashdot) head every reply with one; it repeats the
+// title, it is not what the poster wrote.
+bool is_reply_subject(std::string_view text);
+
+// A reply quoting an earlier post repeats its text in a <blockquote>
+// ("Jane said: ..."): the thread shows those words once, in the post that
+// wrote them. Prunes blockquotes in sel.container at least
+// kMinRepeatedQuoteShare of whose text is text nodes (of 20 visible
+// characters or more) met earlier in the container outside quotes. A quote
+// of a post on another page of the thread, or of an outside source, stays.
+void prune_repeated_quotes(const dom::NodeIndex& index, Selection& sel);
 
 }  // namespace thresher::content

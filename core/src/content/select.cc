@@ -7,8 +7,10 @@
 #include <unordered_map>
 
 #include "content/announced_boxes.h"
+#include "content/facets.h"
 #include "content/forum_furniture.h"
 #include "content/page_type.h"
+#include "content/threads.h"
 #include "dom/text_util.h"
 
 namespace thresher::content {
@@ -493,6 +495,14 @@ Selection select_content(const dom::NodeIndex& index, const std::vector<NodeFeat
   sel.score = best;
   sel.core = sel.container;
   join_sibling_sections(index, features, best, sel);
+  if (discussion) {
+    // One post won: its twins beside it are the other posts.
+    if (const std::uint32_t posts = post_list(index, features, sel.core, sel.container);
+        posts != dom::kNoNode) {
+      sel.container = posts;
+      sel.rules_fired.push_back("post_list: " + index.path(posts));
+    }
+  }
 
   // 2. Inside it, prune furniture.
   const PruneThresholds t = thresholds_for(options);
@@ -555,6 +565,7 @@ Selection select_content(const dom::NodeIndex& index, const std::vector<NodeFeat
   std::uint32_t last_paragraph = dom::kNoNode;
   if (!link_mode && !discussion) last_paragraph = prune_trailing_teasers(index, features, sel);
   prune_entry_boxes(index, sel);
+  prune_facet_boxes(index, sel);
   if (last_paragraph != dom::kNoNode) prune_trailing_calls(index, last_paragraph, sel);
   if (!link_mode && !discussion) prune_trailing_boxes(index, sel);
   if (!link_mode) {
@@ -563,6 +574,7 @@ Selection select_content(const dom::NodeIndex& index, const std::vector<NodeFeat
   }
   if (discussion) {
     prune_forum_furniture(index, features, sel);
+    prune_repeated_quotes(index, sel);
     for (std::uint32_t list : post_remarks(index, features, sel.container)) {
       if (!sel.pruned[list]) prune(list, "post_remarks");
     }

@@ -19,4 +19,14 @@ std::uint32_t comment_section_chars(const dom::NodeIndex& index,
 // (and a few hundred characters at least): the comments are the page.
 bool comments_dominate(const dom::NodeIndex& index, const std::vector<NodeFeatures>& features);
 
+// On a thread the best single element is often one post (the question, a
+// long answer) and the other posts, each worth less, are its twins: the
+// same tag and class beside it. Climbing at most kMaxPostClimb levels from
+// `core`, the first ancestor above `container` whose child on the way has a
+// twin (same tag and class, visible, not furniture, mostly unlinked text) is
+// the list of posts: returned as the container. kNoNode: none, or the
+// container holds the posts already.
+std::uint32_t post_list(const dom::NodeIndex& index, const std::vector<NodeFeatures>& features,
+                        std::uint32_t core, std::uint32_t container);
+
 }  // namespace thresher::content

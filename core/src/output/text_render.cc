@@ -11,6 +11,8 @@ namespace {
 
 // Shorter blocks repeat for real (labels, prices, "Read more").
 constexpr std::size_t kMinRepeatedChars = 20;
+// On a thread, shorter lines repeat for real ("Thanks, that worked!").
+constexpr std::size_t kMinRepeatedParagraphChars = 40;
 
 BlockKind kind_of(GumboTag tag) {
   if (dom::is_heading_tag(tag)) return BlockKind::kHeading;
@@ -292,6 +294,21 @@ void drop_repeated_blocks(std::vector<TextBlock>& blocks) {
   kept.reserve(blocks.size());
   for (std::size_t k = 0; k < blocks.size(); ++k) {
     if (!drop[k]) kept.push_back(std::move(blocks[k]));
+  }
+  blocks = std::move(kept);
+}
+
+void drop_repeated_paragraphs(std::vector<TextBlock>& blocks) {
+  std::unordered_map<std::string, std::size_t> seen;
+  std::vector<TextBlock> kept;
+  kept.reserve(blocks.size());
+  for (TextBlock& b : blocks) {
+    const bool text = b.kind == BlockKind::kParagraph || b.kind == BlockKind::kQuote;
+    if (text && text::visible_length(b.text) >= kMinRepeatedParagraphChars &&
+        !seen.try_emplace(text::to_lower_utf8(text::collapse_whitespace(b.text)), 0).second) {
+      continue;
+    }
+    kept.push_back(std::move(b));
   }
   blocks = std::move(kept);
 }

@@ -54,6 +54,12 @@ void drop_orphan_headings(std::vector<TextBlock>& blocks);
 // table rows.
 void drop_repeated_blocks(std::vector<TextBlock>& blocks);
 
+// On a thread, a paragraph or quote of kMinRepeatedParagraphChars or more
+// that repeats an earlier one word for word is a reply quoting that post
+// (in a box no markup names: "Originally Posted by ..." in a <div>, a
+// reply's preview of its parent): dropped, the first copy kept.
+void drop_repeated_paragraphs(std::vector<TextBlock>& blocks);
+
 // Joins blocks; the result is cut at a block boundary below max_bytes.
 std::string join_blocks(const std::vector<TextBlock>& blocks, std::size_t max_bytes,
                         bool* truncated);
