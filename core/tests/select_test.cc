@@ -197,6 +197,18 @@ TEST(Select, AHeadedSectionOfLinkedCardsIsNotDroppedWhole) {
   EXPECT_TRUE(sel.pruned[t.by_id("cards")]);
 }
 
+TEST(Features, ACollapsedAccordionAnswerIsNotFurniture) {
+  // An FAQ's answer hidden by a utility class until its question (a
+  // button) is clicked is text of the page; a "hidden" box elsewhere is not.
+  testing::Indexed t("<body><div id=faq><div><button type=button><h3>How much does it cost?</h3></button>"
+                     "<div id=answer class='text-sm hidden'>" + para + "</div></div>"
+                     "<div><span>Label</span><div id=other class=hidden>" + para + "</div></div></div></body>");
+  EXPECT_FALSE(t.features[t.by_id("answer")].boilerplate);
+  EXPECT_TRUE(t.features[t.by_id("other")].boilerplate);
+  EXPECT_TRUE(follows_toggle_button(*t.index, t.by_id("answer")));
+  EXPECT_FALSE(follows_toggle_button(*t.index, t.by_id("other")));
+}
+
 TEST(Select, ManySmallSectionsTogetherAreJoined) {
   // A service landing page: one long section and several short ones, each
   // below the one-sibling share of the best, together a good part of it;
