@@ -42,6 +42,15 @@ TEST(NodeIndex, NoscriptNoticeIsSkippedButNoscriptPageKept) {
   EXPECT_EQ(t.index->text_content(t.by_id("a")), "The page itself");
 }
 
+TEST(NodeIndex, AccordionToggleButtonsAreReadOtherButtonsNot) {
+  // A button holding a heading, or inside one, is an accordion's question;
+  // "Add to cart" and "Menu" buttons are controls.
+  Indexed t("<body><div id=a><button><span><h3>How much does it cost?</h3></span></button>"
+            "<h4><button>Is there a free plan?</button></h4>"
+            "<button>Add to cart</button><div><button><span>Menu</span></button></div></div></body>");
+  EXPECT_EQ(t.index->text_content(t.by_id("a")), "How much does it cost? Is there a free plan?");
+}
+
 TEST(NodeIndex, ClosedTabAndAccordionPanelsAreRead) {
   // A product's specifications behind a tab, a guide's code in a closed
   // accordion: hidden until a click, but part of the page.

@@ -180,6 +180,35 @@ TEST(Select, SiblingSectionsAroundALinkBoxAreJoined) {
   EXPECT_FALSE(sel.pruned[t.by_id("s3")]);
 }
 
+TEST(Select, AHeadedSectionOfLinkedCardsIsNotDroppedWhole) {
+  // A landing page's "Templates" section: a heading, an introduction, then
+  // cards that are links. Its value is negative, but when the sections
+  // around it join, only its link list goes, not its heading and intro.
+  std::string cards;
+  for (int k = 0; k < 12; ++k) cards += "<li><a href=/t" + std::to_string(k) + ">Template number " + std::to_string(k) + " for your team</a></li>";
+  testing::Indexed t("<body><div id=col><div id=s1>" + para + para + para + "</div>"
+                     "<div id=templates><h2 id=th>Kickstart your next project</h2>" + para +
+                     "<ul id=cards>" + cards + "</ul></div><div id=s2>" + para + para + "</div></div></body>");
+  ASSERT_LT(t.features[t.by_id("templates")].subtree_value, 0.f);
+  const Selection sel = select_content(*t.index, t.features, Options{}, "");
+  EXPECT_EQ(sel.container, t.by_id("col"));
+  EXPECT_FALSE(sel.pruned[t.by_id("templates")]);
+  EXPECT_FALSE(sel.pruned[t.by_id("th")]);
+  EXPECT_TRUE(sel.pruned[t.by_id("cards")]);
+}
+
+TEST(Features, ACollapsedAccordionAnswerIsNotFurniture) {
+  // An FAQ's answer hidden by a utility class until its question (a
+  // button) is clicked is text of the page; a "hidden" box elsewhere is not.
+  testing::Indexed t("<body><div id=faq><div><button type=button><h3>How much does it cost?</h3></button>"
+                     "<div id=answer class='text-sm hidden'>" + para + "</div></div>"
+                     "<div><span>Label</span><div id=other class=hidden>" + para + "</div></div></div></body>");
+  EXPECT_FALSE(t.features[t.by_id("answer")].boilerplate);
+  EXPECT_TRUE(t.features[t.by_id("other")].boilerplate);
+  EXPECT_TRUE(follows_toggle_button(*t.index, t.by_id("answer")));
+  EXPECT_FALSE(follows_toggle_button(*t.index, t.by_id("other")));
+}
+
 TEST(Select, ManySmallSectionsTogetherAreJoined) {
   // A service landing page: one long section and several short ones, each
   // below the one-sibling share of the best, together a good part of it;

@@ -52,6 +52,27 @@ bool is_loading_placeholder(std::string_view t) {
 
 }  // namespace
 
+bool follows_toggle_button(const dom::NodeIndex& index, std::uint32_t i) noexcept {
+  constexpr int kMaxSiblingsBack = 3;  // a chevron or an icon may sit between
+  const std::uint32_t parent = index[i].parent;
+  if (parent == dom::kNoNode || i == 0) return false;
+  std::uint32_t k = i - 1;
+  for (int step = 0; step < kMaxSiblingsBack && k > parent; ++step) {
+    while (index[k].parent != parent) k = index[k].parent;  // the sibling holding k
+    if (index[k].is_element() && index[k].text_chars > 0) {
+      if (index[k].tag == GUMBO_TAG_BUTTON) return true;
+      // <h3><button>Question</button></h3>: the accessible accordion.
+      if (!dom::is_heading_tag(index[k].tag)) return false;
+      for (std::uint32_t d = k + 1; d < index[k].end; ++d) {
+        if (index[d].tag == GUMBO_TAG_BUTTON && index[d].is_element()) return true;
+      }
+      return false;
+    }
+    k = k - 1;
+  }
+  return false;
+}
+
 std::uint32_t block_of(const dom::NodeIndex& index, std::uint32_t i) noexcept {
   std::uint32_t k = index[i].is_text() ? index[i].parent : i;
   while (k != dom::kNoNode && !dom::is_block_tag(index[k].tag)) k = index[k].parent;
@@ -103,6 +124,7 @@ std::vector<NodeFeatures> compute_features(const dom::NodeIndex& index, const El
   // Rules, top-down; "boilerplate" is inherited.
   const RuleMask navigation_rule = rule_bit("navigation");
   const RuleMask footer_rule = rule_bit("footer");
+  const RuleMask hidden_rule = rule_bit("screen_reader_only");
   std::vector<bool> in_text(n, false);  // inside a <main> or an <article>
   for (std::uint32_t i = 0; i < n; ++i) {
     const dom::Node& node = index[i];
@@ -119,6 +141,12 @@ std::vector<NodeFeatures> compute_features(const dom::NodeIndex& index, const El
     const bool shop_furniture = weights.shop_page &&
                                 mask_has_kind(f[i].rules, RuleKind::kShopFurniture) &&
                                 !mask_has_kind(f[i].rules, RuleKind::kPositive);
+    // A collapsed accordion panel ("hidden" class, opened by the button
+    // before it: the answer under an FAQ's question) is part of the text,
+    // like the panels the index shows (accordion/collapse classes).
+    const bool collapsed_panel = (f[i].rules & kind_mask(RuleKind::kBoilerplate)) == hidden_rule &&
+                                 prose[i] > 0 && follows_toggle_button(index, i);
+    if (collapsed_panel) f[i].rules &= ~hidden_rule;
     const bool furniture = mask_has_kind(f[i].rules, RuleKind::kBoilerplate) || shop_furniture ||
                            (!weights.comments_are_content &&
                             mask_has_kind(f[i].rules, RuleKind::kComments));

@@ -82,6 +82,10 @@ std::vector<NodeFeatures> compute_features(const dom::NodeIndex& index, const El
 std::vector<NodeFeatures> compute_features(const dom::NodeIndex& index, const RuleMatcher& rules,
                                            const BlockWeights& weights = {});
 
+// Whether element i comes right after a <button> (or a heading holding one)
+// among its siblings: the panel an accordion's toggle opens.
+bool follows_toggle_button(const dom::NodeIndex& index, std::uint32_t i) noexcept;
+
 // The element whose own text is grouped with text node / inline element i.
 std::uint32_t block_of(const dom::NodeIndex& index, std::uint32_t i) noexcept;
 

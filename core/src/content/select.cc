@@ -159,6 +159,15 @@ constexpr int kMaxJoinClimb = 5;             // ancestors looked at above the be
 // best join as well.
 constexpr float kSiblingsSumShareOfBest = 0.3f;
 
+// A box below a heading that says what it is, with some prose: one of a
+// landing page's sections whose items happen to be links (cards each
+// wrapped in a link, a gallery of templates). Its value is negative, yet it
+// is no box of links to drop whole: the pruning pass inside the container
+// takes out its link lists and keeps its heading and introduction.
+bool is_headed_section(const NodeFeatures& f) {
+  return !f.boilerplate && f.holds_heading && f.holds_paragraph;
+}
+
 void join_sibling_sections(const dom::NodeIndex& index, const std::vector<NodeFeatures>& features,
                            float best, Selection& sel) {
   const std::uint32_t body = index.body();
@@ -179,7 +188,7 @@ void join_sibling_sections(const dom::NodeIndex& index, const std::vector<NodeFe
       if (section) sections_sum += f.subtree_value;
       if (section && f.subtree_value >= min_value) {
         joins = true;
-      } else if (f.boilerplate || f.subtree_value < 0) {
+      } else if (f.boilerplate || (f.subtree_value < 0 && !is_headed_section(f))) {
         negative.push_back(k);
       }
     }

@@ -83,6 +83,23 @@ bool is_noscript_notice(const GumboNode* g) {
   return !has_element;
 }
 
+// A <button> holding a heading, or inside one, is an accordion's toggle:
+// its text is a question or a section's title ("How much does it cost?"),
+// part of what the page says. Other buttons ("Add to cart", "Menu") are
+// controls and are not read. Looked for a few levels down: the heading
+// sits in the button's label wrappers.
+bool holds_heading(const GumboNode* g, int depth) {
+  constexpr int kMaxDepth = 3;
+  const GumboVector& children = g->v.element.children;
+  for (unsigned k = 0; k < children.length; ++k) {
+    const auto* c = static_cast<const GumboNode*>(children.data[k]);
+    if (c->type != GUMBO_NODE_ELEMENT) continue;
+    if (is_heading_tag(c->v.element.tag)) return true;
+    if (depth < kMaxDepth && holds_heading(c, depth + 1)) return true;
+  }
+  return false;
+}
+
 struct Frame {
   const GumboNode* node;
   std::uint32_t index;     // our index of this element (or of its flattening ancestor)
@@ -136,6 +153,13 @@ NodeIndex::NodeIndex(const GumboNode* root, NodeIndexLimits limits, Deadline& de
   if (root == nullptr || root->type != GUMBO_NODE_ELEMENT) return;
   nodes_.reserve(1024);
   std::vector<Frame> stack;
+  // The parent or grandparent is a heading (<h3><button>Question</button></h3>).
+  auto in_heading = [&](std::uint32_t parent) {
+    for (int up = 0; up < 2 && parent != kNoNode; ++up, parent = nodes_[parent].parent) {
+      if (is_heading_tag(nodes_[parent].tag)) return true;
+    }
+    return false;
+  };
   auto open_element = [&](const GumboNode* g, std::uint32_t parent, std::uint8_t inherited,
                           std::uint16_t depth) {
     Node n;
@@ -152,7 +176,10 @@ NodeIndex::NodeIndex(const GumboNode* root, NodeIndexLimits limits, Deadline& de
     if (n.tag == GUMBO_TAG_A && (scan.present & (std::uint32_t{1} << read_attribute_slot("href")))) {
       n.flags |= kInLink;
     }
-    if (is_skipped_tag(n.tag) || (n.tag == GUMBO_TAG_NOSCRIPT && is_noscript_notice(g))) {
+    const bool heading_toggle =
+        n.tag == GUMBO_TAG_BUTTON && (in_heading(parent) || holds_heading(g, 0));
+    if ((is_skipped_tag(n.tag) && !heading_toggle) ||
+        (n.tag == GUMBO_TAG_NOSCRIPT && is_noscript_notice(g))) {
       n.flags |= kSkipped;
     }
     if (n.tag == GUMBO_TAG_BODY && body_ == kNoNode) body_ = static_cast<std::uint32_t>(nodes_.size());
