@@ -199,7 +199,7 @@ const content::RuleMatcher& rule_matcher() {
 
 // Stage "prescan": what run_pipeline hands gumbo.
 std::string prescan(std::string_view utf8, input::LiftedText* lifted) {
-  static const AttributesRead attributes(default_options(), rule_matcher());
+  static const AttributesRead attributes(default_options());
   return input::prescan(utf8, default_options().max_depth, attributes.policy(), lifted);
 }
 

@@ -83,8 +83,7 @@ int main(int argc, char** argv) {
 
   const thresher::Extractor extractor;
   (void)extractor.extract(pages.front());
-  const thresher::content::RuleMatcher rules;
-  const thresher::AttributesRead attributes(thresher::Options{}, rules);
+  const thresher::AttributesRead attributes(thresher::Options{});
   std::size_t hash = 0;
   const double start = cpu_seconds();
   for (int p = 0; p < passes; ++p) {

@@ -28,7 +28,7 @@ struct Extractor::Compiled {
   Options options;
   content::RuleMatcher rules;
   AttributesRead attributes;
-  explicit Compiled(Options o) : options(std::move(o)), attributes(options, rules) {}
+  explicit Compiled(Options o) : options(std::move(o)), attributes(options) {}
 };
 
 const char* error_code_name(ErrorCode code) noexcept {

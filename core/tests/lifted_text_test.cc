@@ -54,6 +54,18 @@ TEST(LiftedText, PlaceholdersNameTheirRunsOnly) {
   EXPECT_EQ(none.run_at(first.c_str()).data(), nullptr);
 }
 
+TEST(LiftedText, AppendsAValueOrItsPlaceholder) {
+  LiftedText lifted;
+  std::string out = "<a href=\"";
+  lifted.append_lifted("https://example.com/a/path", out);
+  ASSERT_EQ(out.size(), 9 + LiftedText::kPlaceholderBytes);
+  EXPECT_EQ(lifted.run_at(out.c_str() + 9), "https://example.com/a/path");
+  out = "<a href=";
+  lifted.append_lifted("/a?b=1&amp;c=2", out);  // gumbo decodes the reference
+  EXPECT_EQ(out, "<a href=/a?b=1&amp;c=2");
+  EXPECT_EQ(lifted.count(), 1u);
+}
+
 TEST(LiftedText, PagesHoldingTheMarkerAreNotLifted) {
   EXPECT_TRUE(LiftedText::page_allows("<p>Plain text</p>"));
   EXPECT_FALSE(LiftedText::page_allows("<p>An icon \xEE\x80\x80</p>"));

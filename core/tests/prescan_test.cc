@@ -87,7 +87,7 @@ TEST(Prescan, AMillionNestedDivsBecomeShallow) {
 }
 
 constexpr std::string_view kKeepNames[] = {"class", "id", "href", "style"};
-const AttributePolicy kKeep{kKeepNames, {}, {}};
+const AttributePolicy kKeep{kKeepNames, {}};
 
 TEST(Prescan, SqueezesWhiteSpaceInTextOnly) {
   EXPECT_EQ(squeeze_markup("<p>a   b\n\n  c</p>  <p>d\te</p>", {}), "<p>a b\nc</p> <p>d\te</p>");
@@ -124,63 +124,43 @@ TEST(Prescan, DropsAttributesNoStageReads) {
   EXPECT_EQ(squeeze_markup(all, {}), all);  // nothing listed: all kept
 }
 
-TEST(Prescan, StandsInForClassTokensNotReadAndKeepsOnlyStylesThatHide) {
-  AttributePolicy policy{kKeepNames, {}, {}};
-  int asked = 0;
-  policy.class_token_read = [&asked](std::string_view token) {
-    ++asked;
-    return token == "nav" || token == "post-author";
-  };
+TEST(Prescan, KeepsOnlyStylesThatHide) {
+  AttributePolicy policy{kKeepNames, {}};
   policy.style_read = [](std::string_view style) { return style.find("none") != std::string_view::npos; };
-  EXPECT_EQ(squeeze_markup("<div class=\"col-6 nav  mt-4 post-author\" id=x>a</div>", policy),
-            "<div class=\"nav post-author :06TSV\" id=x>a</div>");
-  EXPECT_EQ(squeeze_markup("<p class='row \"q\" nav'>b</p>", policy), "<p class='nav :0aSNH'>b</p>");
-  EXPECT_EQ(squeeze_markup("<p class=nav>c</p><p class=flex>d</p><p CLASS=\"\">", policy),
-            "<p class=nav>c</p><p class=\":0muQW\">d</p><p CLASS=\"\">");
-  // A character reference is left for gumbo to decode: kept unasked.
-  EXPECT_EQ(squeeze_markup("<p class=\"a&amp;b x\">e</p>", policy), "<p class=\"a&amp;b :0BrLo\">e</p>");
-  // Each distinct token is asked once per page.
-  asked = 0;
-  (void)squeeze_markup("<i class=\"u v\"></i><i class=\"v u\"></i><i class=u></i>", policy);
-  EXPECT_EQ(asked, 2);
   EXPECT_EQ(squeeze_markup("<p style=\"color: red\">f</p><p style=\"display:none\">g</p>", policy),
             "<p >f</p><p style=\"display:none\">g</p>");
-  // Lists that differ only in tokens not read stay different; equal ones
-  // stay equal.
-  const std::string cards = squeeze_markup(
-      "<li class=\"card card--a\"></li><li class=\"card card--b\"></li><li class=\"card card--a\">", policy);
-  EXPECT_EQ(cards, "<li class=\":0EVCx\"></li><li class=\":0zStz\"></li><li class=\":0EVCx\">");
-  // Gumbo reads the first of a repeated name only: a second class cannot
-  // stand in for a first one cut away.
-  EXPECT_EQ(squeeze_markup("<p class=flex class=nav id=a id=b>h</p>", policy), "<p class=\":0muQW\" id=a>h</p>");
 }
 
-TEST(AttributesRead, ClassTokensReadAreThoseAStageActsOn) {
-  const content::RuleMatcher rules;
-  for (const char* token : {"navbar", "site-footer", "commentList", "accordion-item", "tab-pane",
-                            "bigusername", "post-author", "md:flex", "lg:inline-block"}) {
-    EXPECT_TRUE(class_token_read(rules, token)) << token;
-  }
-  for (const char* token : {"col-md-6", "flex", "px-4", "mt-4", "row", "wp-block-group", "md:px-4"}) {
-    EXPECT_FALSE(class_token_read(rules, token)) << token;
-  }
-  // A display variant beside "hidden" reaches the matcher, which then
-  // leaves the "hidden" alone.
-  const AttributesRead attributes(Options{}, rules);
-  const std::string lean = squeeze_markup("<div class=\"hidden md:flex gap-2\">", attributes.policy());
-  const std::size_t open = lean.find('"'), close = lean.rfind('"');
-  const std::string cls = lean.substr(open + 1, close - open - 1);
-  EXPECT_EQ(rules.match(GUMBO_TAG_DIV, cls, {}, {}), rules.match(GUMBO_TAG_DIV, "hidden md:flex gap-2", {}, {}));
-  EXPECT_NE(cls.find("md:flex"), std::string::npos);
+TEST(Prescan, LiftsLongAttributeValuesOut) {
+  const AttributePolicy keep_all;
+  LiftedText lifted;
+  const std::string lean = squeeze_markup(
+      "<a href=\"https://example.com/a/long/path\" class=short id=long-identifier>x</a>"
+      "<a href=/unquoted/long/path title='x &amp; a reference'>y</a>"
+      "<table><input type=hidden-and-long-enough><font color=a-colour-name-here>", keep_all, &lifted);
+  EXPECT_EQ(lifted.count(), 3u);
+  // Quotes and the forms of values lifted stay as written; short values,
+  // references and what the tree builder reads are left in place.
+  EXPECT_NE(lean.find("<a href=\"\xEE\x80\x80"), std::string::npos) << lean;
+  EXPECT_NE(lean.find(" class=short id=\xEE\x80\x80"), std::string::npos) << lean;
+  EXPECT_NE(lean.find("<a href=\xEE\x80\x80"), std::string::npos) << lean;
+  EXPECT_NE(lean.find(" title='x &amp; a reference'>y"), std::string::npos) << lean;
+  EXPECT_NE(lean.find("<input type=hidden-and-long-enough><font color=a-colour-name-here>"),
+            std::string::npos) << lean;
+  // The tree gets them back.
+  const dom::ParsedHtml parsed(lean, 0, &lifted);
+  const GumboNode* body = static_cast<const GumboNode*>(parsed.root()->v.element.children.data[1]);
+  const GumboNode* a = static_cast<const GumboNode*>(body->v.element.children.data[0]);
+  EXPECT_STREQ(gumbo_get_attribute(&a->v.element.attributes, "href")->value, "https://example.com/a/long/path");
+  EXPECT_STREQ(gumbo_get_attribute(&a->v.element.attributes, "id")->value, "long-identifier");
 }
 
 TEST(Prescan, ImageSourcesOnlyWhenImagesAreRendered) {
-  const content::RuleMatcher rules;
   const std::string img = "<img src=a.png alt=\"A cat\" class=hero-image>";
-  EXPECT_EQ(squeeze_markup(img, AttributesRead(Options{}, rules).policy()), "<img class=\":0X_0j\">");
+  EXPECT_EQ(squeeze_markup(img, AttributesRead(Options{}).policy()), "<img class=hero-image>");
   Options with_images;
   with_images.include_images = true;
-  EXPECT_EQ(squeeze_markup(img, AttributesRead(with_images, rules).policy()), "<img src=a.png alt=\"A cat\" class=\":0X_0j\">");
+  EXPECT_EQ(squeeze_markup(img, AttributesRead(with_images).policy()), img);
 }
 
 // The differential check over the stored corpus: what squeeze_markup and
@@ -285,6 +265,9 @@ TEST(Prescan, LiftedTextComesBackWhereGumboPutsIt) {
       "<p>  Fish &amp; chips, with white space  </p> <p>\n\n Another one, with more\n</p>",
       "<ul><li>An item of a list<li>Another item of the list</ul><select><option>An option here</select>",
       "<svg><text>Text in foreign content</text></svg><math><mi>identifier x</mi></math>",
+      "<a href='/a/long/link/to/somewhere' class=\"nav-item active\" id=some-long-id>A link</a>"
+      "<table><tr><td><input type=hidden name=a-long-enough-name value='a long value'></td></tr>"
+      "</table><html lang=en-GB-oxendict class='a second html tag'><math><mi href=/x/y/z/w>x</mi>",
       many,
   };
   for (const std::string& page : pages) {
@@ -313,7 +296,7 @@ TEST(Prescan, CorpusTreesOnlyLoseWhatNoStageReads) {
   const content::RuleMatcher rules;
   Options options;
   options.include_images = true;  // src and alt compared as they are
-  const AttributesRead attributes(options, rules);
+  const AttributesRead attributes(options);
   std::size_t pages_lifted = 0;
   for (const std::string& page : pages) {
     const std::string utf8 = decode_to_utf8(testing::read_file(page)).utf8;

@@ -19,9 +19,8 @@ namespace thresher::dom {
 // the index's own hidden check). The pre-scan drops all others before
 // parsing: gumbo spends per byte of attribute value, and data-*, srcset and
 // the like are a third of a page's markup. Reading an attribute not listed
-// here fails an assertion in debug builds. Of class and style values the
-// index holds only what stages act on (see attributes_read.h): a new reader
-// of class names must be added to class_token_read there.
+// here fails an assertion in debug builds. Of style values the index holds
+// only those that hide (see attributes_read.h).
 inline constexpr std::string_view kAttributesRead[] = {
     "alt",  "aria-hidden", "class",  "content", "datetime", "hidden", "href",     "http-equiv",
     "id",   "itemprop",    "lang",   "name",    "popover",  "property", "rel",    "role",     "src",

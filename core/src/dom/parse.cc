@@ -68,38 +68,48 @@ void for_each_restored_piece(const char* text, const input::LiftedText& lifted, 
 
 }  // namespace
 
-// Every text node holding a placeholder gets its text back: a node that is
-// one placeholder points at the run; others (a placeholder with white space
-// around it, runs joined where a tag vanished) are written out anew.
-void ParsedHtml::restore_lifted_text(const input::LiftedText& lifted) {
+// The string `text` with its placeholders replaced by their runs: `text`
+// itself when it holds none, the run when it is one placeholder, else a
+// copy written out anew in the arena (a placeholder with white space around
+// it, runs joined where a tag vanished).
+const char* ParsedHtml::restored(const char* text, const input::LiftedText& lifted) {
   using input::LiftedText;
+  const char* hit = std::strstr(text, LiftedText::kMarker.data());
+  if (hit == nullptr) return text;
+  if (hit == text && std::strlen(text) == LiftedText::kPlaceholderBytes) {
+    const std::string_view run = lifted.run_at(hit);
+    return run.data() != nullptr ? run.data() : text;
+  }
+  std::size_t size = 0;
+  for_each_restored_piece(text, lifted, [&](const char*, std::size_t n) { size += n; });
+  char* copy = static_cast<char*>(arena_.allocate(size + 1));
+  char* w = copy;
+  for_each_restored_piece(text, lifted, [&](const char* piece, std::size_t n) {
+    std::memcpy(w, piece, n);
+    w += n;
+  });
+  *w = '\0';
+  return copy;
+}
+
+// Every text node and attribute value holding a placeholder gets its text
+// back.
+void ParsedHtml::restore_lifted_text(const input::LiftedText& lifted) {
   std::vector<GumboNode*> stack{output_->document};
   while (!stack.empty()) {
     GumboNode* node = stack.back();
     stack.pop_back();
-    if (node->type == GUMBO_NODE_TEXT) {
-      const char* text = node->v.text.text;
-      const char* hit = std::strstr(text, LiftedText::kMarker.data());
-      if (hit == nullptr) continue;
-      if (hit == text && std::strlen(text) == LiftedText::kPlaceholderBytes) {
-        const std::string_view run = lifted.run_at(hit);
-        if (run.data() != nullptr) node->v.text.text = run.data();
-        continue;
-      }
-      std::size_t size = 0;
-      for_each_restored_piece(text, lifted, [&](const char*, std::size_t n) { size += n; });
-      char* restored = static_cast<char*>(arena_.allocate(size + 1));
-      char* w = restored;
-      for_each_restored_piece(text, lifted, [&](const char* piece, std::size_t n) {
-        std::memcpy(w, piece, n);
-        w += n;
-      });
-      *w = '\0';
-      node->v.text.text = restored;
+    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) {
+      node->v.text.text = restored(node->v.text.text, lifted);
       continue;
     }
-    if (node->type != GUMBO_NODE_DOCUMENT && node->type != GUMBO_NODE_ELEMENT &&
-        node->type != GUMBO_NODE_TEMPLATE) {
+    if (node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE) {
+      const GumboVector& attributes = node->v.element.attributes;
+      for (unsigned k = 0; k < attributes.length; ++k) {
+        auto* a = static_cast<GumboAttribute*>(attributes.data[k]);
+        a->value = restored(a->value, lifted);
+      }
+    } else if (node->type != GUMBO_NODE_DOCUMENT) {
       continue;
     }
     const GumboVector& children =

@@ -35,8 +35,8 @@ class Arena {
 class ParsedHtml {
  public:
   // `utf8` must stay alive and unchanged while this object lives, and so
-  // must `lifted`: the text runs the pre-scan lifted out of `utf8`, put
-  // back into the tree's text nodes here (text nodes point into it).
+  // must `lifted`: the text runs and attribute values the pre-scan lifted
+  // out of `utf8`, put back into the tree here (the tree points into it).
   explicit ParsedHtml(std::string_view utf8, std::size_t memory_budget = 0,
                       const input::LiftedText* lifted = nullptr);
   ParsedHtml(const ParsedHtml&) = delete;
@@ -47,6 +47,7 @@ class ParsedHtml {
 
  private:
   void restore_lifted_text(const input::LiftedText& lifted);
+  const char* restored(const char* text, const input::LiftedText& lifted);
 
   Arena arena_;  // declared first: destroyed last
   GumboOutput* output_ = nullptr;

@@ -62,20 +62,36 @@ bool LiftedText::page_allows(std::string_view utf8) {
   return utf8.find(kMarker) == std::string_view::npos;
 }
 
-bool LiftedText::lift_tail(std::string& out, std::size_t from) {
-  const std::string_view run = std::string_view(out).substr(from);
+bool LiftedText::keep(std::string_view run) {
   if (run.size() < kMinRunBytes || starts_.size() >= kMaxRuns ||
       runs_.size() + run.size() >= UINT32_MAX || !stored_unchanged(run)) {
     return false;
   }
-  const auto k = static_cast<std::uint32_t>(starts_.size());
   starts_.push_back(static_cast<std::uint32_t>(runs_.size()));
   runs_.append(run).push_back('\0');
-  out.resize(from);
+  return true;
+}
+
+void LiftedText::append_placeholder(std::string& out) const {  // of the last run kept
+  const auto k = static_cast<std::uint32_t>(starts_.size() - 1);
   out.append(kMarker);
   append_code_point(kDigitBase + (k >> 12), out);
   append_code_point(kDigitBase + (k & 4095), out);
+}
+
+bool LiftedText::lift_tail(std::string& out, std::size_t from) {
+  if (!keep(std::string_view(out).substr(from))) return false;
+  out.resize(from);
+  append_placeholder(out);
   return true;
+}
+
+void LiftedText::append_lifted(std::string_view run, std::string& out) {
+  if (keep(run)) {
+    append_placeholder(out);
+  } else {
+    out.append(run);
+  }
 }
 
 std::string_view LiftedText::run_at(const char* p) const {

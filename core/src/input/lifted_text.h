@@ -6,6 +6,10 @@
 // as it was. So the pre-scan replaces a run of plain text between two tags
 // by a placeholder of three characters and keeps the run here; after
 // parsing, dom::ParsedHtml puts the runs back into the text nodes.
+// Attribute values (links, class lists) cost gumbo per byte the same way and
+// are lifted too, whole: the tree builder reads none of them but a few
+// (input's type, font's color, face and size, annotation-xml's encoding),
+// which the pre-scan leaves in place.
 //
 // A placeholder is U+E000 and two characters U+E100 + 12 bits of the run's
 // number. It is not white space, as the run (from its first non-space
@@ -37,6 +41,10 @@ class LiftedText {
   // in its place, when gumbo would store the run unchanged and the
   // placeholder is shorter; else leaves `out` alone and returns false.
   bool lift_tail(std::string& out, std::size_t from);
+  // Appends `run` to `out`, or its placeholder when it can be lifted as
+  // lift_tail says (for an attribute value: gumbo stores those as it stores
+  // text, character references decoded).
+  void append_lifted(std::string_view run, std::string& out);
 
   // The run named by the placeholder at `p`, which starts with kMarker in a
   // '\0'-terminated string (nothing past its end is read); its data() is
@@ -47,6 +55,10 @@ class LiftedText {
   std::size_t count() const noexcept { return starts_.size(); }
 
  private:
+  // Keeps `run` when it can be lifted; false (nothing kept) otherwise.
+  bool keep(std::string_view run);
+  void append_placeholder(std::string& out) const;
+
   std::string runs_;                   // the runs, each followed by '\0'
   std::vector<std::uint32_t> starts_;  // where run k begins in runs_
 };

@@ -282,11 +282,25 @@ bool shapes_tree(std::string_view lowered) {
          lowered == "size";
 }
 
-// What becomes of one attribute of a tag.
-enum class Verdict : char { kDrop, kKeep, kEdited };
+// An attribute's value as written (without its quotes): a view into `html`,
+// empty (and null) when the attribute has none.
+std::string_view value_of(std::string_view html, const Attribute& a) {
+  std::size_t k = a.name_end;
+  while (k < a.end && is_html_space(html[k])) ++k;
+  if (k == a.end || html[k] != '=') return {};
+  ++k;
+  while (k < a.end && is_html_space(html[k])) ++k;
+  if (k < a.end && (html[k] == '"' || html[k] == '\'')) {
+    return html.substr(k + 1, a.end - k - 2);
+  }
+  return html.substr(k, a.end - k);
+}
 
-// Decides, attribute by attribute, what squeeze_markup passes on. Holds the
-// page's class-token answers, so that each distinct token is asked once.
+// What becomes of one attribute of a tag. kKeepAsWritten: one the tree
+// builder reads (shapes_tree), whose value is never lifted out.
+enum class Verdict : char { kDrop, kKeep, kKeepAsWritten };
+
+// Decides, attribute by attribute, what squeeze_markup passes on.
 class AttributeEditor {
  public:
   explicit AttributeEditor(const AttributePolicy& policy) : policy_(policy) {}
@@ -294,16 +308,15 @@ class AttributeEditor {
   // Starts a new tag: names given twice count only the first time.
   void start_tag() { seen_ = 0; }
 
-  // The verdict on the attribute written as `html[a.begin, a.end)`; for
-  // kEdited, edited() holds the value to write instead.
+  // The verdict on the attribute written as `html[a.begin, a.end)`.
   Verdict judge(std::string_view html, const Attribute& a) {
     const std::string_view name = html.substr(a.begin, a.name_end - a.begin);
-    if (policy_.keep.empty()) return Verdict::kKeep;
-    if (name.size() > 32) return Verdict::kDrop;
+    if (name.size() > 32) return policy_.keep.empty() ? Verdict::kKeep : Verdict::kDrop;
     char buf[32];
     for (std::size_t k = 0; k < name.size(); ++k) buf[k] = lower(name[k]);
     const std::string_view lowered(buf, name.size());
-    if (shapes_tree(lowered)) return Verdict::kKeep;
+    if (shapes_tree(lowered)) return Verdict::kKeepAsWritten;
+    if (policy_.keep.empty()) return Verdict::kKeep;
     const auto slot = std::find(policy_.keep.begin(), policy_.keep.end(), lowered);
     if (slot == policy_.keep.end()) return Verdict::kDrop;
     const auto k = static_cast<std::size_t>(slot - policy_.keep.begin());
@@ -311,82 +324,15 @@ class AttributeEditor {
       if (seen_ & (std::uint32_t{1} << k)) return Verdict::kDrop;  // gumbo ignores it
       seen_ |= std::uint32_t{1} << k;
     }
-    const std::string_view value = value_of(html, a);
     if (lowered == "style" && policy_.style_read) {
-      return policy_.style_read(value) ? Verdict::kKeep : Verdict::kDrop;
+      return policy_.style_read(value_of(html, a)) ? Verdict::kKeep : Verdict::kDrop;
     }
-    if (lowered == "class" && policy_.class_token_read) return filter_class(value);
     return Verdict::kKeep;
   }
 
-  std::string_view edited() const { return edited_; }
-
  private:
-  // An attribute's value as written (without its quotes).
-  static std::string_view value_of(std::string_view html, const Attribute& a) {
-    std::size_t k = a.name_end;
-    while (k < a.end && is_html_space(html[k])) ++k;
-    if (k == a.end || html[k] != '=') return {};
-    ++k;
-    while (k < a.end && is_html_space(html[k])) ++k;
-    if (k < a.end && (html[k] == '"' || html[k] == '\'')) {
-      return html.substr(k + 1, a.end - k - 2);
-    }
-    return html.substr(k, a.end - k);
-  }
-
-  // The tokens read, then one token standing for all the others: stages
-  // also compare class lists for equality (cards of one kind, twins of a
-  // box), and lists that differ only in tokens not read must stay unequal.
-  // The stand-in is ':0' and four characters of a hash: no rule reads a
-  // token with a ':' in it, and a part after ':' starting with a digit is
-  // no display variant ("md:flex") either.
-  Verdict filter_class(std::string_view value) {
-    edited_.clear();
-    std::size_t tokens = 0, kept = 0;
-    std::uint32_t dropped = 2166136261u;  // FNV-1a over the tokens not read
-    for (std::size_t pos = 0; pos < value.size();) {
-      while (pos < value.size() && is_html_space(value[pos])) ++pos;
-      std::size_t end = pos;
-      while (end < value.size() && !is_html_space(value[end])) ++end;
-      if (end == pos) break;
-      const std::string_view token = value.substr(pos, end - pos);
-      ++tokens;
-      if (token_read(token)) {
-        ++kept;
-        if (!edited_.empty()) edited_.push_back(' ');
-        edited_.append(token);
-      } else {
-        for (char c : token) dropped = (dropped ^ static_cast<unsigned char>(c)) * 16777619u;
-        dropped = (dropped ^ ' ') * 16777619u;
-      }
-      pos = end;
-    }
-    if (kept == tokens) return Verdict::kKeep;
-    static constexpr char kDigits[] =
-        "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_-";
-    if (!edited_.empty()) edited_.push_back(' ');
-    edited_.append(":0");
-    for (int k = 0; k < 4; ++k, dropped >>= 6) edited_.push_back(kDigits[dropped & 63]);
-    return Verdict::kEdited;
-  }
-
-  bool token_read(std::string_view token) {
-    if (token.find('&') != std::string_view::npos) return true;
-    if (const auto it = answers_.find(token); it != answers_.end()) return it->second;
-    // A page with more distinct tokens than this keeps the rest unasked:
-    // memory stays bounded, and a kept token changes nothing.
-    constexpr std::size_t kMaxAnswers = 1 << 16;
-    if (answers_.size() >= kMaxAnswers) return true;
-    const bool read = policy_.class_token_read(token);
-    answers_.emplace(token, read);
-    return read;
-  }
-
   const AttributePolicy& policy_;
   std::uint32_t seen_ = 0;  // bit k: policy_.keep[k] given in this tag already
-  std::unordered_map<std::string_view, bool> answers_;  // views into the page
-  std::string edited_;
 };
 
 // Elements whose text is not collapsed: raw text and RCDATA (read verbatim
@@ -422,8 +368,7 @@ std::string squeeze_markup(std::string_view html, const AttributePolicy& policy,
   std::size_t run_start = 0;  // where the current text run begins in `out`
   std::vector<Attribute> attributes;
   AttributeEditor editor(policy);
-  std::vector<Verdict> verdicts;           // per attribute of the current tag
-  std::vector<std::string> edited_values;  // per attribute, when kEdited
+  std::vector<Verdict> verdicts;  // per attribute of the current tag
   const std::size_t n = html.size();
   auto verbatim_to = [&](std::size_t to) {  // copy html[pos, to) and continue there
     out.append(html.substr(pos, to - pos));
@@ -461,36 +406,43 @@ std::string squeeze_markup(std::string_view html, const AttributePolicy& policy,
             html[at + name.size()] != '/' && html[at + name.size()] != '>') {
           name = {};
         }
-        bool all_kept = true;
+        // Values worth lifting out (see LiftedText): longer than a
+        // placeholder, of an attribute only later stages read.
+        auto lift_value = [&](std::size_t j) {
+          const Attribute& a = attributes[j];
+          return lifted != nullptr && verdicts[j] == Verdict::kKeep &&
+                 a.end - a.name_end > LiftedText::kPlaceholderBytes + 1;
+        };
+        bool as_written = true;  // the tag can be copied as it is
         verdicts.resize(attributes.size());
-        edited_values.resize(attributes.size());
         editor.start_tag();
         for (std::size_t j = 0; j < attributes.size(); ++j) {
           verdicts[j] = editor.judge(html, attributes[j]);
-          if (verdicts[j] == Verdict::kEdited) edited_values[j].assign(editor.edited());
-          all_kept &= verdicts[j] == Verdict::kKeep;
+          as_written &= verdicts[j] != Verdict::kDrop && !lift_value(j);
         }
-        if (all_kept) {
+        if (as_written) {
           verbatim_to(gt);
         } else {
           // The tag name, the attributes kept (as written, or with their
-          // edited value in their own quotes), the ending.
+          // value lifted out where LiftedText takes it), the ending.
           const std::size_t name_end = attributes.front().begin;
           out.append(html.substr(pos, name_end - pos));
           for (std::size_t j = 0; j < attributes.size(); ++j) {
             if (verdicts[j] == Verdict::kDrop) continue;
             const Attribute& a = attributes[j];
             if (!is_html_space(out.back())) out.push_back(' ');
-            if (verdicts[j] == Verdict::kKeep) {
+            if (!lift_value(j)) {
               out.append(html.substr(a.begin, a.end - a.begin));
-            } else {
-              // A value with several tokens is quoted; an unquoted one was a
-              // single token, now the stand-in (no quotes in it).
-              const char last = html[a.end - 1];
-              const char quote = last == '\'' || last == '"' ? last : '"';
-              out.append(html.substr(a.begin, a.name_end - a.begin)).push_back('=');
-              out.append(1, quote).append(edited_values[j]).push_back(quote);
+              continue;
             }
+            // The name, '=' and opening quote (if any) as written, the value
+            // or its placeholder, the closing quote.
+            const std::string_view value = value_of(html, a);
+            const auto value_begin = static_cast<std::size_t>(value.data() - html.data());
+            const std::size_t value_end = value_begin + value.size();
+            out.append(html.substr(a.begin, value_begin - a.begin));
+            lifted->append_lifted(value, out);
+            out.append(html.substr(value_end, a.end - value_end));
           }
           if (tag.self_closing) out.append(is_html_space(out.back()) ? "/" : " /");
           out.push_back('>');

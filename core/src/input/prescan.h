@@ -18,19 +18,13 @@ namespace thresher::input {
 std::string strip_unparsed_bodies(std::string_view html);
 
 // What of the attributes reaches gumbo. Gumbo spends per byte of attribute
-// value (class lists alone are a quarter of a page's markup), so the
-// pre-scan passes on only what a later stage reads.
+// value, so the pre-scan passes on only what a later stage reads (and lifts
+// long values out, see squeeze_markup).
 struct AttributePolicy {
   // Names kept (lower case); empty keeps every attribute. The few the tree
   // builder itself reads are kept whatever this says. Of a name given twice
   // in one tag only the first counts, as in gumbo.
   std::span<const std::string_view> keep;
-  // class: the tokens for which this holds are kept (all when unset), and
-  // the others give way to one stand-in token (':0' and four characters of
-  // their hash), so that lists equal or unequal before stay so. Asked once
-  // per distinct token of a page. Tokens holding '&' (a character
-  // reference gumbo would decode) are kept unasked.
-  std::function<bool(std::string_view)> class_token_read;
   // style: kept when this holds for its value (always when unset).
   std::function<bool(std::string_view)> style_read;
 };
@@ -41,11 +35,12 @@ struct AttributePolicy {
 // <textarea>, <title>, raw-text elements and <plaintext>, and comments are
 // copied unchanged; so is everything after a tag that never ends. Every
 // later stage collapses white space in text itself.
-// Drops or shortens attributes as `policy` says. Tags are split as gumbo's
-// tokenizer splits them, so no attribute value is ever taken for text.
+// Drops attributes as `policy` says. Tags are split as gumbo's tokenizer
+// splits them, so no attribute value is ever taken for text.
 // With `lifted`, each run of text between tags (outside <pre> and raw text)
 // that LiftedText takes is replaced by its placeholder from its first
-// non-space character on.
+// non-space character on, and so is each attribute value longer than a
+// placeholder (but those the tree builder reads: see LiftedText).
 std::string squeeze_markup(std::string_view html, const AttributePolicy& policy,
                            LiftedText* lifted = nullptr);
 
@@ -61,8 +56,8 @@ std::string cap_markup(std::string_view html, std::size_t max_depth);
 // cap_markup, in that order. Text under n open elements costs gumbo O(n) per
 // character, so the markup cap is at most 256 whatever `max_depth` says
 // (real pages nest below 100; p99 is 38).
-// With `lifted` (and a page that allows it), text runs are lifted out as
-// squeeze_markup says; dom::ParsedHtml puts them back.
+// With `lifted` (and a page that allows it), text runs and attribute values
+// are lifted out as squeeze_markup says; dom::ParsedHtml puts them back.
 std::string prescan(std::string_view utf8, std::size_t max_depth, const AttributePolicy& policy,
                     LiftedText* lifted = nullptr);
 
