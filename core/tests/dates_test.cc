@@ -26,6 +26,17 @@ TEST(Dates, WrittenForms) {
   EXPECT_EQ(iso("2023年3月2日"), "2023-03-02");
 }
 
+// The month word is a run of 3 to 12 letters, as the patterns were first
+// written (\pL{3,12}); the bound is now checked outside the regex.
+TEST(Dates, MonthWordOfTwelveLettersAtMost) {
+  EXPECT_EQ(iso("2 października 2023"), "2023-10-02");  // 12 letters
+  // A longer word after a day number is no match: the date after it is read.
+  EXPECT_EQ(iso("5 Unbelievablylongword 2020, then 7 March 2021"), "2021-03-07");
+  // Unanchored on the left, the month-first form reads the last 12 letters.
+  EXPECT_EQ(iso("xpaździernika 2, 2023"), "2023-10-02");
+  EXPECT_EQ(iso("Overlongwordmarch 2, 2023"), "none");
+}
+
 TEST(Dates, NumericDayFirstUnlessToldOtherwise) {
   EXPECT_EQ(iso("02.03.2023"), "2023-03-02");
   EXPECT_EQ(iso("03/02/2023", true), "2023-03-02");

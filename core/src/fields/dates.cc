@@ -63,6 +63,27 @@ int month_from_name(std::string_view word) {
   return 0;
 }
 
+// The longest month word the date patterns read, in letters (the longest of
+// kMonths, "października", has 12).
+constexpr std::size_t kMaxMonthLetters = 12;
+
+// Letters (code points) of a UTF-8 word: bytes that do not continue one.
+std::size_t letter_count(std::string_view word) {
+  std::size_t n = 0;
+  for (char c : word) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+// The last `n` letters of a UTF-8 word (all of it when shorter).
+std::string_view last_letters(std::string_view word, std::size_t n) {
+  std::size_t i = word.size();
+  for (std::size_t seen = 0; i > 0; --i) {
+    if ((static_cast<unsigned char>(word[i - 1]) & 0xC0) == 0x80) continue;
+    if (seen++ == n) break;
+  }
+  return word.substr(i);
+}
+
 int to_int(std::string_view s) {
   int v = 0;
   for (char c : s) {
@@ -186,16 +207,33 @@ std::optional<CivilDate> parse_day(std::string_view s, bool prefer_month_first) 
     if (auto r = make(to_int(y), to_int(m), to_int(d))) return r;
   }
   // Day month-name year: "2 Mar 2023", "2. März 2023", "2 de marzo de 2023", "2nd March, 2023".
+  //
+  // The month word of the next two forms is a run of 3 to 12 letters. It is
+  // written \pL{3,} and its upper bound checked here: RE2 compiles a counted
+  // repeat into one copy of \pL (a UTF-8 automaton of ~1,200 instructions)
+  // per count, and the two \pL{3,12} patterns took ~200 M instructions to
+  // compile (forward and reverse programs) on the first dated text of a
+  // process, some 6 pages' worth of extraction; \pL{3,} takes ~60 M.
   static const LazyRE2 kDayMonth = {
-      R"((?:^|[^\d])(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?(\pL{3,12})\.?,?\s+(?:de\s+)?((?:19|20)\d\d)(?:[^\d]|$))"};
-  if (RE2::PartialMatch(s, *kDayMonth, &d, &word, &y)) {
+      R"((?:^|[^\d])(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?(\pL{3,})\.?,?\s+(?:de\s+)?((?:19|20)\d\d)(?:[^\d]|$))"};
+  // The word is a whole run of letters here (white space before it, no
+  // letter after it), so a run longer than 12 is no match at its place: look
+  // past it, as the bounded pattern did.
+  for (std::string_view rest = s; RE2::PartialMatch(rest, *kDayMonth, &d, &word, &y);) {
+    if (letter_count(word) > kMaxMonthLetters) {
+      rest.remove_prefix(static_cast<std::size_t>(word.data() + word.size() - rest.data()));
+      continue;
+    }
     if (auto r = make(to_int(y), month_from_name(word), to_int(d))) return r;
+    break;
   }
-  // Month-name day year: "March 2, 2023", "Mar. 2nd 2023".
+  // Month-name day year: "March 2, 2023", "Mar. 2nd 2023". Unanchored on the
+  // left, \pL{3,12} read the last 12 letters of a longer run: so does this.
   static const LazyRE2 kMonthDay = {
-      R"((\pL{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)(?:[^\d]|$))"};
+      R"((\pL{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)(?:[^\d]|$))"};
   if (RE2::PartialMatch(s, *kMonthDay, &word, &d, &y)) {
-    if (auto r = make(to_int(y), month_from_name(word), to_int(d))) return r;
+    const std::string_view month = last_letters(word, kMaxMonthLetters);
+    if (auto r = make(to_int(y), month_from_name(month), to_int(d))) return r;
   }
   // Numeric day-first or month-first: 02.03.2023, 03/02/2023, 2-3-2023.
   static const LazyRE2 kNumeric = {
