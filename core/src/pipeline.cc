@@ -180,8 +180,10 @@ ContentStage select_content(const content::RuleMatcher& rules, const Options& op
     doc.diagnostics.rules_fired.push_back(stage.discussion ? "discussion_page: page"
                                                            : "shop_page: page");
   }
+  const std::string_view title =
+      content::title_heading_to_prune(doc.title, !kind.declared_title.empty(), !doc.date.empty());
   content::ContentChoice& choice = stage.choice;
-  choice = content::choose_content(index, element_rules, std::move(features), opt, doc.title,
+  choice = content::choose_content(index, element_rules, std::move(features), opt, title,
                                    stage.discussion, shop_page);
   // A thread that neither URL nor schema announces (a link aggregator's
   // story, a news site's comment page): with its comments read as furniture
@@ -194,7 +196,7 @@ ContentStage select_content(const content::RuleMatcher& rules, const Options& op
     thread_weights.comments_are_content = true;
     content::ContentChoice thread = content::choose_content(
         index, element_rules, content::compute_features(index, element_rules, thread_weights), opt,
-        doc.title, /*discussion=*/true, shop_page);
+        title, /*discussion=*/true, shop_page);
     if (thread.selection.container != dom::kNoNode &&
         thread.selection.score > choice.selection.score) {
       choice = std::move(thread);
@@ -213,7 +215,7 @@ ContentStage select_content(const content::RuleMatcher& rules, const Options& op
     const content::ElementRules revealed_rules = content::match_elements(*stage.revealed, rules);
     content::ContentChoice second = content::choose_content(
         *stage.revealed, revealed_rules,
-        content::compute_features(*stage.revealed, revealed_rules, weights), opt, doc.title,
+        content::compute_features(*stage.revealed, revealed_rules, weights), opt, title,
         stage.discussion, shop_page);
     if (second.selection.container != dom::kNoNode &&
         second.selection.score > 2 * std::max(choice.selection.score, 1.f)) {

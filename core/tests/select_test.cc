@@ -32,6 +32,15 @@ TEST(Select, PicksTheStoryAndPrunesLinksAndTheTitle) {
   EXPECT_TRUE(title_pruned);
 }
 
+TEST(Select, LandingPageHeadlineIsKept) {
+  // An undated page whose <h1> no declared title agrees with: a headline of
+  // the text, not its title.
+  EXPECT_EQ(title_heading_to_prune("Build what's next", true, false), "");
+  // A dated page's, or one the declared title agrees with: the title.
+  EXPECT_EQ(title_heading_to_prune("The headline", true, true), "The headline");
+  EXPECT_EQ(title_heading_to_prune("The headline", false, false), "The headline");
+}
+
 TEST(Select, FurnitureIsNeverTheContainer) {
   Indexed t("<body><footer id=f><p>A footer paragraph with words, commas, and stops.</p></footer>"
             "<div id=d><p>Real text here, a little longer than the footer's, with a comma.</p></div></body>");

@@ -443,6 +443,12 @@ bool is_caption(const dom::NodeIndex& index, const std::vector<NodeFeatures>& fe
 
 }  // namespace
 
+std::string_view title_heading_to_prune(std::string_view title, bool undeclared_headline,
+                                        bool dated) {
+  if (undeclared_headline && !dated) return {};
+  return title;
+}
+
 bool is_discussion_page(std::string_view schema_type, std::string_view url) {
   if (schema_type == "DiscussionForumPosting" || schema_type == "QAPage" ||
       schema_type == "Question") {

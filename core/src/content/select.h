@@ -57,6 +57,14 @@ ContentChoice choose_content(const dom::NodeIndex& index, const ElementRules& ru
                              std::string_view title, bool discussion = false,
                              bool shop_page = false);
 
+// The title whose heading select_content prunes ("": none). The text's own
+// title heading is furniture (the title is a field of its own), except an
+// undated page's <h1> that no declared title agrees with (`undeclared_headline`):
+// a landing page's headline ("Build what's next on the AI Native Cloud"),
+// the first line of its text while <title> names the page.
+std::string_view title_heading_to_prune(std::string_view title, bool undeclared_headline,
+                                        bool dated);
+
 // A forum thread or Q&A page: declared so (schema.org DiscussionForumPosting,
 // QAPage, Question) or with a URL path naming a thread, topic or question.
 bool is_discussion_page(std::string_view schema_type, std::string_view url);
