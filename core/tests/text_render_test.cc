@@ -53,6 +53,37 @@ TEST(TextRender, TrimEdgesDropsFurnitureLinesAroundProse) {
   EXPECT_EQ(blocks.back().text, "Another real paragraph of prose, long enough to count here.");
 }
 
+TEST(TextRender, TrimEdgesKeepsACardGridAroundALoneParagraph) {
+  // A catalogue's cards (name, price, a specification each) above one
+  // promotion paragraph: the cards outweigh the prose and are the content.
+  std::vector<TextBlock> blocks;
+  for (int i = 0; i < 12; ++i) {
+    blocks.push_back({BlockKind::kListItem, "Headlamp model " + std::to_string(i), 0});
+    blocks.push_back({BlockKind::kParagraph, "$49.95", 0});
+    blocks.push_back({BlockKind::kParagraph, "400 lumens", 0});
+  }
+  blocks.push_back({BlockKind::kParagraph, "Get a gift card when you are approved for our card. Terms apply.", 0});
+  blocks.push_back({BlockKind::kParagraph, "Apply now", 0});
+  trim_edges(blocks);
+  ASSERT_EQ(blocks.size(), 37u);
+  EXPECT_EQ(blocks.front().text, "Headlamp model 0");
+  EXPECT_EQ(blocks[2].text, "400 lumens");
+  // The tail is a line: still trimmed.
+  EXPECT_EQ(blocks.back().text, "Get a gift card when you are approved for our card. Terms apply.");
+}
+
+TEST(TextRender, TrimEdgesStillDropsAFewLinesOutweighingAShortText) {
+  // A buy box of a few short lines above a one-paragraph description.
+  std::vector<TextBlock> blocks = {
+      {BlockKind::kParagraph, "No Reviews Yet", 0},
+      {BlockKind::kParagraph, "Free shipping over $150", 0},
+      {BlockKind::kParagraph, "Ships by March 10th", 0},
+      {BlockKind::kParagraph, "A leather case that ages well, with metal buttons.", 0},
+  };
+  trim_edges(blocks);
+  ASSERT_EQ(blocks.size(), 1u);
+}
+
 TEST(TextRender, OrphanHeadingsGo) {
   std::vector<TextBlock> blocks = {
       {BlockKind::kHeading, "Intro", 0, 2},

@@ -226,6 +226,21 @@ void trim_edges(std::vector<TextBlock>& blocks) {
     }
   }
   if (first == blocks.size()) return;  // no prose: nothing to anchor on
+  // Around an article's text the edges are a few lines (a byline, "Share").
+  // An edge holding more text than the prose between them is no such
+  // frame: it is a card grid's names, prices and specifications, the prose
+  // a promotion tile among the cards or the category's SEO text below them.
+  // A buy box's dozen lines (price, options, shipping) above a product's
+  // description stay furniture: a grid has more lines than that.
+  constexpr std::size_t kMinGridLines = 30;
+  std::size_t head_chars = 0, body_chars = 0, tail_chars = 0;
+  for (std::size_t k = 0; k < blocks.size(); ++k) {
+    const std::size_t n = text::visible_length(blocks[k].text);
+    (k < first ? head_chars : k > last ? tail_chars : body_chars) += n;
+  }
+  const std::size_t tail_lines = blocks.size() - 1 - last;
+  const bool trim_head = first < kMinGridLines || head_chars < body_chars;
+  const bool trim_tail = tail_lines < kMinGridLines || tail_chars < body_chars;
   std::vector<TextBlock> kept;
   kept.reserve(blocks.size());
   for (std::size_t k = 0; k < blocks.size(); ++k) {
@@ -233,7 +248,7 @@ void trim_edges(std::vector<TextBlock>& blocks) {
     // before it, short list items are meta lines ("By ...", "3 min read").
     const bool trailing_structure = k > last && (blocks[k].kind == BlockKind::kListItem ||
                                                  blocks[k].kind == BlockKind::kTableRow);
-    const bool outside = k < first || (k > last && !trailing_structure);
+    const bool outside = (k < first && trim_head) || (k > last && trim_tail && !trailing_structure);
     if (outside && is_edge_furniture(blocks[k])) continue;
     kept.push_back(std::move(blocks[k]));
   }

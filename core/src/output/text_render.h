@@ -37,6 +37,7 @@ std::vector<TextBlock> collect_blocks(const dom::NodeIndex& index,
 // Drops furniture lines around the body: short, unpunctuated non-heading
 // lines before the first and after the last real paragraph (kickers,
 // datelines, "3 min read", "Share"), and headings left dangling at the end.
+// A side of 30+ lines outweighing the text between is kept (a card grid).
 void trim_edges(std::vector<TextBlock>& blocks);
 
 // Drops headings followed by a heading of the same or a higher rank, or by
