@@ -84,6 +84,30 @@ TEST(TextRender, TrimEdgesStillDropsAFewLinesOutweighingAShortText) {
   ASSERT_EQ(blocks.size(), 1u);
 }
 
+TEST(TextRender, CardControlsAreWholeLineLabelsOnly) {
+  EXPECT_TRUE(is_card_control("Compare"));
+  EXPECT_TRUE(is_card_control(" Quick View "));
+  EXPECT_TRUE(is_card_control("Add to Wishlist"));
+  EXPECT_TRUE(is_card_control("ADD TO CART"));
+  EXPECT_TRUE(is_card_control("Choose options"));
+  // Names and sentences that merely contain such words stay.
+  EXPECT_FALSE(is_card_control("Compare plans"));
+  EXPECT_FALSE(is_card_control("How to compare headlamps"));
+  EXPECT_FALSE(is_card_control("Add to cart to see the price"));
+}
+
+TEST(TextRender, DropCardControlsKeepsHeadings) {
+  std::vector<TextBlock> blocks = {
+      {BlockKind::kHeading, "Compare", 0, 2},
+      {BlockKind::kParagraph, "Storm 500-R Headlamp", 0},
+      {BlockKind::kParagraph, "Compare", 0},
+      {BlockKind::kListItem, "Add to Cart", 0},
+  };
+  drop_card_controls(blocks);
+  ASSERT_EQ(blocks.size(), 2u);
+  EXPECT_EQ(blocks[1].text, "Storm 500-R Headlamp");
+}
+
 TEST(TextRender, OrphanHeadingsGo) {
   std::vector<TextBlock> blocks = {
       {BlockKind::kHeading, "Intro", 0, 2},

@@ -4,6 +4,8 @@
 #include <string>
 #include <unordered_map>
 
+#include <re2/re2.h>
+
 #include "dom/text_util.h"
 
 namespace thresher::output {
@@ -254,6 +256,23 @@ void trim_edges(std::vector<TextBlock>& blocks) {
   }
   blocks = std::move(kept);
   drop_orphan_headings(blocks);
+}
+
+bool is_card_control(std::string_view text) {
+  // A shop card's buttons drawn as links or spans (a <button> is not read):
+  // the whole line is the label. Longer lines are names and blurbs.
+  constexpr std::size_t kMaxControlChars = 24;
+  if (text.size() > kMaxControlChars) return false;
+  static const RE2 kPattern(
+      R"((?i)\s*(?:compare|add to compare|quick ?(?:view|shop|add)|view details|)"
+      R"(add to (?:cart|bag|basket|wish ?list|favou?rites)|(?:choose|select) options)\s*)");
+  return RE2::FullMatch(text, kPattern);
+}
+
+void drop_card_controls(std::vector<TextBlock>& blocks) {
+  std::erase_if(blocks, [](const TextBlock& b) {
+    return b.kind != BlockKind::kHeading && b.kind != BlockKind::kPre && is_card_control(b.text);
+  });
 }
 
 void drop_repeated_blocks(std::vector<TextBlock>& blocks) {

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "content/blocks.h"
@@ -45,6 +46,12 @@ void trim_edges(std::vector<TextBlock>& blocks);
 // Headings that are a sentence (50 characters or more, ending in a full
 // stop) are text in heading type, kept, and keep the label before them.
 void drop_orphan_headings(std::vector<TextBlock>& blocks);
+
+// A line that is a whole shop-card control label ("Compare", "Quick View",
+// "Add to Cart", "Add to Wishlist", "View details", "Choose options"): the
+// buttons of catalogue cards drawn as links or spans, never content.
+bool is_card_control(std::string_view text);
+void drop_card_controls(std::vector<TextBlock>& blocks);
 
 // Drops repeated copies: a run of two or more blocks that repeats an
 // earlier run word for word (the desktop and mobile copies of one section)
