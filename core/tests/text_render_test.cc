@@ -90,6 +90,11 @@ TEST(TextRender, CardControlsAreWholeLineLabelsOnly) {
   EXPECT_TRUE(is_card_control("Add to Wishlist"));
   EXPECT_TRUE(is_card_control("ADD TO CART"));
   EXPECT_TRUE(is_card_control("Choose options"));
+  // A sort bar's label, alone or with its current choice.
+  EXPECT_TRUE(is_card_control("Sort by:"));
+  EXPECT_TRUE(is_card_control("Sort: Best Match"));
+  EXPECT_TRUE(is_card_control("Filter & Sort"));
+  EXPECT_FALSE(is_card_control("sort by priority"));
   // Names and sentences that merely contain such words stay.
   EXPECT_FALSE(is_card_control("Compare plans"));
   EXPECT_FALSE(is_card_control("How to compare headlamps"));

@@ -261,11 +261,15 @@ void trim_edges(std::vector<TextBlock>& blocks) {
 bool is_card_control(std::string_view text) {
   // A shop card's buttons drawn as links or spans (a <button> is not read):
   // the whole line is the label. Longer lines are names and blurbs.
-  constexpr std::size_t kMaxControlChars = 24;
+  constexpr std::size_t kMaxControlChars = 28;
   if (text.size() > kMaxControlChars) return false;
   static const RE2 kPattern(
       R"((?i)\s*(?:compare|add to compare|quick ?(?:view|shop|add)|view details|)"
-      R"(add to (?:cart|bag|basket|wish ?list|favou?rites)|(?:choose|select) options)\s*)");
+      R"(add to (?:cart|bag|basket|wish ?list|favou?rites)|(?:choose|select) options|)"
+      // A catalogue's sort bar: the label, or the label and its current
+      // choice after a colon ("Sort: Best Match"); "sort by priority"
+      // without a colon is a sentence.
+      R"(filters? (?:&|and) sort|sort(?: by)?\s*:?|sort(?: by)?\s*:[^.:]{1,20})\s*)");
   return RE2::FullMatch(text, kPattern);
 }
 

@@ -49,7 +49,8 @@ void drop_orphan_headings(std::vector<TextBlock>& blocks);
 
 // A line that is a whole shop-card control label ("Compare", "Quick View",
 // "Add to Cart", "Add to Wishlist", "View details", "Choose options"): the
-// buttons of catalogue cards drawn as links or spans, never content.
+// buttons of catalogue cards drawn as links or spans, never content; and a
+// sort bar's label ("Sort by:", "Sort: Best Match", "Filter & Sort").
 bool is_card_control(std::string_view text);
 void drop_card_controls(std::vector<TextBlock>& blocks);
 
