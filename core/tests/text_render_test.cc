@@ -78,7 +78,7 @@ TEST(TextRender, TrimEdgesStillDropsAFewLinesOutweighingAShortText) {
       {BlockKind::kParagraph, "No Reviews Yet", 0},
       {BlockKind::kParagraph, "Free shipping over $150", 0},
       {BlockKind::kParagraph, "Ships by March 10th", 0},
-      {BlockKind::kParagraph, "A leather case that ages well, with metal buttons.", 0},
+      {BlockKind::kParagraph, "A full-grain leather case that develops a patina over time, with metal buttons.", 0},
   };
   trim_edges(blocks);
   ASSERT_EQ(blocks.size(), 1u);
