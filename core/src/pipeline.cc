@@ -32,6 +32,7 @@ constexpr std::uint32_t kMinFurnitureChars = 200;
 // one item's sentence-like blurb would cut every item after it; there the
 // edges stay. Copies of a run (desktop and mobile) go either way.
 void tidy_blocks(std::vector<output::TextBlock>& blocks, bool link_mode, bool discussion) {
+  output::drop_card_controls(blocks);
   if (!link_mode) output::trim_edges(blocks);
   output::drop_repeated_blocks(blocks);
   if (discussion) output::drop_repeated_paragraphs(blocks);

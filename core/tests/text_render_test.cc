@@ -53,6 +53,66 @@ TEST(TextRender, TrimEdgesDropsFurnitureLinesAroundProse) {
   EXPECT_EQ(blocks.back().text, "Another real paragraph of prose, long enough to count here.");
 }
 
+TEST(TextRender, TrimEdgesKeepsACardGridAroundALoneParagraph) {
+  // A catalogue's cards (name, price, a specification each) above one
+  // promotion paragraph: the cards outweigh the prose and are the content.
+  std::vector<TextBlock> blocks;
+  for (int i = 0; i < 12; ++i) {
+    blocks.push_back({BlockKind::kListItem, "Headlamp model " + std::to_string(i), 0});
+    blocks.push_back({BlockKind::kParagraph, "$49.95", 0});
+    blocks.push_back({BlockKind::kParagraph, "400 lumens", 0});
+  }
+  blocks.push_back({BlockKind::kParagraph, "Get a gift card when you are approved for our card. Terms apply.", 0});
+  blocks.push_back({BlockKind::kParagraph, "Apply now", 0});
+  trim_edges(blocks);
+  ASSERT_EQ(blocks.size(), 37u);
+  EXPECT_EQ(blocks.front().text, "Headlamp model 0");
+  EXPECT_EQ(blocks[2].text, "400 lumens");
+  // The tail is a line: still trimmed.
+  EXPECT_EQ(blocks.back().text, "Get a gift card when you are approved for our card. Terms apply.");
+}
+
+TEST(TextRender, TrimEdgesStillDropsAFewLinesOutweighingAShortText) {
+  // A buy box of a few short lines above a one-paragraph description.
+  std::vector<TextBlock> blocks = {
+      {BlockKind::kParagraph, "No Reviews Yet", 0},
+      {BlockKind::kParagraph, "Free shipping over $150", 0},
+      {BlockKind::kParagraph, "Ships by March 10th", 0},
+      {BlockKind::kParagraph, "A full-grain leather case that develops a patina over time, with metal buttons.", 0},
+  };
+  trim_edges(blocks);
+  ASSERT_EQ(blocks.size(), 1u);
+}
+
+TEST(TextRender, CardControlsAreWholeLineLabelsOnly) {
+  EXPECT_TRUE(is_card_control("Compare"));
+  EXPECT_TRUE(is_card_control(" Quick View "));
+  EXPECT_TRUE(is_card_control("Add to Wishlist"));
+  EXPECT_TRUE(is_card_control("ADD TO CART"));
+  EXPECT_TRUE(is_card_control("Choose options"));
+  // A sort bar's label, alone or with its current choice.
+  EXPECT_TRUE(is_card_control("Sort by:"));
+  EXPECT_TRUE(is_card_control("Sort: Best Match"));
+  EXPECT_TRUE(is_card_control("Filter & Sort"));
+  EXPECT_FALSE(is_card_control("sort by priority"));
+  // Names and sentences that merely contain such words stay.
+  EXPECT_FALSE(is_card_control("Compare plans"));
+  EXPECT_FALSE(is_card_control("How to compare headlamps"));
+  EXPECT_FALSE(is_card_control("Add to cart to see the price"));
+}
+
+TEST(TextRender, DropCardControlsKeepsHeadings) {
+  std::vector<TextBlock> blocks = {
+      {BlockKind::kHeading, "Compare", 0, 2},
+      {BlockKind::kParagraph, "Storm 500-R Headlamp", 0},
+      {BlockKind::kParagraph, "Compare", 0},
+      {BlockKind::kListItem, "Add to Cart", 0},
+  };
+  drop_card_controls(blocks);
+  ASSERT_EQ(blocks.size(), 2u);
+  EXPECT_EQ(blocks[1].text, "Storm 500-R Headlamp");
+}
+
 TEST(TextRender, OrphanHeadingsGo) {
   std::vector<TextBlock> blocks = {
       {BlockKind::kHeading, "Intro", 0, 2},

@@ -4,6 +4,8 @@
 #include <string>
 #include <unordered_map>
 
+#include <re2/re2.h>
+
 #include "dom/text_util.h"
 
 namespace thresher::output {
@@ -226,6 +228,21 @@ void trim_edges(std::vector<TextBlock>& blocks) {
     }
   }
   if (first == blocks.size()) return;  // no prose: nothing to anchor on
+  // Around an article's text the edges are a few lines (a byline, "Share").
+  // An edge holding more text than the prose between them is no such
+  // frame: it is a card grid's names, prices and specifications, the prose
+  // a promotion tile among the cards or the category's SEO text below them.
+  // A buy box's dozen lines (price, options, shipping) above a product's
+  // description stay furniture: a grid has more lines than that.
+  constexpr std::size_t kMinGridLines = 30;
+  std::size_t head_chars = 0, body_chars = 0, tail_chars = 0;
+  for (std::size_t k = 0; k < blocks.size(); ++k) {
+    const std::size_t n = text::visible_length(blocks[k].text);
+    (k < first ? head_chars : k > last ? tail_chars : body_chars) += n;
+  }
+  const std::size_t tail_lines = blocks.size() - 1 - last;
+  const bool trim_head = first < kMinGridLines || head_chars < body_chars;
+  const bool trim_tail = tail_lines < kMinGridLines || tail_chars < body_chars;
   std::vector<TextBlock> kept;
   kept.reserve(blocks.size());
   for (std::size_t k = 0; k < blocks.size(); ++k) {
@@ -233,12 +250,33 @@ void trim_edges(std::vector<TextBlock>& blocks) {
     // before it, short list items are meta lines ("By ...", "3 min read").
     const bool trailing_structure = k > last && (blocks[k].kind == BlockKind::kListItem ||
                                                  blocks[k].kind == BlockKind::kTableRow);
-    const bool outside = k < first || (k > last && !trailing_structure);
+    const bool outside = (k < first && trim_head) || (k > last && trim_tail && !trailing_structure);
     if (outside && is_edge_furniture(blocks[k])) continue;
     kept.push_back(std::move(blocks[k]));
   }
   blocks = std::move(kept);
   drop_orphan_headings(blocks);
+}
+
+bool is_card_control(std::string_view text) {
+  // A shop card's buttons drawn as links or spans (a <button> is not read):
+  // the whole line is the label. Longer lines are names and blurbs.
+  constexpr std::size_t kMaxControlChars = 28;
+  if (text.size() > kMaxControlChars) return false;
+  static const RE2 kPattern(
+      R"((?i)\s*(?:compare|add to compare|quick ?(?:view|shop|add)|view details|)"
+      R"(add to (?:cart|bag|basket|wish ?list|favou?rites)|(?:choose|select) options|)"
+      // A catalogue's sort bar: the label, or the label and its current
+      // choice after a colon ("Sort: Best Match"); "sort by priority"
+      // without a colon is a sentence.
+      R"(filters? (?:&|and) sort|sort(?: by)?\s*:?|sort(?: by)?\s*:[^.:]{1,20})\s*)");
+  return RE2::FullMatch(text, kPattern);
+}
+
+void drop_card_controls(std::vector<TextBlock>& blocks) {
+  std::erase_if(blocks, [](const TextBlock& b) {
+    return b.kind != BlockKind::kHeading && b.kind != BlockKind::kPre && is_card_control(b.text);
+  });
 }
 
 void drop_repeated_blocks(std::vector<TextBlock>& blocks) {

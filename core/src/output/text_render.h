@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "content/blocks.h"
@@ -37,6 +38,7 @@ std::vector<TextBlock> collect_blocks(const dom::NodeIndex& index,
 // Drops furniture lines around the body: short, unpunctuated non-heading
 // lines before the first and after the last real paragraph (kickers,
 // datelines, "3 min read", "Share"), and headings left dangling at the end.
+// A side of 30+ lines outweighing the text between is kept (a card grid).
 void trim_edges(std::vector<TextBlock>& blocks);
 
 // Drops headings followed by a heading of the same or a higher rank, or by
@@ -44,6 +46,13 @@ void trim_edges(std::vector<TextBlock>& blocks);
 // Headings that are a sentence (50 characters or more, ending in a full
 // stop) are text in heading type, kept, and keep the label before them.
 void drop_orphan_headings(std::vector<TextBlock>& blocks);
+
+// A line that is a whole shop-card control label ("Compare", "Quick View",
+// "Add to Cart", "Add to Wishlist", "View details", "Choose options"): the
+// buttons of catalogue cards drawn as links or spans, never content; and a
+// sort bar's label ("Sort by:", "Sort: Best Match", "Filter & Sort").
+bool is_card_control(std::string_view text);
+void drop_card_controls(std::vector<TextBlock>& blocks);
 
 // Drops repeated copies: a run of two or more blocks that repeats an
 // earlier run word for word (the desktop and mobile copies of one section)
