@@ -145,6 +145,7 @@ def test_title(gold, out, ok):
         ("Jane Doe", "Jane Doe, John Roe", False),
         ("Sandra Anderson", "Sandra Anderson", True),  # 'and' inside names does not split
         ("Jane Doe AND John Roe", "John Roe; Jane Doe", True),
+        ("Ann Lee, Jane Doe, and John Roe", "Ann Lee; Jane Doe; John Roe", True),  # serial comma
         ("Jane Doe", None, False),
     ],
 )

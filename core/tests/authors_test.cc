@@ -82,4 +82,20 @@ TEST(Authors, DropsWhatATemplateLeftUnfilled) {
   EXPECT_EQ(clean_authors("edilson.la.rosa"), Names{"edilson.la.rosa"});
 }
 
+TEST(Authors, SurnameFirstToNatural) {
+  EXPECT_EQ(surname_first_to_natural("Kaufman, Jeff T."), "Jeff T. Kaufman");
+  EXPECT_EQ(surname_first_to_natural("Berger, Emery D."), "Emery D. Berger");
+  EXPECT_EQ(surname_first_to_natural("van Vulpen, Erik"), "Erik van Vulpen");
+  // Not surname first: left as written.
+  EXPECT_EQ(surname_first_to_natural("Jeff Kaufman"), "Jeff Kaufman");
+  EXPECT_EQ(surname_first_to_natural("Jane Doe, MD"), "Jane Doe, MD");
+  EXPECT_EQ(surname_first_to_natural("Doe, Staff Writer"), "Doe, Staff Writer");
+  EXPECT_EQ(surname_first_to_natural("Rob Picheta, CNN"), "Rob Picheta, CNN");
+  EXPECT_EQ(surname_first_to_natural("Roe, Jane, Doe, John"), "Roe, Jane, Doe, John");
+}
+
+TEST(Authors, LeadingSeparatorOfAnEmptyName) {
+  EXPECT_EQ(clean_authors(", USA TODAY", /*split=*/false), std::vector<std::string>{"USA TODAY"});
+}
+
 }  // namespace thresher::fields

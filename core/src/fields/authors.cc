@@ -89,6 +89,33 @@ std::vector<std::string_view> credential_tokens(std::string_view suffix) {
   return tokens;
 }
 
+std::string surname_first_to_natural(std::string_view name) {
+  const std::string_view trimmed = text::trim(name);
+  const std::size_t comma = trimmed.find(',');
+  if (comma == std::string_view::npos || trimmed.find(',', comma + 1) != std::string_view::npos ||
+      !credentials_suffix(trimmed).empty()) {
+    return std::string(name);
+  }
+  const std::string_view surname = text::trim(trimmed.substr(0, comma));
+  const std::string_view given = text::trim(trimmed.substr(comma + 1));
+  // A surname of one or two words ("van Vulpen"), then given names and
+  // initials, each capitalised ("Jeff T.", "A. J."); a role says a word
+  // a name does not ("Staff Writer", "Editor").
+  static const LazyRE2 kSurname = {R"(^(?:\p{Ll}+\s)?\p{Lu}[\p{L}'’-]*(?:\s\p{Lu}[\p{L}'’-]*)?$)"};
+  static const LazyRE2 kGiven = {R"(^\p{Lu}[\p{L}'’-]*\.?(?:\s\p{Lu}[\p{L}'’-]*\.?){0,2}$)"};
+  if (!RE2::FullMatch(surname, *kSurname) || !RE2::FullMatch(given, *kGiven) ||
+      has_interface_word(given)) {
+    return std::string(name);
+  }
+  static const LazyRE2 kRole = {
+      R"((?i)(?:^|\s)(?:staff|writer|editor|reporter|correspondent|contributor|columnist|director|manager|founder|chief|senior|team|expert)(?:\s|$))"};
+  if (RE2::PartialMatch(given, *kRole)) return std::string(name);
+  std::string out(given);
+  out += ' ';
+  out += surname;
+  return out;
+}
+
 namespace {
 
 // `strip_roles`: cut what follows the name (", Staff Writer", " for X"),
@@ -133,6 +160,10 @@ std::string clean_one(std::string_view part, bool strip_roles) {
   if (strip_roles) RE2::Replace(&s, *kTail, "");
   RE2::Replace(&s, *kWrote, "");  // after the tail: "JonB wrote on 25 Apr"
   std::string_view t = text::trim(s);
+  // ", USA TODAY": a template printed the separator of an empty name.
+  while (!t.empty() && (t.front() == ',' || t.front() == ';' || t.front() == '|' || t.front() == ':')) {
+    t = text::trim(t.substr(1));
+  }
   while (!t.empty() && (t.back() == '.' || t.back() == ',' || t.back() == ':' || t.back() == ';')) {
     t.remove_suffix(1);
   }

@@ -20,6 +20,12 @@ std::string_view credentials_suffix(std::string_view name);
 // The letters of such a suffix: ", MS,  RD" -> {"MS", "RD"}.
 std::vector<std::string_view> credential_tokens(std::string_view suffix);
 
+// A name written surname first, as scholarly metadata writes it
+// (citation_author "Kaufman, Jeff T."), in reading order ("Jeff T. Kaufman");
+// `name` unchanged when it is not one: no comma, more than one, or
+// something other than given names after it (", MD", ", Staff Writer").
+std::string surname_first_to_natural(std::string_view name);
+
 // Appends the names of `more` not already in `names` (case-insensitive).
 void merge_names(std::vector<std::string>& names, const std::vector<std::string>& more);
 

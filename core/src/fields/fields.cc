@@ -311,6 +311,16 @@ bool same_as_site(std::string_view name, const Document& doc, const JsonLdFields
 // (a label of the host, the site's name) are the outlet, not the
 // post-nominal letters clean_authors keeps ("Jane Doe, MD").
 std::string without_outlet(const std::string& name, const Document& doc) {
+  // "Brian Truitt USA TODAY": the byline element printed the site's name
+  // after the person's, with no separator.
+  const std::string_view site = text::trim(doc.sitename);
+  if (!site.empty() && name.size() > site.size() + 1) {
+    const std::string_view tail = std::string_view(name).substr(name.size() - site.size());
+    const std::string_view rest = text::trim(std::string_view(name).substr(0, name.size() - site.size()));
+    if (name[name.size() - site.size() - 1] == ' ' && norm(tail) == norm(site) && text::word_count(rest) >= 2) {
+      return std::string(rest);
+    }
+  }
   const std::string_view creds = credentials_suffix(name);
   if (creds.empty()) return name;
   for (const std::string_view token : credential_tokens(creds)) {
@@ -419,7 +429,12 @@ AuthorOrigin extract_authors(const dom::NodeIndex& index, const std::vector<Node
     if (!names.empty()) break;
     for (std::string_view v : meta.all(key)) {
       if (v.find("://") != std::string_view::npos) continue;  // profile URLs
-      add_declared(clean_authors(v), key);
+      // Scholarly metadata writes one author per tag, surname first.
+      if (std::string_view(key) == "citation_author") {
+        add_declared(clean_authors(surname_first_to_natural(v)), key);
+      } else {
+        add_declared(clean_authors(v), key);
+      }
     }
   }
   // Twitter's label/data pairs ("Written by" / "Jane Doe"), as SEO plugins write them.

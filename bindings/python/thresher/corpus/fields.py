@@ -10,7 +10,8 @@ nothing (``None``, ``""`` or an empty list). Otherwise:
   typographic quotes and dashes mapped to ASCII (’ → ', “ → ", – → -),
   whitespace collapsed, surrounding quotes and trailing punctuation stripped.
 - **author**: the *sets* of names equal, after splitting both sides on ``,``,
-  ``;``, ``&`` and `` and `` (the word between spaces, any case) and normalising
+  ``;``, ``&``, `` and `` (the word between spaces, any case) and ``, and `` (the
+  serial comma: "A, B, and C" is three names), and normalising
   each name like a title. A list of names is accepted on either side.
 - **date**: the same calendar day, comparing the leading ``YYYY-MM-DD`` of both
   (so ``2024-05-01T23:00:00+02:00`` matches ``2024-05-01``; time zones are not
@@ -51,7 +52,8 @@ _QUOTES = "\"'`\u00ab\u00bb\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u203
 _TYPOGRAPHIC = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
                               "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"',
                               "\u2013": "-", "\u2014": "-", "\u2212": "-"})
-_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\s+and\s+)\s*", re.IGNORECASE)
+# ", and " (the serial comma) is one separator: "A, B, and C" is three names.
+_AUTHOR_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,|;|&|\s+and\s+)\s*", re.IGNORECASE)
 _DATE = re.compile(r"^\s*(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?(?!\d)")
 
 
