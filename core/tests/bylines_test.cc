@@ -175,4 +175,50 @@ TEST(Bylines, ByAfterADateOnItsLine) {
             Names{"Nicole Burke"});
 }
 
+// The name sharing the row of the date line with id "d", under the <h1>.
+Names beside_date(const std::string& html) {
+  Indexed t(html);
+  std::uint32_t headline = dom::kNoNode;
+  for (std::uint32_t i = 0; i < t.index->size(); ++i) {
+    if ((*t.index)[i].is_element() && (*t.index)[i].tag == GUMBO_TAG_H1) headline = i;
+  }
+  return name_beside_date(*t.index, t.by_id("d"), headline);
+}
+
+TEST(Bylines, NameBesideTheDate) {
+  EXPECT_EQ(beside_date("<body><h1>Mission accomplished</h1><div><span id=d>2025-12-17</span><span>·</span>"
+                        "<a title='Trond Teigen'><div>Trond Teigen</div></a></div><p>Text.</p></body>"),
+            Names{"Trond Teigen"});
+  EXPECT_EQ(beside_date("<body><h1>Title</h1><p><a href='/authors/elliot-raba'>Elliot Raba</a> "
+                        "<time id=d>23.07.2025</time> · 6 min read</p></body>"),
+            Names{"Elliot Raba"});
+  // One text run, cut at the separator.
+  EXPECT_EQ(beside_date("<body><h1>Title</h1><div><span id=d>Dec 26, 2025</span> • Nick van Mead</div></body>"),
+            Names{"Nick van Mead"});
+}
+
+TEST(Bylines, NoNameBesideTheDate) {
+  // Categories and sections link elsewhere than to a person; terms say so by class.
+  EXPECT_EQ(beside_date("<body><h1>Title</h1><div><a href='/living-healthy'>Living Healthy</a> / "
+                        "<span id=d>May 2, 2024</span></div></body>"),
+            Names{});
+  EXPECT_EQ(beside_date("<body><h1>Title</h1><div><span id=d>May 2, 2024</span>"
+                        "<span class=post-term>Digital Organization</span></div></body>"),
+            Names{});
+  // A menu's button, a share link's "› Send", an interface exclamation.
+  EXPECT_EQ(beside_date("<body><h1>Title</h1><div><span id=d>May 2, 2024</span>"
+                        "<a role=button>API Reference</a></div></body>"),
+            Names{});
+  EXPECT_EQ(beside_date("<body><h1>Title</h1><div><span id=d>May 2, 2024</span> Link Copied!</div></body>"),
+            Names{});
+  // Two names: whose is the page?
+  EXPECT_EQ(beside_date("<body><h1>Title</h1><div><span id=d>May 2, 2024</span> Jane Doe · John Roe</div></body>"),
+            Names{});
+  // Another line's name is not the date line's.
+  EXPECT_EQ(beside_date("<body><h1>Title</h1><p>Dec 26, 2025 • <b>Nick van Mead</b></p><p id=d>Dec 26, 2025</p></body>"),
+            Names{});
+  // The row stops short of the headline: the <h1>'s words are not a name.
+  EXPECT_EQ(beside_date("<body><div><h1>Grand Plans</h1><span id=d>May 2, 2024</span></div></body>"), Names{});
+}
+
 }  // namespace thresher::fields

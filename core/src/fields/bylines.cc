@@ -240,6 +240,72 @@ bool credited_for_other_work(const dom::NodeIndex& index, std::uint32_t i) {
   return false;
 }
 
+namespace {
+
+// A piece of a meta row inside a link to anything but a person's page, or
+// in an element its class calls a term or category, is a category, a
+// section or the outlet (and one in a button or a role-named element, a
+// menu) ("Living Healthy", "Chalkbeat Philadelphia"), not
+// the author: names there link to profiles.
+bool links_elsewhere_than_a_person(const dom::NodeIndex& index, std::uint32_t text_node, std::uint32_t row) {
+  static const LazyRE2 kPersonPage = {
+      R"((?i)/(?:authors?|people|person|staff|profiles?|team|contributors?|writers?|users?|members?|editors?|experts?)(?:/|$|[-_?#]))"};
+  static const LazyRE2 kTaxonomyClass = {
+      R"((?i)(?:^|[-_\s])(?:terms?|categor(?:y|ies)|tags?|topics?|sections?)(?:[-_\s]|$))"};
+  for (std::uint32_t p = index[text_node].parent; p != dom::kNoNode && p != row; p = index[p].parent) {
+    if (RE2::PartialMatch(index.attr(p, "class"), *kTaxonomyClass)) return true;
+    if (index[p].tag == GUMBO_TAG_BUTTON || !index.attr(p, "role").empty()) return true;  // a menu's toggle
+    const std::string_view href = index.attr(p, "href");
+    if (index[p].tag == GUMBO_TAG_A && !href.empty()) return !RE2::PartialMatch(href, *kPersonPage);
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<std::string> name_beside_date(const dom::NodeIndex& index, std::uint32_t date_line,
+                                          std::uint32_t headline) {
+  constexpr std::uint32_t kMaxRowChars = 120;
+  std::uint32_t row = date_line;
+  for (std::uint32_t p = index[row].parent; p != dom::kNoNode && index[p].text_chars <= kMaxRowChars &&
+                                            !(headline != dom::kNoNode && p <= headline && headline < index[p].end);
+       p = index[p].parent) {
+    row = p;
+  }
+  std::vector<std::string> found;
+  static const LazyRE2 kSeparators = {R"(\s*[·•|–—]\s*)"};
+  static const LazyRE2 kDigit = {R"(\d)"};
+  for (std::uint32_t k = row + 1; k < index[row].end; ++k) {
+    const dom::Node& n = index[k];
+    if ((n.flags & dom::kHidden) || (n.flags & dom::kSkipped)) {
+      k = n.end - 1;
+      continue;
+    }
+    if (!n.is_text() || n.text_chars == 0) continue;
+    std::string pieces(index.text(k));
+    RE2::GlobalReplace(&pieces, *kSeparators, "\n");
+    std::size_t pos = 0;
+    while (pos < pieces.size()) {
+      std::size_t nl = pieces.find('\n', pos);
+      if (nl == std::string::npos) nl = pieces.size();
+      const std::string_view piece = text::trim(std::string_view(pieces).substr(pos, nl - pos));
+      pos = nl + 1;
+      if (piece.empty() || RE2::PartialMatch(piece, *kDigit) || says_by(piece)) continue;
+      if (links_elsewhere_than_a_person(index, k, row)) continue;
+      if (piece.back() == '!' || piece.back() == '?') continue;  // "Link Copied!"
+      // Only a whole piece that is a name: "in Project Management", "Share" are not.
+      for (const std::string& name : clean_authors(piece)) {
+        std::size_t at = 0;
+        if (!text::is_word(text::next_code_point(name, at))) continue;  // "› Versenden": a share link
+        if (!capitalized_like_a_name(name) || text::word_count(name) < 2 || text::word_count(name) > 3) continue;
+        merge_names(found, {name});
+      }
+    }
+  }
+  if (found.size() != 1) return {};
+  return found;
+}
+
 bool capitalized_like_a_name(std::string_view name) {
   if (name.find(' ') == std::string_view::npos) return true;  // a handle: "gizzmo"
   static const LazyRE2 kLowerWord = {

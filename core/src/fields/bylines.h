@@ -61,6 +61,16 @@ bool capitalized_like_a_name(std::string_view name);
 // "Photos by". Such names sit beside the author's on many pages.
 bool credited_for_other_work(const dom::NodeIndex& index, std::uint32_t i);
 
+// The one person's name sharing a date line's row with the date, unlabelled:
+// "Elliot Raba · 23.07.2025", "Dec 26, 2025 • Mahua Das in Project
+// Management". The row is the largest element around `date_line` that is
+// still one short line and does not hold `headline`; its pieces are its
+// text runs cut at separators (· • | – —). Empty when no piece, or more
+// than one, reads as a full name; pieces linking elsewhere than to a
+// person's page are categories or the outlet, not names.
+std::vector<std::string> name_beside_date(const dom::NodeIndex& index, std::uint32_t date_line,
+                                          std::uint32_t headline);
+
 // "By", "Written by", "Article by", "Posted by", "Author:" and the like,
 // alone (`alone`) or at the start of a line.
 bool says_by(std::string_view text, bool alone = false);

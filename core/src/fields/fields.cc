@@ -298,6 +298,62 @@ std::string extract_title(const dom::NodeIndex& index, const std::vector<NodeFea
   return declared_instead.empty() ? declared_instead : headline_part(declared_instead);
 }
 
+// ---- dates ---------------------------------------------------------------
+
+// An unnamed date line dates the page when it sits next to the headline
+// (a few lines above it, or in the lines under it), or, without a headline,
+// at the top of the page; further down dates are of comments, offers,
+// events, or a documentation page's "Last updated" footer.
+constexpr std::size_t kDateLinesLooked = 8;
+
+bool near_headline(const DateLine& line, bool has_headline, std::uint32_t headline_at) {
+  constexpr std::int64_t kAbove = 400, kBelow = 600;
+  const std::int64_t at = line.text_before;
+  const std::int64_t h = has_headline ? headline_at : 0;
+  return at >= h - kAbove && at <= h + kBelow;
+}
+
+
+// A date line that says it gives the last change ("Updated Nov 21",
+// "<span>Last modified</span> <time>", "Aktualisiert am"), in the line
+// itself or in the short element holding it.
+bool says_updated(const dom::NodeIndex& index, std::uint32_t line) {
+  constexpr std::uint32_t kMaxHolderChars = 120;
+  static const LazyRE2 kUpdated = {
+      R"((?i)(?:^|\W)(?:updated?|modified|revised|aktualisiert|geändert|mis à jour|actualizado|atualizado|aggiornato|bijgewerkt|zaktualizowano|uppdaterad)(?:\W|$))"};
+  if (RE2::PartialMatch(index.text_content(line), *kUpdated)) return true;
+  const std::uint32_t holder = index[line].parent;
+  return holder != dom::kNoNode && index[holder].text_chars <= kMaxHolderChars &&
+         RE2::PartialMatch(index.text_content(holder), *kUpdated);
+}
+
+// The first date line near the page's headline (a site's "today is" line
+// at the top of the page comes before it), the headline being the first
+// <h1> of the content side; `below_only`: under the headline, and not an
+// "Updated" line.
+std::optional<DateLine> headline_date_line(const dom::NodeIndex& index, const std::vector<NodeFeatures>& f,
+                                           const PageMeta& meta, bool month_first, bool below_only,
+                                           std::uint32_t* headline_out = nullptr) {
+  std::uint32_t headline = dom::kNoNode, headline_at = 0;
+  for (std::uint32_t h : meta.h1s) {
+    if (is_content_side(f, h)) {
+      headline = h;
+      break;
+    }
+  }
+  if (headline_out != nullptr) *headline_out = headline;
+  const std::vector<DateLine> lines =
+      find_date_lines(index, month_first, kDateLinesLooked, headline, &headline_at);
+  for (const DateLine& line : lines) {
+    if (below_only && (headline == dom::kNoNode || line.text_before < headline_at ||
+                       says_updated(index, line.node))) {
+      continue;
+    }
+    if (near_headline(line, headline != dom::kNoNode, headline_at)) return line;
+  }
+  return std::nullopt;
+}
+
 // ---- authors -------------------------------------------------------------
 
 bool same_as_site(std::string_view name, const Document& doc, const JsonLdFields& ld) {
@@ -404,7 +460,7 @@ std::string first_poster(const dom::NodeIndex& index, const std::vector<NodeFeat
 
 AuthorOrigin extract_authors(const dom::NodeIndex& index, const std::vector<NodeFeatures>& f,
                      const PageMeta& meta, const JsonLdFields& ld, std::string_view page_url,
-                     Document& doc) {
+                     bool month_first, Document& doc) {
   std::vector<std::string> names;
   std::string_view source;
   const bool thread = content::is_discussion_page(ld.type, page_url);
@@ -520,6 +576,18 @@ AuthorOrigin extract_authors(const dom::NodeIndex& index, const std::vector<Node
       source = "byline (boilerplate)";
     }
   }
+  // An unlabelled name on the date line by the headline ("Elliot Raba ·
+  // 23.07.2025"): meta rows print the author and the date side by side.
+  if (names.empty() && !thread) {
+    std::uint32_t headline = dom::kNoNode;
+    if (const auto line = headline_date_line(index, f, meta, month_first, /*below_only=*/false, &headline)) {
+      std::vector<std::string> found = name_beside_date(index, line->node, headline);
+      if (!found.empty() && !same_as_site(found[0], doc, ld)) {
+        names = std::move(found);
+        source = "date line";
+      }
+    }
+  }
   // Nothing but the site named as author: an organisation's article (or a
   // personal site named after its author). The page-type stage drops it on
   // pages that are not articles or threads.
@@ -539,35 +607,6 @@ AuthorOrigin extract_authors(const dom::NodeIndex& index, const std::vector<Node
   note(doc, "author", origin == AuthorOrigin::kSiteName ? std::string(source) + " (site name)"
                                                          : std::string(source));
   return origin;
-}
-
-// ---- dates ---------------------------------------------------------------
-
-// An unnamed date line dates the page when it sits next to the headline
-// (a few lines above it, or in the lines under it), or, without a headline,
-// at the top of the page; further down dates are of comments, offers,
-// events, or a documentation page's "Last updated" footer.
-constexpr std::size_t kDateLinesLooked = 8;
-
-bool near_headline(const DateLine& line, bool has_headline, std::uint32_t headline_at) {
-  constexpr std::int64_t kAbove = 400, kBelow = 600;
-  const std::int64_t at = line.text_before;
-  const std::int64_t h = has_headline ? headline_at : 0;
-  return at >= h - kAbove && at <= h + kBelow;
-}
-
-
-// A date line that says it gives the last change ("Updated Nov 21",
-// "<span>Last modified</span> <time>", "Aktualisiert am"), in the line
-// itself or in the short element holding it.
-bool says_updated(const dom::NodeIndex& index, std::uint32_t line) {
-  constexpr std::uint32_t kMaxHolderChars = 120;
-  static const LazyRE2 kUpdated = {
-      R"((?i)(?:^|\W)(?:updated?|modified|revised|aktualisiert|geändert|mis à jour|actualizado|atualizado|aggiornato|bijgewerkt|zaktualizowano|uppdaterad)(?:\W|$))"};
-  if (RE2::PartialMatch(index.text_content(line), *kUpdated)) return true;
-  const std::uint32_t holder = index[line].parent;
-  return holder != dom::kNoNode && index[holder].text_chars <= kMaxHolderChars &&
-         RE2::PartialMatch(index.text_content(holder), *kUpdated);
 }
 
 void extract_dates(const dom::NodeIndex& index, const std::vector<NodeFeatures>& f,
@@ -623,25 +662,8 @@ void extract_dates(const dom::NodeIndex& index, const std::vector<NodeFeatures>&
     doc.date_time = d.iso_datetime();
     note(doc, "date", source);
   };
-  // The first date line of the content side near the headline (a site's
-  // "today is" line at the top of the page comes before it).
   auto headline_date = [&](bool below_only) -> std::optional<CivilDate> {
-    std::uint32_t headline = dom::kNoNode, headline_at = 0;
-    for (std::uint32_t h : meta.h1s) {
-      if (is_content_side(f, h)) {
-        headline = h;
-        break;
-      }
-    }
-    const std::vector<DateLine> lines =
-        find_date_lines(index, month_first, kDateLinesLooked, headline, &headline_at);
-    for (const DateLine& line : lines) {
-      if (below_only && (headline == dom::kNoNode || line.text_before < headline_at ||
-                         says_updated(index, line.node))) {
-        continue;
-      }
-      if (near_headline(line, headline != dom::kNoNode, headline_at)) return line.date;
-    }
+    if (const auto line = headline_date_line(index, f, meta, month_first, below_only)) return line->date;
     return std::nullopt;
   };
   // The declared publication date wins, also over a visible "Updated ..."
@@ -914,8 +936,8 @@ PageKind extract_fields(const dom::NodeIndex& index, const std::vector<NodeFeatu
 
   // US pages write month first; everyone else day first.
   const bool month_first = doc.language == "en-US" || doc.language == "en";
-  const AuthorOrigin author_origin =
-      extract_authors(index, f, meta, ld, doc.url.empty() ? page_url : std::string_view(doc.url), doc);
+  const AuthorOrigin author_origin = extract_authors(
+      index, f, meta, ld, doc.url.empty() ? page_url : std::string_view(doc.url), month_first, doc);
   extract_dates(index, f, meta, ld, doc.url.empty() ? page_url : std::string_view(doc.url),
                 month_first, doc);
   extract_categories_and_tags(index, f, meta, ld, link_base.empty() ? doc.url : link_base, doc);
