@@ -135,15 +135,15 @@ TEST(Prescan, LiftsLongAttributeValuesOut) {
   const AttributePolicy keep_all;
   LiftedText lifted;
   const std::string lean = squeeze_markup(
-      "<a href=\"https://example.com/a/long/path\" class=short id=long-identifier>x</a>"
+      "<a href=\"https://example.com/a/long/path\" class=tiny id=long-identifier>x</a>"
       "<a href=/unquoted/long/path title='x &amp; a reference'>y</a>"
       "<table><input type=hidden-and-long-enough><font color=a-colour-name-here>", keep_all, &lifted);
   EXPECT_EQ(lifted.count(), 3u);
   // Quotes and the forms of values lifted stay as written; short values,
   // references and what the tree builder reads are left in place.
-  EXPECT_NE(lean.find("<a href=\"\xEE\x80\x80"), std::string::npos) << lean;
-  EXPECT_NE(lean.find(" class=short id=\xEE\x80\x80"), std::string::npos) << lean;
-  EXPECT_NE(lean.find("<a href=\xEE\x80\x80"), std::string::npos) << lean;
+  EXPECT_NE(lean.find("<a href=\"\xF3\xB0\x80\x80\""), std::string::npos) << lean;
+  EXPECT_NE(lean.find(" class=tiny id=\xF3\xB0\x80\x81>"), std::string::npos) << lean;
+  EXPECT_NE(lean.find("<a href=\xF3\xB0\x80\x82 "), std::string::npos) << lean;
   EXPECT_NE(lean.find(" title='x &amp; a reference'>y"), std::string::npos) << lean;
   EXPECT_NE(lean.find("<input type=hidden-and-long-enough><font color=a-colour-name-here>"),
             std::string::npos) << lean;
@@ -254,9 +254,9 @@ TEST(Prescan, LiftedTextComesBackWhereGumboPutsIt) {
   // Text gumbo moves (foster parenting out of a table), text before <body>,
   // runs joined where an end tag vanishes, <pre> (its first newline), raw
   // text, character references, white space around runs, and enough runs
-  // that both digits of a placeholder are used.
+  // that placeholders of both planes are used.
   std::string many;
-  for (int k = 0; k < 5000; ++k) many += "<b>run number " + std::to_string(k) + "</b> ";
+  for (int k = 0; k < 70000; ++k) many += "<b>run number " + std::to_string(k) + "</b> ";
   const std::string pages[] = {
       "<title>A title of a page</title>Text before the body starts<p>One paragraph of text</p>",
       "<table>Fostered text, out of the table<tr><td>A cell with its text</td></tr></table>",
@@ -278,10 +278,10 @@ TEST(Prescan, LiftedTextComesBackWhereGumboPutsIt) {
     EXPECT_EQ(normalized_tree(lean, &lifted), normalized_tree(squeeze_markup(page, keep_all)))
         << page;
   }
-  // A page that holds the placeholders' first character itself keeps its
-  // text in the markup.
+  // A page that holds a placeholder-shaped character itself keeps its text
+  // in the markup.
   LiftedText lifted;
-  const std::string own = "<p>An icon \xEE\x80\x80 in the text of a paragraph</p>";
+  const std::string own = "<p>An icon \xF3\xB0\x80\x80 in the text of a paragraph</p>";
   EXPECT_EQ(prescan(own, 0, keep_all, &lifted), own);
   EXPECT_TRUE(lifted.empty());
 }
