@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstring>
 #include <initializer_list>
 #include <string>
 
@@ -17,11 +18,11 @@ TEST(LiftedText, LiftsPlainRunsLongerThanTheirPlaceholder) {
   LiftedText lifted;
   const std::string placeholder = lift(lifted, "A run of plain text, long enough");
   ASSERT_EQ(placeholder.size(), LiftedText::kPlaceholderBytes);
-  EXPECT_EQ(placeholder.substr(0, 3), LiftedText::kMarker);
+  EXPECT_EQ(LiftedText::find_placeholder(placeholder.c_str()), placeholder.c_str());
   const std::string_view run = lifted.run_at(placeholder.c_str());
   EXPECT_EQ(run, "A run of plain text, long enough");
   EXPECT_EQ(run.data()[run.size()], '\0');
-  EXPECT_EQ(lift(lifted, "Short"), "Short");  // no shorter as a placeholder
+  EXPECT_EQ(lift(lifted, "Tiny"), "Tiny");  // no shorter as a placeholder
   EXPECT_EQ(lifted.count(), 1u);
 }
 
@@ -39,19 +40,36 @@ TEST(LiftedText, LeavesWhatGumboWouldChange) {
 
 TEST(LiftedText, PlaceholdersNameTheirRunsOnly) {
   LiftedText lifted;
-  std::string first, last;
-  for (int k = 0; k < 5000; ++k) {
+  std::string first, last_of_plane_15, last;
+  const int runs = static_cast<int>(LiftedText::kMaxRuns);
+  for (int k = 0; k < runs; ++k) {
     const std::string placeholder = lift(lifted, "The run number " + std::to_string(k));
+    ASSERT_EQ(placeholder.size(), LiftedText::kPlaceholderBytes) << k;
     if (k == 0) first = placeholder;
-    if (k == 4999) last = placeholder;
+    if (k == 65533) last_of_plane_15 = placeholder;
+    if (k == runs - 1) last = placeholder;
   }
+  EXPECT_EQ(first, "\xF3\xB0\x80\x80");  // U+F0000
+  EXPECT_EQ(last_of_plane_15, "\xF3\xBF\xBF\xBD");  // U+FFFFD: U+FFFFE is a noncharacter
+  EXPECT_EQ(last, "\xF4\x8F\xBF\xBD");  // U+10FFFD
   EXPECT_EQ(lifted.run_at(first.c_str()), "The run number 0");
-  EXPECT_EQ(lifted.run_at(last.c_str()), "The run number 4999");
-  // A marker cut short or followed by other characters names nothing.
-  EXPECT_EQ(lifted.run_at(first.substr(0, 5).c_str()).data(), nullptr);
-  EXPECT_EQ(lifted.run_at((std::string(LiftedText::kMarker) + "abcdef").c_str()).data(), nullptr);
+  EXPECT_EQ(lifted.run_at(last_of_plane_15.c_str()), "The run number 65533");
+  EXPECT_EQ(lifted.run_at(last.c_str()), "The run number " + std::to_string(runs - 1));
+  // Past the last placeholder, runs stay in the markup.
+  EXPECT_EQ(lift(lifted, "One run too many"), "One run too many");
+  // A placeholder cut short, a noncharacter or another character names nothing.
+  EXPECT_EQ(lifted.run_at(first.substr(0, 2).c_str()).data(), nullptr);
+  EXPECT_EQ(lifted.run_at("\xF3\xBF\xBF\xBE").data(), nullptr);
+  EXPECT_EQ(lifted.run_at("\xF0\x9F\x98\x80").data(), nullptr);
   LiftedText none;
   EXPECT_EQ(none.run_at(first.c_str()).data(), nullptr);
+}
+
+TEST(LiftedText, FindsPlaceholderShapedCharactersOnly) {
+  const char* text = "An emoji \xF0\x9F\x98\x80, a tag \xF3\xA0\x81\xA7, then \xF4\x80\x80\x81.";
+  EXPECT_EQ(LiftedText::find_placeholder(text), std::strstr(text, "\xF4"));
+  EXPECT_EQ(LiftedText::find_placeholder("Plain text"), nullptr);
+  EXPECT_EQ(LiftedText::find_placeholder("Cut short \xF3"), nullptr);
 }
 
 TEST(LiftedText, AppendsAValueOrItsPlaceholder) {
@@ -66,9 +84,15 @@ TEST(LiftedText, AppendsAValueOrItsPlaceholder) {
   EXPECT_EQ(lifted.count(), 1u);
 }
 
-TEST(LiftedText, PagesHoldingTheMarkerAreNotLifted) {
+TEST(LiftedText, PagesHoldingPlaceholderCharactersAreNotLifted) {
   EXPECT_TRUE(LiftedText::page_allows("<p>Plain text</p>"));
-  EXPECT_FALSE(LiftedText::page_allows("<p>An icon \xEE\x80\x80</p>"));
+  EXPECT_TRUE(LiftedText::page_allows("<p>Emoji \xF0\x9F\x98\x80 &#x1F600; &#128512; &#xE000;</p>"));
+  EXPECT_TRUE(LiftedText::page_allows("<p>A flag's tag character \xF3\xA0\x81\xA7 &#x110000;</p>"));
+  EXPECT_FALSE(LiftedText::page_allows("<p>An icon \xF3\xB0\x80\x80</p>"));
+  EXPECT_FALSE(LiftedText::page_allows("<p>An icon \xF4\x80\x80\x80</p>"));
+  EXPECT_FALSE(LiftedText::page_allows("<p>An icon &#xf0000;</p>"));
+  EXPECT_FALSE(LiftedText::page_allows("<p>An icon &#X10fffd</p>"));
+  EXPECT_FALSE(LiftedText::page_allows("<p>An icon &#983040;</p>"));
 }
 
 }  // namespace thresher::input

@@ -42,32 +42,47 @@ TEST(Prescan, QuotedGreaterThanInsideTheStartTag) {
             "<script data-x=\"a>b\"></script>");
 }
 
+// squeeze_markup with only the nesting cap's work to do (every attribute
+// kept, no text lifted).
+std::string capped(const std::string& html, std::size_t max_depth) {
+  return squeeze_markup(html, {}, nullptr, max_depth);
+}
+
 TEST(Prescan, NestingPastTheCapIsFlattened) {
-  EXPECT_EQ(cap_markup("<div><div><div>x</div></div></div><p>y</p>", 2),
+  EXPECT_EQ(capped("<div><div><div>x</div></div></div><p>y</p>", 2),
             "<div><div>x</div></div><p>y</p>");
   // Unclosed <p> and <li> and void elements do not count.
   std::string many;
   for (int k = 0; k < 100; ++k) many += "<li><p>t<br><img src=x>";
-  EXPECT_EQ(cap_markup("<div>" + many + "</div>", 2), "<div>" + many + "</div>");
-  EXPECT_EQ(cap_markup("<div><span>a</span><span>b</span></div>", 2),
+  EXPECT_EQ(capped("<div>" + many + "</div>", 2), "<div>" + many + "</div>");
+  EXPECT_EQ(capped("<div><span>a</span><span>b</span></div>", 2),
             "<div><span>a</span><span>b</span></div>");
+}
+
+TEST(Prescan, ATagDroppedByTheCapLosesItsMeaning) {
+  // A <textarea> past the cap is no raw-text element to gumbo: what it held
+  // is markup, capped too; so is white space in a <pre> past it.
+  EXPECT_EQ(capped("<div><div><textarea><div><div>x</div></div></textarea></div></div>", 2),
+            "<div><div>x</div></div>");
+  EXPECT_EQ(capped("<div><div><pre>a   b</pre></div></div>", 2), "<div><div>a b</div></div>");
+  EXPECT_EQ(capped("<div><pre>a   b</pre></div>", 2), "<div><pre>a   b</pre></div>");
 }
 
 TEST(Prescan, HugeStartTagsAreCutAtAnAttribute) {
   std::string tag = "<div";
   for (int k = 0; k < 100000; ++k) tag += " a" + std::to_string(k) + "=\"v\"";
-  const std::string lean = cap_markup(tag + ">text</div>", 512);
+  const std::string lean = capped(tag + ">text</div>", 512);
   EXPECT_LT(lean.size(), 17000u);
   EXPECT_TRUE(lean.ends_with("\">text</div>")) << lean.substr(lean.size() - 40);
   // One huge quoted value is left alone.
   const std::string big = "<div data-x=\"" + std::string(40000, 'y') + "\">t</div>";
-  EXPECT_EQ(cap_markup(big, 512), big);
+  EXPECT_EQ(capped(big, 512), big);
 }
 
 TEST(Prescan, UnclosedFormattingElementsDoNotPileUp) {
   std::string html;
   for (int k = 0; k < 100; ++k) html += "<p><b class=c" + std::to_string(k) + ">x</p>";
-  const std::string lean = cap_markup(html, 512);
+  const std::string lean = capped(html, 512);
   std::size_t bolds = 0;
   for (std::size_t at = lean.find("<b "); at != std::string::npos; at = lean.find("<b ", at + 1)) ++bolds;
   EXPECT_EQ(bolds, 8u);
@@ -82,7 +97,7 @@ TEST(Prescan, AMillionNestedDivsBecomeShallow) {
   std::string deep;
   for (int k = 0; k < 1000000; ++k) deep += "<div>";
   deep += "text";
-  const std::string lean = cap_markup(deep, 512);
+  const std::string lean = capped(deep, 512);
   EXPECT_EQ(lean.size(), 512 * 5 + 4);
 }
 
@@ -135,15 +150,15 @@ TEST(Prescan, LiftsLongAttributeValuesOut) {
   const AttributePolicy keep_all;
   LiftedText lifted;
   const std::string lean = squeeze_markup(
-      "<a href=\"https://example.com/a/long/path\" class=short id=long-identifier>x</a>"
+      "<a href=\"https://example.com/a/long/path\" class=tiny id=long-identifier>x</a>"
       "<a href=/unquoted/long/path title='x &amp; a reference'>y</a>"
       "<table><input type=hidden-and-long-enough><font color=a-colour-name-here>", keep_all, &lifted);
   EXPECT_EQ(lifted.count(), 3u);
   // Quotes and the forms of values lifted stay as written; short values,
   // references and what the tree builder reads are left in place.
-  EXPECT_NE(lean.find("<a href=\"\xEE\x80\x80"), std::string::npos) << lean;
-  EXPECT_NE(lean.find(" class=short id=\xEE\x80\x80"), std::string::npos) << lean;
-  EXPECT_NE(lean.find("<a href=\xEE\x80\x80"), std::string::npos) << lean;
+  EXPECT_NE(lean.find("<a href=\"\xF3\xB0\x80\x80\""), std::string::npos) << lean;
+  EXPECT_NE(lean.find(" class=tiny id=\xF3\xB0\x80\x81>"), std::string::npos) << lean;
+  EXPECT_NE(lean.find("<a href=\xF3\xB0\x80\x82 "), std::string::npos) << lean;
   EXPECT_NE(lean.find(" title='x &amp; a reference'>y"), std::string::npos) << lean;
   EXPECT_NE(lean.find("<input type=hidden-and-long-enough><font color=a-colour-name-here>"),
             std::string::npos) << lean;
@@ -163,8 +178,8 @@ TEST(Prescan, ImageSourcesOnlyWhenImagesAreRendered) {
   EXPECT_EQ(squeeze_markup(img, AttributesRead(with_images).policy()), img);
 }
 
-// The differential check over the stored corpus: what squeeze_markup and
-// cap_markup add to strip_unparsed_bodies changes nothing a stage reads.
+// The differential check over the stored corpus: what squeeze_markup (with
+// its nesting cap) adds to strip_unparsed_bodies changes nothing a stage reads.
 // Both trees are compared with attributes not read dropped (of class and
 // style, only what the stages make of them is compared), white space
 // runs in text squeezed (outside <pre>, <textarea>, <listing>) and adjacent
@@ -254,9 +269,9 @@ TEST(Prescan, LiftedTextComesBackWhereGumboPutsIt) {
   // Text gumbo moves (foster parenting out of a table), text before <body>,
   // runs joined where an end tag vanishes, <pre> (its first newline), raw
   // text, character references, white space around runs, and enough runs
-  // that both digits of a placeholder are used.
+  // that placeholders of both planes are used.
   std::string many;
-  for (int k = 0; k < 5000; ++k) many += "<b>run number " + std::to_string(k) + "</b> ";
+  for (int k = 0; k < 70000; ++k) many += "<b>run number " + std::to_string(k) + "</b> ";
   const std::string pages[] = {
       "<title>A title of a page</title>Text before the body starts<p>One paragraph of text</p>",
       "<table>Fostered text, out of the table<tr><td>A cell with its text</td></tr></table>",
@@ -278,10 +293,10 @@ TEST(Prescan, LiftedTextComesBackWhereGumboPutsIt) {
     EXPECT_EQ(normalized_tree(lean, &lifted), normalized_tree(squeeze_markup(page, keep_all)))
         << page;
   }
-  // A page that holds the placeholders' first character itself keeps its
-  // text in the markup.
+  // A page that holds a placeholder-shaped character itself keeps its text
+  // in the markup.
   LiftedText lifted;
-  const std::string own = "<p>An icon \xEE\x80\x80 in the text of a paragraph</p>";
+  const std::string own = "<p>An icon \xF3\xB0\x80\x80 in the text of a paragraph</p>";
   EXPECT_EQ(prescan(own, 0, keep_all, &lifted), own);
   EXPECT_TRUE(lifted.empty());
 }

@@ -17,9 +17,23 @@ TEST(TextUtil, AppendCollapsedJoinsInlinePieces) {
   EXPECT_EQ(out, "Hello world");
 }
 
+TEST(TextUtil, AppendCollapsedKeepsWordsAndDropsOrReplacesWithin) {
+  std::string out = "x";
+  // Non-ASCII words whole, zero-width characters dropped inside a word,
+  // an invalid byte written as U+FFFD, Unicode spaces collapsed with ASCII
+  // ones, a control character kept.
+  append_collapsed(out, " caf\xC3\xA9\xE2\x80\x8B" "au \xE6\x97\xA5\xE6\x9C\xAC\xC2\xA0\t"
+                        "a\xFF" "b\xEF\xBB\xBF\x01 \xE3\x80\x80");
+  EXPECT_EQ(out, "x caf\xC3\xA9" "au \xE6\x97\xA5\xE6\x9C\xAC a\xEF\xBF\xBD" "b\x01 ");
+  out.clear();
+  append_collapsed(out, "\xE2\x80\x8B  lead");  // nothing before: no leading space
+  EXPECT_EQ(out, "lead");
+}
+
 TEST(TextUtil, VisibleLengthCountsCodePointsNotBytes) {
   EXPECT_EQ(visible_length("a b"), 2u);
   EXPECT_EQ(visible_length("日本語"), 3u);
+  EXPECT_EQ(visible_length(" \t\n\r\fx\xC2\xA0"), 2u);  // NBSP is not HTML white space
 }
 
 TEST(TextUtil, WordCount) {

@@ -21,6 +21,15 @@ std::string_view tag_word(GumboTag tag) {
   }
 }
 
+// HTML white space, which separates the tokens of class and id values.
+struct HtmlSpace {
+  bool is[256] = {};
+  constexpr HtmlSpace() {
+    for (char c : {' ', '\t', '\n', '\r', '\f'}) is[static_cast<unsigned char>(c)] = true;
+  }
+};
+constexpr HtmlSpace kHtmlSpace;
+
 // A class token "<variant>:<display>" ("md:flex", "lg:block",
 // "xl:inline-grid", "sm:visible"): the element is shown under a condition.
 bool shown_at_breakpoint(std::string_view class_attr) {
@@ -159,47 +168,60 @@ RuleMatcher::RuleMatcher() {
 RuleMatcher::~RuleMatcher() = default;
 
 std::string RuleMatcher::signature(std::string_view class_attr, std::string_view id_attr) {
-  std::string sig = " ";
-  auto add_token = [&sig](std::string_view token) {
+  class_attr = class_attr.substr(0, 1024);
+  id_attr = id_attr.substr(0, 256);
+  // It runs for every distinct class list of a page, long utility lists
+  // included: written through a pointer into a buffer sized for the worst
+  // case (a character and a '-' per input byte, a space per token, the
+  // leading space), with white space told by a table.
+  std::string sig(2 * (class_attr.size() + id_attr.size()) + 3, '\0');
+  char* w = sig.data();
+  *w++ = ' ';
+  auto add_token = [&w](std::string_view token) {
     char prev = ' ';
     for (char c : token) {
       if (c >= 'A' && c <= 'Z') {
         // camelCase -> camel-case
-        if (prev >= 'a' && prev <= 'z') sig.push_back('-');
-        sig.push_back(static_cast<char>(c + 32));
+        if (prev >= 'a' && prev <= 'z') *w++ = '-';
+        *w++ = static_cast<char>(c + 32);
       } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-        sig.push_back(c);
-      } else if (sig.back() != ' ' && sig.back() != '-') {
-        sig.push_back('-');  // '_', '__' and the like separate parts
+        *w++ = c;
+      } else if (w[-1] != ' ' && w[-1] != '-') {
+        *w++ = '-';  // '_', '__' and the like separate parts
       }
       prev = c;
     }
-    if (sig.back() == '-') sig.back() = ' ';
-    if (sig.back() != ' ') sig.push_back(' ');
+    if (w[-1] == '-') w[-1] = ' ';
+    if (w[-1] != ' ') *w++ = ' ';
   };
   // "hidden md:flex" (Tailwind and the like) hides the element on small
   // screens only and shows it from a breakpoint up: on a desktop page it is
   // shown, so its "hidden" says nothing. Such a class list is recognised by
   // a variant whose utility is a display value.
-  const bool shown_by_variant = shown_at_breakpoint(class_attr.substr(0, 1024));
+  const bool shown_by_variant = shown_at_breakpoint(class_attr);
   auto add = [&](std::string_view value) {
+    const std::size_t n = value.size();
     std::size_t pos = 0;
-    while (pos < value.size()) {
-      const std::size_t start = value.find_first_not_of(" \t\n\r\f", pos);
-      if (start == std::string_view::npos) break;
-      std::size_t end = value.find_first_of(" \t\n\r\f", start);
-      if (end == std::string_view::npos) end = value.size();
-      const std::string_view token = value.substr(start, end - start);
+    while (pos < n) {
+      while (pos < n && kHtmlSpace.is[static_cast<unsigned char>(value[pos])]) ++pos;
+      if (pos == n) break;
+      std::size_t end = pos;
+      bool colon = false;
+      for (; end < n && !kHtmlSpace.is[static_cast<unsigned char>(value[end])]; ++end) {
+        colon |= value[end] == ':';
+      }
+      const std::string_view token = value.substr(pos, end - pos);
       // Utility classes with a variant ("print:hidden", "md:sidebar",
       // "hover:underline") style the element only under a condition (when
       // printing, on wide screens): they do not say what it is.
       const bool conditional_hide = shown_by_variant && (token == "hidden" || token == "invisible");
-      if (token.find(':') == std::string_view::npos && !conditional_hide) add_token(token);
+      if (!colon && !conditional_hide) add_token(token);
       pos = end;
     }
   };
-  add(class_attr.substr(0, 1024));
-  add(id_attr.substr(0, 256));
+  add(class_attr);
+  add(id_attr);
+  sig.resize(static_cast<std::size_t>(w - sig.data()));
   return sig;
 }
 

@@ -268,7 +268,10 @@ std::string_view NodeIndex::attr(std::uint32_t i, std::string_view name) const n
   const GumboVector& attrs = nodes_[i].gumbo->v.element.attributes;
   for (unsigned k = 0; k < attrs.length; ++k) {
     const auto* a = static_cast<const GumboAttribute*>(attrs.data[k]);
-    if (name == a->name) return a->value;
+    // Compared without measuring a->name first (no strlen per attribute).
+    if (std::strncmp(a->name, name.data(), name.size()) == 0 && a->name[name.size()] == '\0') {
+      return a->value;
+    }
   }
   return {};
 }

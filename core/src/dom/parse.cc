@@ -52,10 +52,10 @@ template <typename Emit>
 void for_each_restored_piece(const char* text, const input::LiftedText& lifted, Emit&& emit) {
   using input::LiftedText;
   const char* plain = text;  // the plain bytes not yet emitted start here
-  for (const char* p = text; (p = std::strstr(p, LiftedText::kMarker.data())) != nullptr;) {
+  for (const char* p = text; (p = LiftedText::find_placeholder(p)) != nullptr;) {
     const std::string_view run = lifted.run_at(p);
     if (run.data() == nullptr) {
-      p += LiftedText::kMarker.size();
+      ++p;
       continue;
     }
     emit(plain, static_cast<std::size_t>(p - plain));
@@ -74,7 +74,7 @@ void for_each_restored_piece(const char* text, const input::LiftedText& lifted, 
 // it, runs joined where a tag vanished).
 const char* ParsedHtml::restored(const char* text, const input::LiftedText& lifted) {
   using input::LiftedText;
-  const char* hit = std::strstr(text, LiftedText::kMarker.data());
+  const char* hit = LiftedText::find_placeholder(text);
   if (hit == nullptr) return text;
   if (hit == text && std::strlen(text) == LiftedText::kPlaceholderBytes) {
     const std::string_view run = lifted.run_at(hit);

@@ -110,50 +110,63 @@ char32_t to_lower(char32_t cp) noexcept {
 
 namespace {
 
-// ASCII that is not white space (append_collapsed copies runs of it as they are).
-constexpr bool is_plain_ascii(unsigned char b) {
-  return b < 0x80 && b != ' ' && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != '\v';
-}
+// ASCII white space, as append_collapsed reads it.
+struct AsciiSpace {
+  bool is[128] = {};
+  constexpr AsciiSpace() {
+    for (char c : {' ', '\t', '\n', '\r', '\f', '\v'}) is[static_cast<unsigned char>(c)] = true;
+  }
+};
+constexpr AsciiSpace kAsciiSpace;
 
 }  // namespace
 
 void append_collapsed(std::string& out, std::string_view s) {
   bool pending_space = !out.empty() && out.back() != ' ' && out.back() != '\n';
   bool saw_space = false;
+  const std::size_t n = s.size();
   std::size_t i = 0;
-  while (i < s.size()) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    if (b < 0x80) {
-      if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v') {
+  while (i < n) {
+    // A word: characters copied as they are, up to white space, a
+    // zero-width character or an invalid byte; one append for all of them
+    // (this runs over every text node, often more than once).
+    const std::size_t word = i;
+    while (i < n) {
+      const auto b = static_cast<unsigned char>(s[i]);
+      if (b < 0x80) {
+        if (kAsciiSpace.is[b]) break;
         ++i;
-        saw_space = true;
         continue;
       }
+      std::size_t next = i;
+      const char32_t cp = next_code_point(s, next);
+      // is_space covers the zero-width U+200B and U+FEFF.
+      if (is_space(cp) || (cp == 0xFFFD && next - i == 1)) break;
+      i = next;
+    }
+    if (i > word) {
       if (saw_space && pending_space) out.push_back(' ');
       saw_space = false;
       pending_space = true;
-      // The run of plain ASCII (no white space) goes in one append.
-      std::size_t end = i + 1;
-      while (end < s.size() && is_plain_ascii(static_cast<unsigned char>(s[end]))) ++end;
-      out.append(s.data() + i, end - i);
-      i = end;
+      out.append(s.data() + word, i - word);
+    }
+    if (i == n) break;
+    if (static_cast<unsigned char>(s[i]) < 0x80) {  // ASCII white space
+      saw_space = true;
+      ++i;
       continue;
     }
-    const std::size_t start = i;
     const char32_t cp = next_code_point(s, i);
-    if (is_space(cp) && cp != 0x200B && cp != 0xFEFF) {
+    if (cp == 0x200B || cp == 0xFEFF) continue;  // zero-width: drop
+    if (is_space(cp)) {
       saw_space = true;
       continue;
     }
-    if (cp == 0x200B || cp == 0xFEFF) continue;  // zero-width: drop
+    // An invalid byte: written as U+FFFD.
     if (saw_space && pending_space) out.push_back(' ');
     saw_space = false;
     pending_space = true;
-    if (cp == 0xFFFD && i - start == 1) {
-      append_utf8(out, cp);
-    } else {
-      out.append(s.substr(start, i - start));
-    }
+    append_utf8(out, cp);
   }
   // A trailing space is kept as pending: callers joining inline pieces need
   // to know a space separated them.
@@ -198,14 +211,26 @@ std::string to_lower_utf8(std::string_view s) {
   return out;
 }
 
+namespace {
+
+// 1 for a byte that starts a visible character: not a UTF-8 continuation
+// byte, not white space. A table, not branches: this runs over every text
+// node of a page.
+struct VisibleStarts {
+  unsigned char counts[256] = {};
+  constexpr VisibleStarts() {
+    for (int b = 0; b < 256; ++b) {
+      counts[b] = (b & 0xC0) != 0x80 && b != ' ' && b != '\n' && b != '\t' && b != '\r' && b != '\f';
+    }
+  }
+};
+constexpr VisibleStarts kVisibleStarts;
+
+}  // namespace
+
 std::size_t visible_length(std::string_view s) noexcept {
   std::size_t n = 0;
-  for (char c : s) {
-    const auto b = static_cast<unsigned char>(c);
-    if ((b & 0xC0) == 0x80) continue;  // continuation byte
-    if (b == ' ' || b == '\n' || b == '\t' || b == '\r' || b == '\f') continue;
-    ++n;
-  }
+  for (char c : s) n += kVisibleStarts.counts[static_cast<unsigned char>(c)];
   return n;
 }
 

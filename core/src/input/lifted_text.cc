@@ -7,8 +7,16 @@ namespace {
 
 // A run worth lifting is longer than its placeholder.
 constexpr std::size_t kMinRunBytes = LiftedText::kPlaceholderBytes + 1;
-constexpr std::uint32_t kDigitBase = 0xE100;  // each digit: 12 bits
-constexpr std::uint32_t kMaxRuns = 1u << 24;
+// Placeholder k is U+F0000 + k in plane 15, then U+100000 + (k - 65534) in
+// plane 16: U+xFFFE and U+xFFFF are noncharacters gumbo replaces.
+constexpr std::uint32_t kPerPlane = 65534;
+
+// Whether `lead` and `next` begin the UTF-8 of a character of plane 15 or 16
+// (U+F0000-U+10FFFF): F3 B0-BF or F4 80-8F.
+bool starts_plane_15_or_16(unsigned char lead, unsigned char next) {
+  return (lead == 0xF3 && next >= 0xB0 && next <= 0xBF) ||
+         (lead == 0xF4 && next >= 0x80 && next <= 0x8F);
+}
 
 // Whether gumbo stores these bytes (valid UTF-8) unchanged in a text node:
 // no character reference to decode, no CR to turn into LF, nothing it
@@ -42,24 +50,56 @@ bool stored_unchanged(std::string_view run) {
   return true;
 }
 
-void append_code_point(std::uint32_t cp, std::string& out) {  // U+0800-U+FFFF
-  out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-  out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-  out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+// Whether `s` holds a character of plane 15 or 16 as UTF-8.
+bool holds_plane_15_or_16(std::string_view s) {
+  for (const char lead : {'\xF3', '\xF4'}) {
+    for (std::size_t at = s.find(lead); at != std::string_view::npos; at = s.find(lead, at + 1)) {
+      if (at + 1 < s.size() && starts_plane_15_or_16(static_cast<unsigned char>(s[at]),
+                                                     static_cast<unsigned char>(s[at + 1]))) {
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
-// The 12-bit digit encoded at p (3 bytes), or -1.
-int digit_at(const unsigned char* p) {
-  if ((p[0] & 0xF0) != 0xE0 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return -1;
-  const std::uint32_t cp = ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
-  if (cp < kDigitBase || cp >= kDigitBase + 4096) return -1;
-  return static_cast<int>(cp - kDigitBase);
+// Whether `s` holds a numeric character reference ("&#983040;", "&#xF0000")
+// that gumbo decodes to a character of plane 15 or 16.
+bool references_plane_15_or_16(std::string_view s) {
+  for (std::size_t at = s.find("&#"); at != std::string_view::npos; at = s.find("&#", at + 2)) {
+    std::size_t k = at + 2;
+    const bool hex = k < s.size() && (s[k] == 'x' || s[k] == 'X');
+    k += hex ? 1 : 0;
+    std::uint32_t value = 0;
+    for (; k < s.size() && value <= 0x10FFFF; ++k) {
+      const char c = s[k];
+      int digit = -1;
+      if (c >= '0' && c <= '9') {
+        digit = c - '0';
+      } else if (hex && (c | 0x20) >= 'a' && (c | 0x20) <= 'f') {
+        digit = (c | 0x20) - 'a' + 10;
+      }
+      if (digit < 0) break;
+      value = value * (hex ? 16 : 10) + static_cast<std::uint32_t>(digit);
+    }
+    if (value >= 0xF0000 && value <= 0x10FFFF) return true;
+  }
+  return false;
 }
 
 }  // namespace
 
 bool LiftedText::page_allows(std::string_view utf8) {
-  return utf8.find(kMarker) == std::string_view::npos;
+  return !holds_plane_15_or_16(utf8) && !references_plane_15_or_16(utf8);
+}
+
+const char* LiftedText::find_placeholder(const char* p) {
+  for (; (p = std::strpbrk(p, "\xF3\xF4")) != nullptr; ++p) {
+    if (starts_plane_15_or_16(static_cast<unsigned char>(p[0]), static_cast<unsigned char>(p[1]))) {
+      return p;
+    }
+  }
+  return nullptr;
 }
 
 bool LiftedText::keep(std::string_view run) {
@@ -74,9 +114,12 @@ bool LiftedText::keep(std::string_view run) {
 
 void LiftedText::append_placeholder(std::string& out) const {  // of the last run kept
   const auto k = static_cast<std::uint32_t>(starts_.size() - 1);
-  out.append(kMarker);
-  append_code_point(kDigitBase + (k >> 12), out);
-  append_code_point(kDigitBase + (k & 4095), out);
+  const std::uint32_t cp = k < kPerPlane ? 0xF0000 + k : 0x100000 + (k - kPerPlane);
+  const char utf8[kPlaceholderBytes] = {static_cast<char>(0xF0 | (cp >> 18)),
+                                        static_cast<char>(0x80 | ((cp >> 12) & 0x3F)),
+                                        static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
+                                        static_cast<char>(0x80 | (cp & 0x3F))};
+  out.append(utf8, kPlaceholderBytes);
 }
 
 bool LiftedText::lift_tail(std::string& out, std::size_t from) {
@@ -95,10 +138,16 @@ void LiftedText::append_lifted(std::string_view run, std::string& out) {
 }
 
 std::string_view LiftedText::run_at(const char* p) const {
-  const auto* u = reinterpret_cast<const unsigned char*>(p) + kMarker.size();
-  const int high = digit_at(u), low = high < 0 ? -1 : digit_at(u + 3);
-  if (low < 0) return {};
-  const auto k = (static_cast<std::uint32_t>(high) << 12) | static_cast<std::uint32_t>(low);
+  const auto* u = reinterpret_cast<const unsigned char*>(p);
+  // Each byte is read only when the one before it is not the final '\0'.
+  if (!starts_plane_15_or_16(u[0], u[1]) || (u[2] & 0xC0) != 0x80 || (u[3] & 0xC0) != 0x80) {
+    return {};
+  }
+  const std::uint32_t cp = ((u[0] & 0x07u) << 18) | ((u[1] & 0x3Fu) << 12) |
+                           ((u[2] & 0x3Fu) << 6) | (u[3] & 0x3Fu);
+  const std::uint32_t low = cp & 0xFFFF;
+  if (low >= kPerPlane) return {};
+  const std::uint32_t k = (cp >> 16 == 0xF ? 0 : kPerPlane) + low;
   if (k >= starts_.size()) return {};
   const std::uint32_t begin = starts_[k];
   const std::uint32_t end = k + 1 < starts_.size() ? starts_[k + 1] - 1

@@ -4,21 +4,25 @@
 // builder appends them one by one: on a pre-scanned page text is a third of
 // the bytes and the larger part of the parse. Yet text only has to come back
 // as it was. So the pre-scan replaces a run of plain text between two tags
-// by a placeholder of three characters and keeps the run here; after
-// parsing, dom::ParsedHtml puts the runs back into the text nodes.
+// by a placeholder of one character and keeps the run here; after parsing,
+// dom::ParsedHtml puts the runs back into the text nodes.
 // Attribute values (links, class lists) cost gumbo per byte the same way and
 // are lifted too, whole: the tree builder reads none of them but a few
 // (input's type, font's color, face and size, annotation-xml's encoding),
 // which the pre-scan leaves in place.
 //
-// A placeholder is U+E000 and two characters U+E100 + 12 bits of the run's
-// number. It is not white space, as the run (from its first non-space
+// A placeholder is one private-use character of plane 15 or 16 (4 bytes of
+// UTF-8), U+F0000 + the run's number, skipping the noncharacters U+xFFFE
+// and U+xFFFF: gumbo reads a character per step and a token per character
+// of text, so one character costs it a third of the three that a BMP code
+// would need. It is not white space, as the run (from its first non-space
 // character) is not, so gumbo builds the same tree around it: foster
 // parenting in tables, the end of <head>, frameset-ok all look only at
 // whether text is white space. Only runs gumbo would store unchanged are
 // lifted: no character references, no CR, no characters it replaces by
-// U+FFFD (controls, noncharacters). A page that holds U+E000 itself has
-// nothing lifted, so every U+E000 in the tree is a placeholder's.
+// U+FFFD (controls, noncharacters). A page that holds a plane 15 or 16
+// character itself (or a numeric reference to one) has nothing lifted, so
+// every such character in the tree is a placeholder.
 #pragma once
 
 #include <cstdint>
@@ -30,12 +34,17 @@ namespace thresher::input {
 
 class LiftedText {
  public:
-  // UTF-8 of U+E000, which starts every placeholder.
-  static constexpr std::string_view kMarker = "\xEE\x80\x80";
-  static constexpr std::size_t kPlaceholderBytes = 9;
+  static constexpr std::size_t kPlaceholderBytes = 4;
+  // Placeholders a page may have: two planes less their noncharacters.
+  static constexpr std::uint32_t kMaxRuns = 2 * 65534;
 
-  // Whether text of this page may be lifted (it does not hold kMarker).
+  // Whether text of this page may be lifted: it holds no plane 15 or 16
+  // character, as UTF-8 or as a numeric character reference.
   static bool page_allows(std::string_view utf8);
+
+  // The first placeholder-shaped character (the lead byte of a plane 15 or
+  // 16 character) at or after `p` in a '\0'-terminated string, or null.
+  static const char* find_placeholder(const char* p);
 
   // Lifts the text run out[from, end): keeps it and puts its placeholder
   // in its place, when gumbo would store the run unchanged and the
@@ -46,9 +55,9 @@ class LiftedText {
   // text, character references decoded).
   void append_lifted(std::string_view run, std::string& out);
 
-  // The run named by the placeholder at `p`, which starts with kMarker in a
-  // '\0'-terminated string (nothing past its end is read); its data() is
-  // followed by '\0'. Empty, with a null data(), when `p` names no run.
+  // The run named by the placeholder at `p` (as find_placeholder finds it)
+  // in a '\0'-terminated string (nothing past its end is read); its data()
+  // is followed by '\0'. Empty, with a null data(), when `p` names no run.
   std::string_view run_at(const char* p) const;
 
   bool empty() const noexcept { return starts_.empty(); }

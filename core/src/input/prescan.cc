@@ -261,6 +261,23 @@ class NestingCap {
   std::unordered_map<std::string, std::size_t> dropped_;
 };
 
+// Where a start tag over kMaxStartTagBytes (s[lt, tag.end), its attributes
+// as scan_tag found them) is cut: after its last attribute that ends within
+// the limit, when that keeps at least half of it; npos to leave it whole.
+// Thousands of attributes make gumbo check each new one against all the
+// others; a few huge quoted values (inline JSON props) are not the problem.
+std::size_t long_start_tag_cut(std::size_t lt, const TagSpan& tag,
+                               const std::vector<Attribute>& attributes) {
+  if (tag.end - lt <= kMaxStartTagBytes) return std::string_view::npos;
+  std::size_t cut = std::string_view::npos;
+  for (const Attribute& a : attributes) {
+    if (a.end > lt + kMaxStartTagBytes) break;
+    cut = a.end;
+  }
+  return cut != std::string_view::npos && cut > lt + kMaxStartTagBytes / 2 ? cut
+                                                                          : std::string_view::npos;
+}
+
 // The '>' that ends the comment opening at `lt` ("<!--"), or npos: the
 // tokenizer ends one at "-->" or "--!>", or at once as "<!-->" or "<!--->".
 std::size_t comment_end(std::string_view s, std::size_t lt) {
@@ -359,7 +376,7 @@ constexpr SpecialBytes kSpecial;
 }  // namespace
 
 std::string squeeze_markup(std::string_view html, const AttributePolicy& policy,
-                           LiftedText* lifted) {
+                           LiftedText* lifted, std::size_t max_depth) {
   std::string out;
   out.reserve(html.size());
   std::size_t pos = 0;      // next byte not yet copied
@@ -369,6 +386,8 @@ std::string squeeze_markup(std::string_view html, const AttributePolicy& policy,
   std::vector<Attribute> attributes;
   AttributeEditor editor(policy);
   std::vector<Verdict> verdicts;  // per attribute of the current tag
+  NestingCap cap(max_depth);
+  std::vector<Attribute> written;  // attributes of a long start tag as written to `out`
   const std::size_t n = html.size();
   auto verbatim_to = [&](std::size_t to) {  // copy html[pos, to) and continue there
     out.append(html.substr(pos, to - pos));
@@ -413,6 +432,10 @@ std::string squeeze_markup(std::string_view html, const AttributePolicy& policy,
           return lifted != nullptr && verdicts[j] == Verdict::kKeep &&
                  a.end - a.name_end > LiftedText::kPlaceholderBytes + 1;
         };
+        // The text before the tag is copied, so that the tag starts at tag_at.
+        out.append(html.substr(pos, k - pos));
+        pos = k;
+        const std::size_t tag_at = out.size();
         bool as_written = true;  // the tag can be copied as it is
         verdicts.resize(attributes.size());
         editor.start_tag();
@@ -447,6 +470,28 @@ std::string squeeze_markup(std::string_view html, const AttributePolicy& policy,
           if (tag.self_closing) out.append(is_html_space(out.back()) ? "/" : " /");
           out.push_back('>');
           pos = k = gt;
+        }
+        if (max_depth != 0) {
+          // The nesting cap reads the name as far as it is letters and
+          // digits ("my" of <my-widget>). A tag it drops is gone, with
+          // what its name would mean here (<pre>, raw text, <plaintext>):
+          // gumbo reads what follows as the markup it then is.
+          const bool drop = end_tag ? cap.close(read.view())
+                                    : !tag.self_closing && !cap.open(read.view());
+          if (drop) {
+            out.resize(tag_at);
+            run_start = out.size();
+            continue;
+          }
+          if (!end_tag && name != "plaintext" && out.size() - tag_at > kMaxStartTagBytes) {
+            const std::string_view as_out = out;
+            const TagSpan kept = scan_tag(as_out, tag_at, written);
+            if (const std::size_t cut = long_start_tag_cut(tag_at, kept, written);
+                cut != std::string_view::npos) {
+              out.resize(cut);
+              out.append(tag.self_closing ? " />" : ">");
+            }
+          }
         }
         if (end_tag) {
           if (shows_white_space(name) && pre_depth > 0) --pre_depth;
@@ -507,6 +552,10 @@ std::string strip_unparsed_bodies(std::string_view html) {
     if (hit == nullptr) break;
     const std::size_t lt = static_cast<const char*>(hit) - html.data();
     scan = lt + 1;
+    // Most tags are none of these: one byte tells (a comment's '!', the 's'
+    // of script, style and svg).
+    const char first = lt + 1 < html.size() ? lower(html[lt + 1]) : '\0';
+    if (first != '!' && first != 's') continue;
     if (starts_with_ci(html, lt, "<!--")) {
       const std::size_t close = html.find("-->", lt + 4);
       if (close == std::string_view::npos) break;  // unterminated: let gumbo decide
@@ -546,77 +595,12 @@ std::string strip_unparsed_bodies(std::string_view html) {
   return out;
 }
 
-std::string cap_markup(std::string_view html, std::size_t max_depth) {
-  if (max_depth == 0) return std::string(html);
-  std::string out;
-  out.reserve(html.size());
-  std::size_t pos = 0;   // next byte not yet copied
-  std::size_t scan = 0;  // where to look for the next '<'
-  NestingCap cap(max_depth);
-  std::vector<Attribute> attributes;
-  auto drop = [&](std::size_t from, std::size_t to) {  // remove html[from, to)
-    out.append(html.substr(pos, from - pos));
-    pos = scan = to;
-  };
-  while (scan < html.size()) {
-    const void* hit = std::memchr(html.data() + scan, '<', html.size() - scan);
-    if (hit == nullptr) break;
-    const std::size_t lt = static_cast<const char*>(hit) - html.data();
-    scan = lt + 1;
-    if (starts_with_ci(html, lt, "<!--")) {
-      const std::size_t close = comment_end(html, lt);
-      if (close == std::string_view::npos) break;
-      scan = close + 1;
-      continue;
-    }
-    const bool end_tag = lt + 1 < html.size() && html[lt + 1] == '/';
-    const TagName read = tag_name(html, lt + (end_tag ? 2 : 1));
-    const std::string_view name = read.view();
-    if (name.empty()) continue;
-    const TagSpan tag = scan_tag(html, lt, attributes);
-    const std::size_t body = tag.end;
-    // A tag that never ends: gumbo drops the rest of the page; so do we.
-    if (body == std::string_view::npos) break;
-    scan = body;  // a '<' inside an attribute value starts no tag
-    if (end_tag) {
-      if (cap.close(name)) drop(lt, body);
-      continue;
-    }
-    if (!tag.self_closing && !cap.open(name)) {
-      drop(lt, body);  // too deep: flatten
-      continue;
-    }
-    if (name == "plaintext") break;
-    if (keeps_raw_text(name)) {  // its text is not markup
-      const std::size_t close = find_end_tag(html, body, name);
-      if (close == std::string_view::npos) break;
-      scan = close;
-    }
-    if (body - lt > kMaxStartTagBytes) {
-      // Thousands of attributes: gumbo checks each new one against all the
-      // others. Keep the tag's head, cut after an attribute; a few huge
-      // quoted values (inline JSON props) are not the problem.
-      std::size_t cut = std::string_view::npos;
-      for (const Attribute& a : attributes) {
-        if (a.end > lt + kMaxStartTagBytes) break;
-        cut = a.end;
-      }
-      if (cut != std::string_view::npos && cut > lt + kMaxStartTagBytes / 2) {
-        out.append(html.substr(pos, cut - pos)).append(tag.self_closing ? " />" : ">");
-        pos = body;
-      }
-    }
-  }
-  out.append(html.substr(pos));
-  return out;
-}
-
 std::string prescan(std::string_view utf8, std::size_t max_depth, const AttributePolicy& policy,
                     LiftedText* lifted) {
   constexpr std::size_t kMaxParseDepth = 256;
   if (lifted != nullptr && !LiftedText::page_allows(utf8)) lifted = nullptr;
-  return cap_markup(squeeze_markup(strip_unparsed_bodies(utf8), policy, lifted),
-                    std::min(max_depth, kMaxParseDepth));
+  return squeeze_markup(strip_unparsed_bodies(utf8), policy, lifted,
+                        std::min(max_depth, kMaxParseDepth));
 }
 
 }  // namespace thresher::input

@@ -41,21 +41,19 @@ struct AttributePolicy {
 // that LiftedText takes is replaced by its placeholder from its first
 // non-space character on, and so is each attribute value longer than a
 // placeholder (but those the tree builder reads: see LiftedText).
+// With `max_depth` (0: off), also defuses markup that makes gumbo's tree
+// building quadratic, in the same pass: elements nested deeper than
+// `max_depth` (counting elements that must be closed explicitly, like <div>
+// and <table>) and more than 8 unclosed formatting elements lose their tags,
+// keeping their text; start tags over 16 KiB as written out (thousands of
+// attributes) are cut at an attribute. A normal page keeps every tag.
 std::string squeeze_markup(std::string_view html, const AttributePolicy& policy,
-                           LiftedText* lifted = nullptr);
+                           LiftedText* lifted = nullptr, std::size_t max_depth = 0);
 
-// Defuses markup that makes gumbo's tree building quadratic, on the
-// stripped page: elements nested deeper than `max_depth` (counting elements
-// that must be closed explicitly, like <div> and <table>) and more than 8
-// unclosed formatting elements lose their tags, keeping their text; start
-// tags over 16 KiB (thousands of attributes) are cut at an attribute. A
-// normal page comes back unchanged. `max_depth` 0 disables it.
-std::string cap_markup(std::string_view html, std::size_t max_depth);
-
-// What gumbo is given: strip_unparsed_bodies, squeeze_markup and
-// cap_markup, in that order. Text under n open elements costs gumbo O(n) per
-// character, so the markup cap is at most 256 whatever `max_depth` says
-// (real pages nest below 100; p99 is 38).
+// What gumbo is given: strip_unparsed_bodies, then squeeze_markup with the
+// nesting cap. Text under n open elements costs gumbo O(n) per character, so
+// the cap is at most 256 whatever `max_depth` says (real pages nest below
+// 100; p99 is 38).
 // With `lifted` (and a page that allows it), text runs and attribute values
 // are lifted out as squeeze_markup says; dom::ParsedHtml puts them back.
 std::string prescan(std::string_view utf8, std::size_t max_depth, const AttributePolicy& policy,
