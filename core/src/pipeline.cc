@@ -184,8 +184,9 @@ ContentStage select_content(const content::RuleMatcher& rules, const Options& op
   const std::string_view title =
       content::title_heading_to_prune(doc.title, !kind.declared_title.empty(), !doc.date.empty());
   content::ContentChoice& choice = stage.choice;
+  const bool undated = doc.date.empty();
   choice = content::choose_content(index, element_rules, std::move(features), opt, title,
-                                   stage.discussion, shop_page);
+                                   stage.discussion, shop_page, undated);
   // A thread that neither URL nor schema announces (a link aggregator's
   // story, a news site's comment page): with its comments read as furniture
   // little is left, and comment sections hold most of the page's text.
@@ -197,7 +198,7 @@ ContentStage select_content(const content::RuleMatcher& rules, const Options& op
     thread_weights.comments_are_content = true;
     content::ContentChoice thread = content::choose_content(
         index, element_rules, content::compute_features(index, element_rules, thread_weights), opt,
-        title, /*discussion=*/true, shop_page);
+        title, /*discussion=*/true, shop_page, undated);
     if (thread.selection.container != dom::kNoNode &&
         thread.selection.score > choice.selection.score) {
       choice = std::move(thread);
@@ -217,7 +218,7 @@ ContentStage select_content(const content::RuleMatcher& rules, const Options& op
     content::ContentChoice second = content::choose_content(
         *stage.revealed, revealed_rules,
         content::compute_features(*stage.revealed, revealed_rules, weights), opt, title,
-        stage.discussion, shop_page);
+        stage.discussion, shop_page, undated);
     if (second.selection.container != dom::kNoNode &&
         second.selection.score > 2 * std::max(choice.selection.score, 1.f)) {
       choice = std::move(second);

@@ -530,4 +530,34 @@ TEST(Select, RowsAfterTheLongestRowAreNoTrailingBoxes) {
   EXPECT_FALSE(sel.pruned[t.by_id("r2")]);
 }
 
+TEST(Select, CardLinksOfALandingPageAreNoLinkList) {
+  // Each service a card drawn as one link: its title and a description.
+  Indexed t(R"(<body><div id=page>
+<p>We help businesses of every size with their accounts, their taxes, and their people, since 1950.</p>
+<p>Whether you are starting up or in the largest companies, tap into our services and thrive with us.</p>
+<p>Our people know your industry, your markets, and the rules that apply to them, in every country we serve.</p>
+<p>From the first meeting to the last report, one team answers your questions, plainly and on time, every time.</p>
+<p>Tell us where your business stands and where it is going: we will show you the way there, step by step.</p>
+<p>Clients stay with us for decades because we treat their money, their time, and their trust as our own.</p>
+<div id=grid>
+ <a href=/audit id=card><h3>Audit</h3><div id=desc>Audits that help clients understand their risks and manage them.</div></a>
+ <a href=/tax><h3>Tax</h3><div>Tax advice for companies, families and their businesses, worldwide.</div></a>
+ <a href=/people><h3>People</h3><div>Human resources consulting, from hiring to the payroll and beyond.</div></a>
+</div></div></body>)");
+  const Selection landing = select_content(*t.index, t.features, Options{}, "", false, false, true);
+  ASSERT_EQ(landing.container, t.by_id("page"));
+  EXPECT_FALSE(landing.pruned[t.by_id("grid")]);
+  EXPECT_FALSE(landing.pruned[t.by_id("desc")]);
+  EXPECT_GT(t.features[t.by_id("card")].card_chars, 0u);
+  // On a dated page (a story) such a grid is the "more stories" box.
+  const Selection story = select_content(*t.index, t.features, Options{}, "", false, false, false);
+  ASSERT_EQ(story.container, t.by_id("page"));
+  EXPECT_TRUE(story.pruned[t.by_id("grid")]);
+}
+
+TEST(Select, ALinkedHeadlineAloneIsNoCard) {
+  Indexed t(R"(<body><a href=/x id=a><h3>A headline that is long enough</h3><span>May 2</span></a></body>)");
+  EXPECT_EQ(t.features[t.by_id("a")].card_chars, 0u);
+}
+
 }  // namespace thresher::content

@@ -190,7 +190,10 @@ std::vector<NodeFeatures> compute_features(const dom::NodeIndex& index, const El
     }
   }
   // Subtree sums and "has a block-level descendant", bottom-up.
+  std::vector<std::uint32_t> heading_chars(n, 0);  // text of headings in the subtree
   for (std::uint32_t i = n; i-- > 0;) {
+    if (index[i].is_element() && dom::is_heading_tag(index[i].tag)) heading_chars[i] = index[i].text_chars;
+    if (index[i].parent != dom::kNoNode) heading_chars[index[i].parent] += heading_chars[i];
     f[i].subtree_value += f[i].block_value;
     if (is_prose_paragraph(f[i])) f[i].holds_paragraph = true;
     if (index[i].is_element() && dom::is_heading_tag(index[i].tag)) f[i].holds_heading = true;
@@ -202,6 +205,20 @@ std::vector<NodeFeatures> compute_features(const dom::NodeIndex& index, const El
     if (index[i].is_element() && (dom::is_block_tag(index[i].tag) || f[i].has_block_child)) {
       f[p].has_block_child = true;
     }
+  }
+  // Card links, then the text inside them per subtree (top-down marks,
+  // bottom-up sums: two passes, no walk up the tree per node).
+  std::vector<bool> in_card(n, false);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    const dom::Node& node = index[i];
+    in_card[i] = (node.parent != dom::kNoNode && in_card[node.parent]) ||
+                 (node.is_element() && node.tag == GUMBO_TAG_A && (node.flags & dom::kInLink) &&
+                  f[i].holds_heading &&
+                  node.text_chars >= heading_chars[i] + kMinCardDescriptionChars);
+  }
+  for (std::uint32_t i = n; i-- > 0;) {
+    if (index[i].is_text() && in_card[i]) f[i].card_chars = index[i].text_chars;
+    if (index[i].parent != dom::kNoNode) f[index[i].parent].card_chars += f[i].card_chars;
   }
   return f;
 }

@@ -28,7 +28,14 @@ struct NodeFeatures {
   bool holds_paragraph = false;
   // Some element in the subtree (or this one) is a heading <h1>-<h6>.
   bool holds_heading = false;
+  // Text of the subtree inside card links: links wrapping a heading and a
+  // description of their own (is_card_link), a feature grid's tiles.
+  std::uint32_t card_chars = 0;
 };
+
+// A card drawn as one link: the title a heading, then at least this much
+// more text (a description, not a date or a "Read more").
+constexpr std::uint32_t kMinCardDescriptionChars = 40;
 
 // A paragraph of prose in a block's own text: at least 80 chars,
 // punctuated, at most half linked, not furniture.

@@ -9,6 +9,7 @@
 #include "content/announced_boxes.h"
 #include "content/facets.h"
 #include "content/forum_furniture.h"
+#include "content/hero.h"
 #include "content/page_type.h"
 #include "content/threads.h"
 #include "dom/text_util.h"
@@ -168,6 +169,12 @@ bool is_headed_section(const NodeFeatures& f) {
   return !f.boilerplate && f.holds_heading && f.holds_paragraph;
 }
 
+// A box beside the text that joining an ancestor leaves out: furniture, or
+// worth less than nothing (links) without being a headed section.
+bool is_negative_box(const NodeFeatures& f) {
+  return f.boilerplate || (f.subtree_value < 0 && !is_headed_section(f));
+}
+
 void join_sibling_sections(const dom::NodeIndex& index, const std::vector<NodeFeatures>& features,
                            float best, Selection& sel) {
   const std::uint32_t body = index.body();
@@ -188,7 +195,7 @@ void join_sibling_sections(const dom::NodeIndex& index, const std::vector<NodeFe
       if (section) sections_sum += f.subtree_value;
       if (section && f.subtree_value >= min_value) {
         joins = true;
-      } else if (f.boilerplate || (f.subtree_value < 0 && !is_headed_section(f))) {
+      } else if (is_negative_box(f)) {
         negative.push_back(k);
       }
     }
@@ -200,6 +207,34 @@ void join_sibling_sections(const dom::NodeIndex& index, const std::vector<NodeFe
     sel.container = parent;
     sel.rules_fired.push_back("sections_joined: " + index.path(parent));
   }
+}
+
+// On a landing page a grid of cards, each one link wrapping a title and a
+// description ("AI & Engineering: leverage engineering-led design..."), is
+// the page's own list of what it offers, not a box of links: a box whose
+// links are mostly such cards, or a part of one card, is no link list.
+bool is_card_box(const dom::Node& node, const NodeFeatures& f) {
+  return f.card_chars > 0 && 2 * f.card_chars >= node.link_chars;
+}
+
+// The hero box (hero.h) of a landing page whose text was chosen without it:
+// the container widens to the ancestor holding both, and on each level up
+// to it the boxes beside the text that joining sections leaves out are
+// pruned, as is all that comes before the hero (a banner, a breadcrumb).
+void join_hero(const dom::NodeIndex& index, const std::vector<NodeFeatures>& features,
+               Selection& sel) {
+  const Hero hero = find_hero(index, features, sel.container);
+  if (hero.ancestor == dom::kNoNode) return;
+  for (std::uint32_t child = sel.container; child != hero.ancestor; child = index[child].parent) {
+    const std::uint32_t parent = index[child].parent;
+    for (std::uint32_t k = parent + 1; k < index[parent].end; k = index[k].end) {
+      if (k == child || k == hero.box || !index[k].is_element()) continue;
+      const bool before_hero = parent == hero.ancestor && k < hero.box;
+      if (before_hero || is_negative_box(features[k])) sel.pruned[k] = true;
+    }
+  }
+  sel.container = hero.ancestor;
+  sel.rules_fired.push_back("hero_joined: " + index.path(hero.box));
 }
 
 // Teaser cards (teasers.h) below the text: the "related posts" and "more
@@ -478,7 +513,7 @@ PruneThresholds thresholds_for(const Options& options) {
 
 Selection select_content(const dom::NodeIndex& index, const std::vector<NodeFeatures>& features,
                          const Options& options, std::string_view title, bool link_mode,
-                         bool discussion) {
+                         bool discussion, bool undated) {
   Selection sel;
   const std::uint32_t n = index.size();
   sel.pruned.assign(n, false);
@@ -510,6 +545,8 @@ Selection select_content(const dom::NodeIndex& index, const std::vector<NodeFeat
   sel.score = best;
   sel.core = sel.container;
   join_sibling_sections(index, features, best, sel);
+  sel.sections = sel.container;
+  if (undated && !discussion && !link_mode) join_hero(index, features, sel);
   if (discussion) {
     // One post won: its twins beside it are the other posts.
     if (const std::uint32_t posts = post_list(index, features, sel.core, sel.container);
@@ -562,6 +599,7 @@ Selection select_content(const dom::NodeIndex& index, const std::vector<NodeFeat
     } else if (!options.include_tables && node.tag == GUMBO_TAG_TABLE && is_data_table(index, i)) {
       why = "table";
     } else if (!link_mode && chars > 0 && dom::is_block_tag(node.tag) && !dom::is_heading_tag(node.tag) &&
+               !(undated && is_card_box(node, f)) &&
                ((density > t.link_density && f.subtree_value < 0 && !f.holds_paragraph) ||
                 (density >= t.link_only_density && node.text_chars <= t.link_only_max_chars))) {
       why = "link_list";
@@ -641,14 +679,19 @@ std::uint32_t count_prices(const dom::NodeIndex& index, std::uint32_t root) {
 
 ContentChoice choose_content(const dom::NodeIndex& index, const ElementRules& rules,
                              std::vector<NodeFeatures> prose_features, const Options& options,
-                             std::string_view title, bool discussion, bool shop_page) {
+                             std::string_view title, bool discussion, bool shop_page,
+                             bool undated) {
   // Below these, the prose selection is taken as a miss on a link-list page.
   constexpr float kMinProseScore = 200.f;
   constexpr float kMinShareOfText = 0.15f;
   constexpr std::uint32_t kMinCataloguePrices = 8;
 
   ContentChoice choice;
-  choice.selection = select_content(index, prose_features, options, title, false, discussion);
+  // A product's page opens with its buy box (name, price, a line of
+  // delivery terms), no hero; its "similar items" cards are no offer.
+  const bool landing = undated && !shop_page;
+  choice.selection =
+      select_content(index, prose_features, options, title, false, discussion, landing);
   choice.features = std::move(prose_features);
   if (index.body() == dom::kNoNode) return choice;
   const Selection& first = choice.selection;
@@ -663,7 +706,7 @@ ContentChoice choose_content(const dom::NodeIndex& index, const ElementRules& ru
   if (!weak) {
     page_prices = count_prices(index, index.body());
     catalogue = page_prices >= kMinCataloguePrices &&
-                2 * count_prices(index, first.container) < page_prices;
+                2 * count_prices(index, first.sections) < page_prices;
   }
   if (!weak && !catalogue) return choice;
 

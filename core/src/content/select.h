@@ -17,6 +17,9 @@ struct Selection {
   // The best single element; the container is it or an ancestor that joins
   // its sibling sections.
   std::uint32_t core = dom::kNoNode;
+  // The container before a hero box joined it (hero.h): what the text's
+  // sections make up, compared with the rest of the page.
+  std::uint32_t sections = dom::kNoNode;
   float score = 0;
   std::vector<bool> pruned;          // per node: skip this subtree when rendering
   std::vector<std::uint32_t> comment_roots;  // comment sections inside/near the content
@@ -36,10 +39,12 @@ PruneThresholds thresholds_for(const Options& options);
 
 // One selection pass over precomputed features. In `link_mode` link lists
 // are content and are not pruned.
-// On a `discussion` page replies and their bylines are content.
+// On a `discussion` page replies and their bylines are content. On an
+// `undated` page (no date found: a landing page, a service's page, not a
+// story) a hero box before the text is joined to it (hero.h).
 Selection select_content(const dom::NodeIndex& index, const std::vector<NodeFeatures>& features,
                          const Options& options, std::string_view title, bool link_mode = false,
-                         bool discussion = false);
+                         bool discussion = false, bool undated = false);
 
 struct ContentChoice {
   std::vector<NodeFeatures> features;  // the features the selection was made with
@@ -52,10 +57,11 @@ struct ContentChoice {
 // listing or a catalogue: select again with link texts counting as content.
 // A page showing many prices (8 or more) outside the prose container is a
 // catalogue too: the link-list container is taken if it holds most of them.
+// `undated` is passed on to the prose selection, except on a `shop_page`.
 ContentChoice choose_content(const dom::NodeIndex& index, const ElementRules& rules,
                              std::vector<NodeFeatures> prose_features, const Options& options,
                              std::string_view title, bool discussion = false,
-                             bool shop_page = false);
+                             bool shop_page = false, bool undated = false);
 
 // The title whose heading select_content prunes ("": none). The text's own
 // title heading is furniture (the title is a field of its own), except an

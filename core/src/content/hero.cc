@@ -1,0 +1,54 @@
+#include "content/hero.h"
+
+namespace thresher::content {
+namespace {
+
+bool shown(const dom::NodeIndex& index, const std::vector<NodeFeatures>& features, std::uint32_t i) {
+  return !(index[i].flags & (dom::kHidden | dom::kSkipped)) && !features[i].boilerplate;
+}
+
+}  // namespace
+
+Hero find_hero(const dom::NodeIndex& index, const std::vector<NodeFeatures>& features,
+               std::uint32_t container, const HeroLimits& limits) {
+  const std::uint32_t body = index.body();
+  if (body == dom::kNoNode || container == dom::kNoNode || container <= body) return {};
+  for (std::uint32_t i = container; i < index[container].end; ++i) {
+    if (index[i].tag == GUMBO_TAG_H1 && index[i].is_element()) return {};
+  }
+  // Nodes before the container in document order: those outside it.
+  std::uint32_t h1 = dom::kNoNode;
+  for (std::uint32_t i = body + 1; i < container; ++i) {
+    if (!shown(index, features, i)) {
+      i = index[i].end - 1;
+      continue;
+    }
+    if (index[i].tag == GUMBO_TAG_H1 && index[i].is_element() && index[i].text_chars > 0 &&
+        index[i].end <= container) {
+      h1 = i;
+      break;
+    }
+  }
+  if (h1 == dom::kNoNode) return {};
+  std::uint32_t child = container;
+  for (int level = 0; level < limits.max_climb; ++level) {
+    const std::uint32_t parent = index[child].parent;
+    if (parent == dom::kNoNode || parent < body || !shown(index, features, parent)) return {};
+    if (h1 > parent && h1 < index[parent].end) {
+      std::uint32_t box = h1;
+      while (index[box].parent != parent) box = index[box].parent;
+      const dom::Node& b = index[box];
+      // A lead paragraph under the headline: a product's name and price,
+      // a story's headline and byline are no hero.
+      if (b.text_chars > limits.max_hero_chars || 2 * b.link_chars >= b.text_chars ||
+          !features[box].holds_paragraph) {
+        return {};
+      }
+      return {parent, box};
+    }
+    child = parent;
+  }
+  return {};
+}
+
+}  // namespace thresher::content
