@@ -35,7 +35,17 @@ TEST(LiftedText, LeavesWhatGumboWouldChange) {
     EXPECT_EQ(lift(lifted, run), run);
   }
   EXPECT_TRUE(lifted.empty());
+  // Wherever the byte sits in the run (runs are passed over 8 bytes at a time).
+  for (std::size_t at = 0; at < 20; ++at) {
+    for (const char* bad : {"&", "\x01", "\x7F", "\xC2\x85", "\xEF\xBF\xBF"}) {
+      std::string run(20, 'x');
+      run.insert(at, bad);
+      EXPECT_EQ(lift(lifted, run), run) << at << " " << bad;
+    }
+  }
+  EXPECT_TRUE(lifted.empty());
   EXPECT_EQ(lift(lifted, "Tabs\tand form\ffeeds are fine").size(), LiftedText::kPlaceholderBytes);
+  EXPECT_EQ(lift(lifted, "Caf\xC3\xA9 and ~{}| ASCII text").size(), LiftedText::kPlaceholderBytes);
 }
 
 TEST(LiftedText, PlaceholdersNameTheirRunsOnly) {

@@ -32,10 +32,30 @@ struct SuspectBytes {
 };
 constexpr SuspectBytes kSuspect;
 
+// Whether one of the 8 bytes of `x` is a control character, '&', DEL or
+// not ASCII (so may be suspect): most text is none of these, and is passed
+// over a word at a time. Each test is exact about whether any byte hits.
+bool may_hold_suspect(std::uint64_t x) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  const std::uint64_t amp = x ^ (kOnes * '&');
+  const std::uint64_t below_space = (x - kOnes * 0x20) & ~x;  // a byte < 0x20
+  const std::uint64_t del_or_high = (x + kOnes) | x;           // a byte >= 0x7F
+  const std::uint64_t ampersand = (amp - kOnes) & ~amp;         // a byte == '&'
+  return ((below_space | del_or_high | ampersand) & kHigh) != 0;
+}
+
 bool stored_unchanged(std::string_view run) {
   const auto* s = reinterpret_cast<const unsigned char*>(run.data());
   const std::size_t n = run.size();
   for (std::size_t i = 0; i < n; ++i) {
+    if ((i & 7) == 0 && i + 8 <= n) {
+      std::uint64_t word;
+      std::memcpy(&word, s + i, 8);
+      if (!may_hold_suspect(word)) {
+        i += 7;
+        continue;
+      }
+    }
     const unsigned char c = s[i];
     if (!kSuspect.is[c]) continue;
     if (c < 0x20 || c == '&' || c == 0x7F) return false;
