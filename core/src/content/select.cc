@@ -546,7 +546,7 @@ Selection select_content(const dom::NodeIndex& index, const std::vector<NodeFeat
   sel.core = sel.container;
   join_sibling_sections(index, features, best, sel);
   sel.sections = sel.container;
-  if (undated && !discussion && !link_mode) join_hero(index, features, sel);
+  if (undated && !discussion) join_hero(index, features, sel);
   if (discussion) {
     // One post won: its twins beside it are the other posts.
     if (const std::uint32_t posts = post_list(index, features, sel.core, sel.container);
@@ -715,7 +715,7 @@ ContentChoice choose_content(const dom::NodeIndex& index, const ElementRules& ru
   link_weights.shop_page = shop_page;
   std::vector<NodeFeatures> link_features = compute_features(index, rules, link_weights);
   Selection second =
-      select_content(index, link_features, options, title, /*link_mode=*/true, discussion);
+      select_content(index, link_features, options, title, /*link_mode=*/true, discussion, landing);
   if (second.container == dom::kNoNode) return choice;
   if (catalogue) {
     // Taken when it holds most prices, whatever its score against the blurb.

@@ -57,7 +57,7 @@ struct ContentChoice {
 // listing or a catalogue: select again with link texts counting as content.
 // A page showing many prices (8 or more) outside the prose container is a
 // catalogue too: the link-list container is taken if it holds most of them.
-// `undated` is passed on to the prose selection, except on a `shop_page`.
+// `undated` is passed on to both selections, except on a `shop_page`.
 ContentChoice choose_content(const dom::NodeIndex& index, const ElementRules& rules,
                              std::vector<NodeFeatures> prose_features, const Options& options,
                              std::string_view title, bool discussion = false,
