@@ -282,6 +282,22 @@ TEST(Select, CatalogueItemsWinOverTheCategoryBlurb) {
   EXPECT_EQ(prose.selection.container, plain.by_id("seo"));
 }
 
+TEST(Select, AGridOfTinyBlocksIsTheContentOfAWeakPage) {
+  // Cards made of many tiny blocks (a linked name, swatches, a price) add up
+  // to less than nothing in either reading, and the best block is one card's
+  // price line: the grid holding most prices is the container.
+  std::string grid;
+  for (int k = 0; k < 12; ++k) {
+    grid += "<li class=card><a href=/p" + std::to_string(k) + "><h2>Cup " + std::to_string(k) +
+            "</h2></a><div><a href=/c1>Red</a></div><div><a href=/c2>Blue</a></div><div><a href=/c3>Lilac</a></div>"
+            "<div><a href=/c4>Ruby</a></div><div>8oz &bull; 227ml $" + std::to_string(20 + k) + ".95</div></li>";
+  }
+  testing::Indexed t("<body><div id=page><ul id=grid>" + grid + "</ul></div></body>");
+  const ContentChoice choice = choose_content(*t.index, match_elements(*t.index, t.rules), t.features, Options{}, "");
+  EXPECT_TRUE(choice.link_mode);
+  EXPECT_EQ(choice.selection.container, t.by_id("grid"));
+}
+
 // A Q&A page: the question and each answer carry their own list of short
 // remarks. The posts are content, the remarks on them are not; a thread whose
 // replies are all marked "comment" keeps them.

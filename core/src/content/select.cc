@@ -10,6 +10,7 @@
 #include "content/facets.h"
 #include "content/forum_furniture.h"
 #include "content/page_type.h"
+#include "content/price_grid.h"
 #include "content/threads.h"
 #include "dom/text_util.h"
 
@@ -478,7 +479,7 @@ PruneThresholds thresholds_for(const Options& options) {
 
 Selection select_content(const dom::NodeIndex& index, const std::vector<NodeFeatures>& features,
                          const Options& options, std::string_view title, bool link_mode,
-                         bool discussion) {
+                         bool discussion, std::uint32_t forced_container) {
   Selection sel;
   const std::uint32_t n = index.size();
   sel.pruned.assign(n, false);
@@ -490,7 +491,13 @@ Selection select_content(const dom::NodeIndex& index, const std::vector<NodeFeat
 
   // 1. The container: the element whose subtree has the most value.
   float best = 0;
-  for (std::uint32_t i = body; i < index[body].end; ++i) {
+  if (forced_container != dom::kNoNode) {
+    // A grid of items scores by the text it shows: its many small blocks
+    // add up to little or less in the values.
+    sel.container = forced_container;
+    best = static_cast<float>(index[forced_container].text_chars);
+  }
+  for (std::uint32_t i = body; forced_container == dom::kNoNode && i < index[body].end; ++i) {
     const dom::Node& node = index[i];
     const NodeFeatures& f = features[i];
     if (!node.is_element() || f.boilerplate || (node.flags & (dom::kHidden | dom::kSkipped))) {
@@ -615,28 +622,6 @@ std::uint32_t non_furniture_chars(const dom::NodeIndex& index, const std::vector
   return index[body].text_chars - std::min(furniture, index[body].text_chars);
 }
 
-// Short text nodes that show a price ("$12.99", "14,90 €"): the items of a
-// catalogue, counted in `root`'s visible subtree.
-std::uint32_t count_prices(const dom::NodeIndex& index, std::uint32_t root) {
-  std::uint32_t n = 0;
-  for (std::uint32_t i = root; i < index[root].end;) {
-    const dom::Node& node = index[i];
-    if (node.flags & (dom::kHidden | dom::kSkipped)) {
-      i = node.end;
-      continue;
-    }
-    if (node.is_text() && node.text_chars > 0 && node.text_chars <= 40) {
-      // Most short texts are labels without a digit: no regex for them
-      // (this runs over every page's body).
-      const std::string_view t = index.text(i);
-      const bool digit = std::any_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
-      if (digit && RE2::PartialMatch(t, price_pattern())) ++n;
-    }
-    ++i;
-  }
-  return n;
-}
-
 }  // namespace
 
 ContentChoice choose_content(const dom::NodeIndex& index, const ElementRules& rules,
@@ -658,13 +643,12 @@ ContentChoice choose_content(const dom::NodeIndex& index, const ElementRules& ru
       static_cast<float>(index[first.core].text_chars) < kMinShareOfText * available;
   // A catalogue whose prose selection (a category blurb, an SEO text)
   // missed most of the page's prices: its items are the content.
-  std::uint32_t page_prices = 0;
-  bool catalogue = false;
-  if (!weak) {
-    page_prices = count_prices(index, index.body());
-    catalogue = page_prices >= kMinCataloguePrices &&
-                2 * count_prices(index, first.container) < page_prices;
-  }
+  const std::uint32_t page_prices = count_prices(index, index.body());
+  const auto misses_prices = [&](const Selection& s) {
+    return page_prices >= kMinCataloguePrices &&
+           (s.container == dom::kNoNode || 2 * count_prices(index, s.container) < page_prices);
+  };
+  const bool catalogue = !weak && misses_prices(first);
   if (!weak && !catalogue) return choice;
 
   BlockWeights link_weights = link_list_weights();
@@ -673,14 +657,33 @@ ContentChoice choose_content(const dom::NodeIndex& index, const ElementRules& ru
   std::vector<NodeFeatures> link_features = compute_features(index, rules, link_weights);
   Selection second =
       select_content(index, link_features, options, title, /*link_mode=*/true, discussion);
-  if (second.container == dom::kNoNode) return choice;
-  if (catalogue) {
-    // Taken when it holds most prices, whatever its score against the blurb.
-    if (2 * count_prices(index, second.container) < page_prices) return choice;
-  } else if (first.container != dom::kNoNode && second.score <= first.score) {
+  // A catalogue takes it when it holds most prices, whatever its score
+  // against the blurb.
+  const bool take_second =
+      second.container != dom::kNoNode &&
+      (catalogue ? !misses_prices(second)
+                 : first.container == dom::kNoNode || second.score > first.score);
+  if (take_second) {
+    choice.selection = std::move(second);
+    choice.features = std::move(link_features);
+    choice.link_mode = true;
     return choice;
   }
-  choice.selection = std::move(second);
+  // A weak prose reading that neither reading improves, on a page whose
+  // prices it misses: the items are cards of many tiny blocks (a name, a
+  // swatch row, a price, a button) that add up to little or less in either.
+  // The grid holding most prices is the container then, in link mode;
+  // sections of text beside it (the category's introduction) join it. (A
+  // strong prose reading, an SEO text beside the grid, stays: the readers'
+  // choice between the two differs from shop to shop.)
+  if (!weak || discussion || shop_page || !misses_prices(choice.selection)) return choice;
+  const std::uint32_t grid =
+      find_price_grid(index, link_features, index.body(), kMinCataloguePrices);
+  if (grid == dom::kNoNode) return choice;
+  choice.selection = select_content(index, link_features, options, title, /*link_mode=*/true,
+                                    discussion, grid);
+  choice.selection.rules_fired.insert(choice.selection.rules_fired.begin(),
+                                      "price_grid: " + index.path(grid));
   choice.features = std::move(link_features);
   choice.link_mode = true;
   return choice;
