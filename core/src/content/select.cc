@@ -667,24 +667,23 @@ ContentChoice choose_content(const dom::NodeIndex& index, const ElementRules& ru
     choice.selection = std::move(second);
     choice.features = std::move(link_features);
     choice.link_mode = true;
-    return choice;
   }
-  // A weak prose reading that neither reading improves, on a page whose
-  // prices it misses: the items are cards of many tiny blocks (a name, a
-  // swatch row, a price, a button) that add up to little or less in either.
-  // The grid holding most prices is the container then, in link mode;
-  // sections of text beside it (the category's introduction) join it. (A
-  // strong prose reading, an SEO text beside the grid, stays: the readers'
-  // choice between the two differs from shop to shop.)
+  // A weak reading (whichever won) that misses most of the page's prices:
+  // the items are cards of many tiny blocks (a name, a swatch row, a price,
+  // a button) that add up to little or less in either reading. The grid
+  // holding most prices is the container then, in link mode; sections of
+  // text beside it (the category's introduction) join it. (A strong prose
+  // reading, an SEO text beside the grid, stays: the readers' choice
+  // between the two differs from shop to shop.)
   if (!weak || discussion || shop_page || !misses_prices(choice.selection)) return choice;
-  const std::uint32_t grid =
-      find_price_grid(index, link_features, index.body(), kMinCataloguePrices);
+  const std::vector<NodeFeatures>& grid_features = choice.link_mode ? choice.features : link_features;
+  const std::uint32_t grid = find_price_grid(index, grid_features, index.body(), kMinCataloguePrices);
   if (grid == dom::kNoNode) return choice;
-  choice.selection = select_content(index, link_features, options, title, /*link_mode=*/true,
+  choice.selection = select_content(index, grid_features, options, title, /*link_mode=*/true,
                                     discussion, grid);
   choice.selection.rules_fired.insert(choice.selection.rules_fired.begin(),
                                       "price_grid: " + index.path(grid));
-  choice.features = std::move(link_features);
+  if (!choice.link_mode) choice.features = std::move(link_features);
   choice.link_mode = true;
   return choice;
 }
