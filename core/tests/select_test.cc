@@ -298,6 +298,27 @@ TEST(Select, AGridOfTinyBlocksIsTheContentOfAWeakPage) {
   EXPECT_EQ(choice.selection.container, t.by_id("grid"));
 }
 
+TEST(Select, AWeakPageOfTinyBlocksFallsBackToItsMain) {
+  // A store's landing: tiles of three-letter blocks, worth nothing in either
+  // reading, and one short line: the <main> that shows far more is the content.
+  std::string tiles;
+  for (int k = 0; k < 20; ++k) {
+    tiles += "<div class=tile><a href=/p" + std::to_string(k) +
+             "><div>Tee</div></a><div>New</div><div>Red</div><div>Blue</div></div>";
+  }
+  const std::string intro = "<p id=intro>Shop our new collection of shirts, made to last for years.</p>";
+  testing::Indexed t("<body><main id=m>" + intro + tiles + "</main></body>");
+  const ContentChoice choice = choose_content(*t.index, match_elements(*t.index, t.rules), t.features, Options{}, "");
+  EXPECT_EQ(choice.selection.container, t.by_id("m"));
+  EXPECT_TRUE(choice.link_mode);
+  EXPECT_LT(choice.selection.score, 200.f);  // still weak: a hidden reading may win
+
+  // Without a <main>, the line stays the content.
+  testing::Indexed plain("<body><div id=m>" + intro + tiles + "</div></body>");
+  const ContentChoice line = choose_content(*plain.index, match_elements(*plain.index, plain.rules), plain.features, Options{}, "");
+  EXPECT_EQ(line.selection.container, plain.by_id("intro"));
+}
+
 // A Q&A page: the question and each answer carry their own list of short
 // remarks. The posts are content, the remarks on them are not; a thread whose
 // replies are all marked "comment" keeps them.

@@ -622,6 +622,17 @@ std::uint32_t non_furniture_chars(const dom::NodeIndex& index, const std::vector
   return index[body].text_chars - std::min(furniture, index[body].text_chars);
 }
 
+// The page's <main> element, shown and not furniture (kNoNode: none).
+std::uint32_t main_element(const dom::NodeIndex& index, const std::vector<NodeFeatures>& f) {
+  const std::uint32_t body = index.body();
+  for (std::uint32_t i = body; i < index[body].end; ++i) {
+    if (index[i].tag != GUMBO_TAG_MAIN || !index[i].is_element()) continue;
+    if ((index[i].flags & (dom::kHidden | dom::kSkipped)) || f[i].boilerplate) return dom::kNoNode;
+    return i;
+  }
+  return dom::kNoNode;
+}
+
 }  // namespace
 
 ContentChoice choose_content(const dom::NodeIndex& index, const ElementRules& rules,
@@ -668,21 +679,42 @@ ContentChoice choose_content(const dom::NodeIndex& index, const ElementRules& ru
     choice.features = std::move(link_features);
     choice.link_mode = true;
   }
-  // A weak reading (whichever won) that misses most of the page's prices:
-  // the items are cards of many tiny blocks (a name, a swatch row, a price,
-  // a button) that add up to little or less in either reading. The grid
-  // holding most prices is the container then, in link mode; sections of
-  // text beside it (the category's introduction) join it. (A strong prose
-  // reading, an SEO text beside the grid, stays: the readers' choice
-  // between the two differs from shop to shop.)
-  if (!weak || discussion || shop_page || !misses_prices(choice.selection)) return choice;
-  const std::vector<NodeFeatures>& grid_features = choice.link_mode ? choice.features : link_features;
-  const std::uint32_t grid = find_price_grid(index, grid_features, index.body(), kMinCataloguePrices);
-  if (grid == dom::kNoNode) return choice;
-  choice.selection = select_content(index, grid_features, options, title, /*link_mode=*/true,
-                                    discussion, grid);
+  if (!weak || discussion) return choice;
+  const std::vector<NodeFeatures>& weak_features = choice.link_mode ? choice.features : link_features;
+  std::uint32_t forced = dom::kNoNode;
+  bool forced_main = false;
+  if (!shop_page && misses_prices(choice.selection)) {
+    // A weak reading (whichever won) that misses most of the page's prices:
+    // the items are cards of many tiny blocks (a name, a swatch row, a
+    // price, a button) that add up to little or less in either reading.
+    // The grid holding most prices is the container then; sections of text
+    // beside it (the category's introduction) join it. (A strong prose
+    // reading, an SEO text beside the grid, stays: the readers' choice
+    // between the two differs from shop to shop.)
+    forced = find_price_grid(index, weak_features, index.body(), kMinCataloguePrices);
+  } else if (choice.selection.score < kMinProseScore) {
+    // Still weak: a page whose every block is small (a store's landing of
+    // headings, tiles and short links). Its <main> says where the content
+    // is, when it shows far more than the block chosen (and does not lie
+    // inside it).
+    const std::uint32_t main = main_element(index, weak_features);
+    const std::uint32_t chosen = choice.selection.container;
+    const std::uint32_t chosen_chars = chosen == dom::kNoNode ? 0 : index[chosen].text_chars;
+    if (main != dom::kNoNode && index[main].text_chars >= 2 * chosen_chars &&
+        static_cast<float>(index[main].text_chars) >= kMinProseScore &&
+        !(chosen != dom::kNoNode && chosen < main && index[chosen].end >= index[main].end)) {
+      forced = main;
+      forced_main = true;
+    }
+  }
+  if (forced == dom::kNoNode) return choice;
+  const float weak_score = choice.selection.score;
+  choice.selection = select_content(index, weak_features, options, title, /*link_mode=*/true,
+                                    discussion, forced);
+  // <main> is read as weak as before: the hidden-content reading may still win.
+  if (forced_main) choice.selection.score = weak_score;
   choice.selection.rules_fired.insert(choice.selection.rules_fired.begin(),
-                                      "price_grid: " + index.path(grid));
+                                      (forced_main ? "main_element: " : "price_grid: ") + index.path(forced));
   if (!choice.link_mode) choice.features = std::move(link_features);
   choice.link_mode = true;
   return choice;
