@@ -282,6 +282,43 @@ TEST(Select, CatalogueItemsWinOverTheCategoryBlurb) {
   EXPECT_EQ(prose.selection.container, plain.by_id("seo"));
 }
 
+TEST(Select, AGridOfTinyBlocksIsTheContentOfAWeakPage) {
+  // Cards made of many tiny blocks (a linked name, swatches, a price) add up
+  // to less than nothing in either reading, and the best block is one card's
+  // price line: the grid holding most prices is the container.
+  std::string grid;
+  for (int k = 0; k < 12; ++k) {
+    grid += "<li class=card><a href=/p" + std::to_string(k) + "><h2>Cup " + std::to_string(k) +
+            "</h2></a><div><a href=/c1>Red</a></div><div><a href=/c2>Blue</a></div><div><a href=/c3>Lilac</a></div>"
+            "<div><a href=/c4>Ruby</a></div><div>8oz &bull; 227ml $" + std::to_string(20 + k) + ".95</div></li>";
+  }
+  testing::Indexed t("<body><div id=page><ul id=grid>" + grid + "</ul></div></body>");
+  const ContentChoice choice = choose_content(*t.index, match_elements(*t.index, t.rules), t.features, Options{}, "");
+  EXPECT_TRUE(choice.link_mode);
+  EXPECT_EQ(choice.selection.container, t.by_id("grid"));
+}
+
+TEST(Select, AWeakPageOfTinyBlocksFallsBackToItsMain) {
+  // A store's landing: tiles of three-letter blocks, worth nothing in either
+  // reading, and one short line: the <main> that shows far more is the content.
+  std::string tiles;
+  for (int k = 0; k < 20; ++k) {
+    tiles += "<div class=tile><a href=/p" + std::to_string(k) +
+             "><div>Tee</div></a><div>New</div><div>Red</div><div>Blue</div></div>";
+  }
+  const std::string intro = "<p id=intro>Shop our new collection of shirts, made to last for years.</p>";
+  testing::Indexed t("<body><main id=m>" + intro + tiles + "</main></body>");
+  const ContentChoice choice = choose_content(*t.index, match_elements(*t.index, t.rules), t.features, Options{}, "");
+  EXPECT_EQ(choice.selection.container, t.by_id("m"));
+  EXPECT_TRUE(choice.link_mode);
+  EXPECT_LT(choice.selection.score, 200.f);  // still weak: a hidden reading may win
+
+  // Without a <main>, the readings' own choice stands.
+  testing::Indexed plain("<body><div id=m>" + intro + tiles + "</div></body>");
+  const ContentChoice own = choose_content(*plain.index, match_elements(*plain.index, plain.rules), plain.features, Options{}, "");
+  for (const std::string& rule : own.selection.rules_fired) EXPECT_NE(rule.rfind("main_element", 0), 0u) << rule;
+}
+
 // A Q&A page: the question and each answer carry their own list of short
 // remarks. The posts are content, the remarks on them are not; a thread whose
 // replies are all marked "comment" keeps them.

@@ -73,6 +73,53 @@ bool follows_toggle_button(const dom::NodeIndex& index, std::uint32_t i) noexcep
   return false;
 }
 
+namespace {
+
+// Whether element k's subtree, hidden or not, holds an ASCII letter or digit.
+bool holds_alnum_text(const dom::NodeIndex& index, std::uint32_t k) {
+  for (std::uint32_t d = k; d < index[k].end; ++d) {
+    if (!index[d].is_text()) continue;
+    for (const char c : index.text(d)) {
+      if ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) return true;
+    }
+  }
+  return false;
+}
+
+// The nearest element sibling before (step -1) or after (step +1) i,
+// across text nodes only (white space between inline elements).
+std::uint32_t adjacent_element(const dom::NodeIndex& index, std::uint32_t i, int step) {
+  const std::uint32_t parent = index[i].parent;
+  if (parent == dom::kNoNode) return dom::kNoNode;
+  if (step > 0) {
+    for (std::uint32_t k = index[i].end; k < index[parent].end; k = index[k].end) {
+      if (index[k].is_element()) return k;
+      if (index[k].text_chars > 0) return dom::kNoNode;
+    }
+    return dom::kNoNode;
+  }
+  for (std::uint32_t k = i - 1; k > parent; --k) {
+    while (index[k].parent != parent) k = index[k].parent;  // the sibling holding k
+    if (index[k].is_element()) return k;
+    if (index[k].text_chars > 0) return dom::kNoNode;
+  }
+  return dom::kNoNode;
+}
+
+}  // namespace
+
+bool voices_hidden_twin(const dom::NodeIndex& index, std::uint32_t i) {
+  constexpr std::uint32_t kMaxVoiceChars = 100;
+  if (index[i].text_chars == 0 || index[i].text_chars > kMaxVoiceChars) return false;
+  for (const int step : {-1, 1}) {
+    const std::uint32_t k = adjacent_element(index, i, step);
+    if (k != dom::kNoNode && (index[k].flags & dom::kHidden) && holds_alnum_text(index, k)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::uint32_t block_of(const dom::NodeIndex& index, std::uint32_t i) noexcept {
   std::uint32_t k = index[i].is_text() ? index[i].parent : i;
   while (k != dom::kNoNode && !dom::is_block_tag(index[k].tag)) k = index[k].parent;
@@ -146,7 +193,11 @@ std::vector<NodeFeatures> compute_features(const dom::NodeIndex& index, const El
     // like the panels the index shows (accordion/collapse classes).
     const bool collapsed_panel = (f[i].rules & kind_mask(RuleKind::kBoilerplate)) == hidden_rule &&
                                  prose[i] > 0 && follows_toggle_button(index, i);
-    if (collapsed_panel) f[i].rules &= ~hidden_rule;
+    // Words spelled out for screen readers beside the visible text they
+    // stand for, which is hidden from them (and so from the index).
+    const bool voiced_twin = (f[i].rules & kind_mask(RuleKind::kBoilerplate)) == hidden_rule &&
+                             voices_hidden_twin(index, i);
+    if (collapsed_panel || voiced_twin) f[i].rules &= ~hidden_rule;
     const bool furniture = mask_has_kind(f[i].rules, RuleKind::kBoilerplate) || shop_furniture ||
                            (!weights.comments_are_content &&
                             mask_has_kind(f[i].rules, RuleKind::kComments));

@@ -93,6 +93,15 @@ std::vector<NodeFeatures> compute_features(const dom::NodeIndex& index, const Ru
 // among its siblings: the panel an accordion's toggle opens.
 bool follows_toggle_button(const dom::NodeIndex& index, std::uint32_t i) noexcept;
 
+// Whether element i (at most 100 characters, shown) spells out for screen
+// readers a hidden twin beside it: the visible text hidden from assistive
+// technology, with letters or digits ("<del aria-hidden=true>$30</del><span
+// class=screen-reader-text>Original price was: $30.00.</span>"). The index
+// reads the twin as hidden, so these words are the only copy of what the
+// page shows. An icon or a "×" beside a label voices a control ("Close",
+// "Previous"): not a twin.
+bool voices_hidden_twin(const dom::NodeIndex& index, std::uint32_t i);
+
 // The element whose own text is grouped with text node / inline element i.
 std::uint32_t block_of(const dom::NodeIndex& index, std::uint32_t i) noexcept;
 

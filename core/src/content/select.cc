@@ -11,6 +11,7 @@
 #include "content/forum_furniture.h"
 #include "content/hero.h"
 #include "content/page_type.h"
+#include "content/price_grid.h"
 #include "content/threads.h"
 #include "dom/text_util.h"
 
@@ -513,7 +514,7 @@ PruneThresholds thresholds_for(const Options& options) {
 
 Selection select_content(const dom::NodeIndex& index, const std::vector<NodeFeatures>& features,
                          const Options& options, std::string_view title, bool link_mode,
-                         bool discussion, bool undated) {
+                         bool discussion, bool undated, std::uint32_t forced_container) {
   Selection sel;
   const std::uint32_t n = index.size();
   sel.pruned.assign(n, false);
@@ -525,7 +526,13 @@ Selection select_content(const dom::NodeIndex& index, const std::vector<NodeFeat
 
   // 1. The container: the element whose subtree has the most value.
   float best = 0;
-  for (std::uint32_t i = body; i < index[body].end; ++i) {
+  if (forced_container != dom::kNoNode) {
+    // A grid of items scores by the text it shows: its many small blocks
+    // add up to little or less in the values.
+    sel.container = forced_container;
+    best = static_cast<float>(index[forced_container].text_chars);
+  }
+  for (std::uint32_t i = body; forced_container == dom::kNoNode && i < index[body].end; ++i) {
     const dom::Node& node = index[i];
     const NodeFeatures& f = features[i];
     if (!node.is_element() || f.boilerplate || (node.flags & (dom::kHidden | dom::kSkipped))) {
@@ -653,26 +660,15 @@ std::uint32_t non_furniture_chars(const dom::NodeIndex& index, const std::vector
   return index[body].text_chars - std::min(furniture, index[body].text_chars);
 }
 
-// Short text nodes that show a price ("$12.99", "14,90 €"): the items of a
-// catalogue, counted in `root`'s visible subtree.
-std::uint32_t count_prices(const dom::NodeIndex& index, std::uint32_t root) {
-  std::uint32_t n = 0;
-  for (std::uint32_t i = root; i < index[root].end;) {
-    const dom::Node& node = index[i];
-    if (node.flags & (dom::kHidden | dom::kSkipped)) {
-      i = node.end;
-      continue;
-    }
-    if (node.is_text() && node.text_chars > 0 && node.text_chars <= 40) {
-      // Most short texts are labels without a digit: no regex for them
-      // (this runs over every page's body).
-      const std::string_view t = index.text(i);
-      const bool digit = std::any_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
-      if (digit && RE2::PartialMatch(t, price_pattern())) ++n;
-    }
-    ++i;
+// The page's <main> element, shown and not furniture (kNoNode: none).
+std::uint32_t main_element(const dom::NodeIndex& index, const std::vector<NodeFeatures>& f) {
+  const std::uint32_t body = index.body();
+  for (std::uint32_t i = body; i < index[body].end; ++i) {
+    if (index[i].tag != GUMBO_TAG_MAIN || !index[i].is_element()) continue;
+    if ((index[i].flags & (dom::kHidden | dom::kSkipped)) || f[i].boilerplate) return dom::kNoNode;
+    return i;
   }
-  return n;
+  return dom::kNoNode;
 }
 
 }  // namespace
@@ -701,13 +697,15 @@ ContentChoice choose_content(const dom::NodeIndex& index, const ElementRules& ru
       static_cast<float>(index[first.core].text_chars) < kMinShareOfText * available;
   // A catalogue whose prose selection (a category blurb, an SEO text)
   // missed most of the page's prices: its items are the content.
-  std::uint32_t page_prices = 0;
-  bool catalogue = false;
-  if (!weak) {
-    page_prices = count_prices(index, index.body());
-    catalogue = page_prices >= kMinCataloguePrices &&
-                2 * count_prices(index, first.sections) < page_prices;
-  }
+  // Prices are counted in the selection's sections as chosen, before a
+  // hero box joined them (a hero's neighbours may show prices).
+  const std::uint32_t page_prices = count_prices(index, index.body());
+  const auto misses_prices = [&](const Selection& s) {
+    const std::uint32_t held = s.sections != dom::kNoNode ? s.sections : s.container;
+    return page_prices >= kMinCataloguePrices &&
+           (held == dom::kNoNode || 2 * count_prices(index, held) < page_prices);
+  };
+  const bool catalogue = !weak && misses_prices(first);
   if (!weak && !catalogue) return choice;
 
   BlockWeights link_weights = link_list_weights();
@@ -716,15 +714,54 @@ ContentChoice choose_content(const dom::NodeIndex& index, const ElementRules& ru
   std::vector<NodeFeatures> link_features = compute_features(index, rules, link_weights);
   Selection second =
       select_content(index, link_features, options, title, /*link_mode=*/true, discussion, landing);
-  if (second.container == dom::kNoNode) return choice;
-  if (catalogue) {
-    // Taken when it holds most prices, whatever its score against the blurb.
-    if (2 * count_prices(index, second.container) < page_prices) return choice;
-  } else if (first.container != dom::kNoNode && second.score <= first.score) {
-    return choice;
+  // A catalogue takes it when it holds most prices, whatever its score
+  // against the blurb.
+  const bool take_second =
+      second.container != dom::kNoNode &&
+      (catalogue ? !misses_prices(second)
+                 : first.container == dom::kNoNode || second.score > first.score);
+  if (take_second) {
+    choice.selection = std::move(second);
+    choice.features = std::move(link_features);
+    choice.link_mode = true;
   }
-  choice.selection = std::move(second);
-  choice.features = std::move(link_features);
+  if (!weak || discussion) return choice;
+  const std::vector<NodeFeatures>& weak_features = choice.link_mode ? choice.features : link_features;
+  std::uint32_t forced = dom::kNoNode;
+  bool forced_main = false;
+  if (!shop_page && misses_prices(choice.selection)) {
+    // A weak reading (whichever won) that misses most of the page's prices:
+    // the items are cards of many tiny blocks (a name, a swatch row, a
+    // price, a button) that add up to little or less in either reading.
+    // The grid holding most prices is the container then; sections of text
+    // beside it (the category's introduction) join it. (A strong prose
+    // reading, an SEO text beside the grid, stays: the readers' choice
+    // between the two differs from shop to shop.)
+    forced = find_price_grid(index, weak_features, index.body(), kMinCataloguePrices);
+  } else if (choice.selection.score < kMinProseScore) {
+    // Still weak: a page whose every block is small (a store's landing of
+    // headings, tiles and short links). Its <main> says where the content
+    // is, when it shows far more than the block chosen (and does not lie
+    // inside it).
+    const std::uint32_t main = main_element(index, weak_features);
+    const std::uint32_t chosen = choice.selection.container;
+    const std::uint32_t chosen_chars = chosen == dom::kNoNode ? 0 : index[chosen].text_chars;
+    if (main != dom::kNoNode && index[main].text_chars >= 2 * chosen_chars &&
+        static_cast<float>(index[main].text_chars) >= kMinProseScore &&
+        !(chosen != dom::kNoNode && chosen < main && index[chosen].end >= index[main].end)) {
+      forced = main;
+      forced_main = true;
+    }
+  }
+  if (forced == dom::kNoNode) return choice;
+  const float weak_score = choice.selection.score;
+  choice.selection = select_content(index, weak_features, options, title, /*link_mode=*/true,
+                                    discussion, /*undated=*/false, forced);
+  // <main> is read as weak as before: the hidden-content reading may still win.
+  if (forced_main) choice.selection.score = weak_score;
+  choice.selection.rules_fired.insert(choice.selection.rules_fired.begin(),
+                                      (forced_main ? "main_element: " : "price_grid: ") + index.path(forced));
+  if (!choice.link_mode) choice.features = std::move(link_features);
   choice.link_mode = true;
   return choice;
 }

@@ -42,9 +42,12 @@ PruneThresholds thresholds_for(const Options& options);
 // On a `discussion` page replies and their bylines are content. On an
 // `undated` page (no date found: a landing page, a service's page, not a
 // story) a hero box before the text is joined to it (hero.h).
+// A `forced_container` is taken as the container (a catalogue's grid,
+// price_grid.h), scored by its text; the pruning inside it is the same.
 Selection select_content(const dom::NodeIndex& index, const std::vector<NodeFeatures>& features,
                          const Options& options, std::string_view title, bool link_mode = false,
-                         bool discussion = false, bool undated = false);
+                         bool discussion = false, bool undated = false,
+                         std::uint32_t forced_container = dom::kNoNode);
 
 struct ContentChoice {
   std::vector<NodeFeatures> features;  // the features the selection was made with
@@ -56,7 +59,8 @@ struct ContentChoice {
 // one holding only a sliver of the page's non-furniture text, the page is a
 // listing or a catalogue: select again with link texts counting as content.
 // A page showing many prices (8 or more) outside the prose container is a
-// catalogue too: the link-list container is taken if it holds most of them.
+// catalogue too: the link-list container is taken if it holds most of them,
+// else the grid holding most of them (find_price_grid) is the container.
 // `undated` is passed on to both selections, except on a `shop_page`.
 ContentChoice choose_content(const dom::NodeIndex& index, const ElementRules& rules,
                              std::vector<NodeFeatures> prose_features, const Options& options,
