@@ -61,6 +61,20 @@ TEST(NodeIndex, ClosedTabAndAccordionPanelsAreRead) {
   EXPECT_EQ(t.index->text_content(t.by_id("a")), "specs care sizes");
 }
 
+TEST(NodeIndex, AriaAccordionRegionsAreRead) {
+  // The ARIA accordion pattern: a collapsed panel is a region named by its
+  // toggle (aria-labelledby), explicit or a named <section>. A region with no
+  // such name, or a dialog named so, stays hidden.
+  Indexed t("<body><div id=a>"
+            "<h3><button id=t1>Question one</button></h3>"
+            "<div role=region aria-labelledby=t1 aria-hidden=true>answer one</div>"
+            "<section aria-labelledby=t1 aria-hidden=true inert>answer two</section>"
+            "<div role=region aria-label=Cookies hidden>cookies</div>"
+            "<div role=dialog aria-labelledby=t1 hidden>dialog</div>"
+            "<section aria-hidden=true>unnamed</section></div></body>");
+  EXPECT_EQ(t.index->text_content(t.by_id("a")), "Question one answer one answer two");
+}
+
 TEST(NodeIndex, DeepNestingIsFlattenedPastTheLimit) {
   std::string html = "<body><div id=top>";
   for (int k = 0; k < 2000; ++k) html += "<div>";

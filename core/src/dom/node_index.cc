@@ -63,6 +63,13 @@ AttributeScan scan_attributes(const GumboElement& el) {
 bool is_disclosure_panel(const GumboElement& el) {
   const GumboAttribute* role = gumbo_get_attribute(&el.attributes, "role");
   if (role != nullptr && text::iequals_ascii(role->value, "tabpanel")) return true;
+  // The ARIA accordion pattern: each panel is a region named by its toggle
+  // (aria-labelledby the button); a <section> so named is a region too.
+  if (gumbo_get_attribute(&el.attributes, "aria-labelledby") != nullptr &&
+      ((role != nullptr && text::iequals_ascii(role->value, "region")) ||
+       (role == nullptr && el.tag == GUMBO_TAG_SECTION))) {
+    return true;
+  }
   const GumboAttribute* cls = gumbo_get_attribute(&el.attributes, "class");
   return cls != nullptr && names_disclosure_panel(cls->value);
 }

@@ -22,9 +22,10 @@ namespace thresher::dom {
 // here fails an assertion in debug builds. Of style values the index holds
 // only those that hide (see attributes_read.h).
 inline constexpr std::string_view kAttributesRead[] = {
-    "alt",  "aria-hidden", "class",  "content", "datetime", "hidden", "href",     "http-equiv",
-    "id",   "itemprop",    "lang",   "name",    "popover",  "property", "rel",    "role",     "src",
-    "style", "type",       "value",  "xml:lang"};
+    "alt",      "aria-hidden", "aria-labelledby", "class", "content", "datetime",
+    "hidden",   "href",        "http-equiv",      "id",    "itemprop", "lang",
+    "name",     "popover",     "property",        "rel",   "role",    "src",
+    "style",    "type",        "value",           "xml:lang"};
 bool is_read_attribute(std::string_view name) noexcept;
 static_assert(std::size(kAttributesRead) <= 32, "Node::attributes has one bit per read attribute");
 
@@ -35,8 +36,8 @@ namespace attribute_slots {
 constexpr std::size_t kBuckets = 64;
 constexpr std::size_t bucket(std::string_view name) noexcept {
   return name.empty() ? 0
-                      : (name.size() + static_cast<unsigned char>(name.front()) * 6 +
-                         static_cast<unsigned char>(name.back()) * 5) % kBuckets;
+                      : (name.size() * 7 + static_cast<unsigned char>(name.front()) * 6 +
+                         static_cast<unsigned char>(name.back()) * 2) % kBuckets;
 }
 constexpr std::array<std::int8_t, kBuckets> make_table() {
   std::array<std::int8_t, kBuckets> table{};
