@@ -372,7 +372,10 @@ std::string without_outlet(const std::string& name, const Document& doc) {
   const std::string_view site = text::trim(doc.sitename);
   if (!site.empty() && name.size() > site.size() + 1) {
     const std::string_view tail = std::string_view(name).substr(name.size() - site.size());
-    const std::string_view rest = text::trim(std::string_view(name).substr(0, name.size() - site.size()));
+    std::string_view rest = text::trim(std::string_view(name).substr(0, name.size() - site.size()));
+    while (!rest.empty() && (rest.back() == ',' || rest.back() == '|' || rest.back() == '-')) {
+      rest = text::trim(rest.substr(0, rest.size() - 1));  // "Jan Strozyk, NDR"
+    }
     if (name[name.size() - site.size() - 1] == ' ' && norm(tail) == norm(site) && text::word_count(rest) >= 2) {
       return std::string(rest);
     }
