@@ -242,11 +242,11 @@ bool credited_for_other_work(const dom::NodeIndex& index, std::uint32_t i) {
 
 namespace {
 
-// A piece of a meta row inside a link to anything but a person's page, or
-// in an element its class calls a term or category, is a category, a
-// section or the outlet (and one in a button or a role-named element, a
-// menu) ("Living Healthy", "Chalkbeat Philadelphia"), not
-// the author: names there link to profiles.
+// Whether a text of a meta row is a category, a section or the outlet
+// ("Living Healthy", "Chalkbeat Philadelphia") rather than a name: it sits
+// in a link to anything but a person's page (names link to profiles), in
+// an element whose class calls it a term or category, or in a button or a
+// role-named element (a menu's toggle).
 bool links_elsewhere_than_a_person(const dom::NodeIndex& index, std::uint32_t text_node, std::uint32_t row) {
   static const LazyRE2 kPersonPage = {
       R"((?i)/(?:authors?|people|person|staff|profiles?|team|contributors?|writers?|users?|members?|editors?|experts?)(?:/|$|[-_?#]))"};
@@ -254,7 +254,7 @@ bool links_elsewhere_than_a_person(const dom::NodeIndex& index, std::uint32_t te
       R"((?i)(?:^|[-_\s])(?:terms?|categor(?:y|ies)|tags?|topics?|sections?)(?:[-_\s]|$))"};
   for (std::uint32_t p = index[text_node].parent; p != dom::kNoNode && p != row; p = index[p].parent) {
     if (RE2::PartialMatch(index.attr(p, "class"), *kTaxonomyClass)) return true;
-    if (index[p].tag == GUMBO_TAG_BUTTON || !index.attr(p, "role").empty()) return true;  // a menu's toggle
+    if (index[p].tag == GUMBO_TAG_BUTTON || !index.attr(p, "role").empty()) return true;
     const std::string_view href = index.attr(p, "href");
     if (index[p].tag == GUMBO_TAG_A && !href.empty()) return !RE2::PartialMatch(href, *kPersonPage);
   }
@@ -281,7 +281,7 @@ std::vector<std::string> name_beside_date(const dom::NodeIndex& index, std::uint
       k = n.end - 1;
       continue;
     }
-    if (!n.is_text() || n.text_chars == 0) continue;
+    if (!n.is_text() || n.text_chars == 0 || links_elsewhere_than_a_person(index, k, row)) continue;
     std::string pieces(index.text(k));
     RE2::GlobalReplace(&pieces, *kSeparators, "\n");
     std::size_t pos = 0;
@@ -291,7 +291,6 @@ std::vector<std::string> name_beside_date(const dom::NodeIndex& index, std::uint
       const std::string_view piece = text::trim(std::string_view(pieces).substr(pos, nl - pos));
       pos = nl + 1;
       if (piece.empty() || RE2::PartialMatch(piece, *kDigit) || says_by(piece)) continue;
-      if (links_elsewhere_than_a_person(index, k, row)) continue;
       if (piece.back() == '!' || piece.back() == '?') continue;  // "Link Copied!"
       // Only a whole piece that is a name: "in Project Management", "Share" are not.
       for (const std::string& name : clean_authors(piece)) {

@@ -327,32 +327,56 @@ bool says_updated(const dom::NodeIndex& index, std::uint32_t line) {
          RE2::PartialMatch(index.text_content(holder), *kUpdated);
 }
 
-// The first date line near the page's headline (a site's "today is" line
-// at the top of the page comes before it), the headline being the first
-// <h1> of the content side; `below_only`: under the headline, and not an
-// "Updated" line.
-std::optional<DateLine> headline_date_line(const dom::NodeIndex& index, const std::vector<NodeFeatures>& f,
-                                           const PageMeta& meta, bool month_first, bool below_only,
-                                           std::uint32_t* headline_out = nullptr) {
-  std::uint32_t headline = dom::kNoNode, headline_at = 0;
-  for (std::uint32_t h : meta.h1s) {
-    if (is_content_side(f, h)) {
-      headline = h;
-      break;
+// The page's headline (the first <h1> of the content side) and the date
+// lines around it, found once and only when asked: the author (a name on
+// the date line) and the date both read them.
+class HeadlineDateLines {
+ public:
+  HeadlineDateLines(const dom::NodeIndex& index, const std::vector<NodeFeatures>& f, const PageMeta& meta,
+                    bool month_first)
+      : index_(index), f_(f), meta_(meta), month_first_(month_first) {}
+
+  // The first date line near the headline (a site's "today is" line at
+  // the top of the page comes before it); `below_only`: under the
+  // headline, and not an "Updated" line.
+  std::optional<DateLine> near(bool below_only) {
+    find();
+    for (const DateLine& line : lines_) {
+      if (below_only && (headline_ == dom::kNoNode || line.text_before < headline_at_ ||
+                         says_updated(index_, line.node))) {
+        continue;
+      }
+      if (near_headline(line, headline_ != dom::kNoNode, headline_at_)) return line;
     }
+    return std::nullopt;
   }
-  if (headline_out != nullptr) *headline_out = headline;
-  const std::vector<DateLine> lines =
-      find_date_lines(index, month_first, kDateLinesLooked, headline, &headline_at);
-  for (const DateLine& line : lines) {
-    if (below_only && (headline == dom::kNoNode || line.text_before < headline_at ||
-                       says_updated(index, line.node))) {
-      continue;
+
+  std::uint32_t headline() {
+    find();
+    return headline_;
+  }
+
+ private:
+  void find() {
+    if (found_) return;
+    found_ = true;
+    for (std::uint32_t h : meta_.h1s) {
+      if (is_content_side(f_, h)) {
+        headline_ = h;
+        break;
+      }
     }
-    if (near_headline(line, headline != dom::kNoNode, headline_at)) return line;
+    lines_ = find_date_lines(index_, month_first_, kDateLinesLooked, headline_, &headline_at_);
   }
-  return std::nullopt;
-}
+
+  const dom::NodeIndex& index_;
+  const std::vector<NodeFeatures>& f_;
+  const PageMeta& meta_;
+  const bool month_first_;
+  bool found_ = false;
+  std::uint32_t headline_ = dom::kNoNode, headline_at_ = 0;
+  std::vector<DateLine> lines_;
+};
 
 // ---- authors -------------------------------------------------------------
 
@@ -463,7 +487,7 @@ std::string first_poster(const dom::NodeIndex& index, const std::vector<NodeFeat
 
 AuthorOrigin extract_authors(const dom::NodeIndex& index, const std::vector<NodeFeatures>& f,
                      const PageMeta& meta, const JsonLdFields& ld, std::string_view page_url,
-                     bool month_first, Document& doc) {
+                     HeadlineDateLines& date_lines, Document& doc) {
   std::vector<std::string> names;
   std::string_view source;
   const bool thread = content::is_discussion_page(ld.type, page_url);
@@ -582,9 +606,8 @@ AuthorOrigin extract_authors(const dom::NodeIndex& index, const std::vector<Node
   // An unlabelled name on the date line by the headline ("Elliot Raba ·
   // 23.07.2025"): meta rows print the author and the date side by side.
   if (names.empty() && !thread) {
-    std::uint32_t headline = dom::kNoNode;
-    if (const auto line = headline_date_line(index, f, meta, month_first, /*below_only=*/false, &headline)) {
-      std::vector<std::string> found = name_beside_date(index, line->node, headline);
+    if (const auto line = date_lines.near(/*below_only=*/false)) {
+      std::vector<std::string> found = name_beside_date(index, line->node, date_lines.headline());
       if (!found.empty() && !same_as_site(found[0], doc, ld)) {
         names = std::move(found);
         source = "date line";
@@ -614,7 +637,7 @@ AuthorOrigin extract_authors(const dom::NodeIndex& index, const std::vector<Node
 
 void extract_dates(const dom::NodeIndex& index, const std::vector<NodeFeatures>& f,
                    const PageMeta& meta, const JsonLdFields& ld, std::string_view page_url,
-                   bool month_first, Document& doc) {
+                   bool month_first, HeadlineDateLines& date_lines, Document& doc) {
   // What the page declares: its publication date, and when it was last modified.
   std::optional<CivilDate> declared;
   std::string_view declared_source;
@@ -666,7 +689,7 @@ void extract_dates(const dom::NodeIndex& index, const std::vector<NodeFeatures>&
     note(doc, "date", source);
   };
   auto headline_date = [&](bool below_only) -> std::optional<CivilDate> {
-    if (const auto line = headline_date_line(index, f, meta, month_first, below_only)) return line->date;
+    if (const auto line = date_lines.near(below_only)) return line->date;
     return std::nullopt;
   };
   // The declared publication date wins, also over a visible "Updated ..."
@@ -939,10 +962,11 @@ PageKind extract_fields(const dom::NodeIndex& index, const std::vector<NodeFeatu
 
   // US pages write month first; everyone else day first.
   const bool month_first = doc.language == "en-US" || doc.language == "en";
+  HeadlineDateLines date_lines(index, f, meta, month_first);
   const AuthorOrigin author_origin = extract_authors(
-      index, f, meta, ld, doc.url.empty() ? page_url : std::string_view(doc.url), month_first, doc);
+      index, f, meta, ld, doc.url.empty() ? page_url : std::string_view(doc.url), date_lines, doc);
   extract_dates(index, f, meta, ld, doc.url.empty() ? page_url : std::string_view(doc.url),
-                month_first, doc);
+                month_first, date_lines, doc);
   extract_categories_and_tags(index, f, meta, ld, link_base.empty() ? doc.url : link_base, doc);
   std::string declared_title =
       extract_title(index, f, meta, ld, doc.url.empty() ? page_url : std::string_view(doc.url), doc);
