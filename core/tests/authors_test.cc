@@ -98,4 +98,23 @@ TEST(Authors, LeadingSeparatorOfAnEmptyName) {
   EXPECT_EQ(clean_authors(", USA TODAY", /*split=*/false), std::vector<std::string>{"USA TODAY"});
 }
 
+TEST(Authors, TeamAccountsWeekdaysAndCreditLists) {
+  EXPECT_TRUE(clean_authors("NOC Admin").empty());
+  EXPECT_TRUE(clean_authors("Blog Administrator").empty());
+  EXPECT_EQ(clean_authors("Admin Smith"), Names{"Admin Smith"});  // not an account's form
+  // A byline holding only a date: the day of the week is what the role cut leaves.
+  EXPECT_TRUE(clean_authors("Sat, 20 Dec, 2025 - 06:36").empty());
+  EXPECT_TRUE(clean_authors("Wednesday").empty());
+  // A credits list labels its roles.
+  EXPECT_TRUE(clean_authors("content: MarketingSherpa, design: Scott McDaniel").empty());
+}
+
+TEST(Authors, RoleAfterTheFirstCommaEndsTheNames) {
+  EXPECT_EQ(clean_authors("Daniel Burstein, Senior Director, Content & Marketing, Site and Group"),
+            Names{"Daniel Burstein"});
+  EXPECT_EQ(clean_authors("Jane Doe, Founder and CEO"), Names{"Jane Doe"});
+  // Names after the comma stay names.
+  EXPECT_EQ(clean_authors("Jane Doe, John Roe and Max Moe"), (Names{"Jane Doe", "John Roe", "Max Moe"}));
+}
+
 }  // namespace thresher::fields

@@ -25,14 +25,28 @@ bool has_interface_word(std::string_view name) {
 bool is_placeholder_account(std::string_view name) {
   static const LazyRE2 kAccount = {
       R"((?i)^(?:site\s+|super\s*)?(?:admin|administrator|webmaster|root|guest|user|default|wordpress|wpadmin)$)"};
+  // "NOC Admin", "Blog Administrator": a team's or a site's account.
+  static const LazyRE2 kTeamAccount = {R"((?i)^\S+\s+(?:admin|administrator|webmaster)$)"};
   static const LazyRE2 kUnfilled = {R"(^(?:undefined|null|None|NaN|[a-z_]{3,}(?:\.[a-z_]{3,}){2,})$)"};
-  return RE2::FullMatch(name, *kAccount) || RE2::FullMatch(name, *kUnfilled);
+  return RE2::FullMatch(name, *kAccount) || RE2::FullMatch(name, *kTeamAccount) ||
+         RE2::FullMatch(name, *kUnfilled);
+}
+
+// What a date left behind: a byline holding only "Sat, 20 Dec, 2025"
+// loses the date to the role cut and keeps the day of the week.
+bool is_weekday(std::string_view name) {
+  static const LazyRE2 kWeekday = {
+      R"((?i)^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\.?$|^(?:wednesday|saturday)$)"};
+  return RE2::FullMatch(name, *kWeekday);
 }
 
 bool looks_like_name(std::string_view name) {
   if (is_placeholder_account(name)) return false;
   if (name.empty() || name.size() > kMaxNameChars || text::word_count(name) > kMaxNameWords) return false;
-  if (has_interface_word(name)) return false;
+  if (has_interface_word(name) || is_weekday(name)) return false;
+  // "content: MarketingSherpa, design: Scott McDaniel": a credits list
+  // labels its roles; no name holds a colon.
+  if (name.find(':') != std::string_view::npos) return false;
   if (name.find("://") != std::string_view::npos || name.find("www.") != std::string_view::npos) {
     return false;
   }
@@ -49,6 +63,13 @@ bool looks_like_name(std::string_view name) {
     else if (cp != ' ') ++others;
   }
   return letters >= 2 || (letters == 1 && others == 0);
+}
+
+// A job title ("Senior Director", "Staff Writer", "Founder").
+bool names_a_role(std::string_view words) {
+  static const LazyRE2 kRole = {
+      R"((?i)(?:^|\s)(?:staff|writer|editor|reporter|correspondent|contributor|columnist|director|manager|founder|chief|senior|team|expert|president|ceo)(?:\s|$))"};
+  return RE2::PartialMatch(words, *kRole);
 }
 
 // "K Kichae" -> "Kichae": a lone capital before a name it begins is the
@@ -107,9 +128,7 @@ std::string surname_first_to_natural(std::string_view name) {
       has_interface_word(given)) {
     return std::string(name);
   }
-  static const LazyRE2 kRole = {
-      R"((?i)(?:^|\s)(?:staff|writer|editor|reporter|correspondent|contributor|columnist|director|manager|founder|chief|senior|team|expert)(?:\s|$))"};
-  if (RE2::PartialMatch(given, *kRole)) return std::string(name);
+  if (names_a_role(given)) return std::string(name);
   std::string out(given);
   out += ' ';
   out += surname;
@@ -183,6 +202,14 @@ std::vector<std::string> clean_authors(std::string_view raw, bool split) {
     std::string name = clean_one(s, /*strip_roles=*/false);
     if (looks_like_name(name)) names.push_back(std::move(name));
     return names;
+  }
+  // "Daniel Burstein, Senior Director, Content & Marketing, Site and Group":
+  // what follows a role after the first comma is the role's, not more names.
+  if (const std::size_t comma = s.find(','); comma != std::string::npos) {
+    const std::size_t next = s.find(',', comma + 1);
+    if (names_a_role(std::string_view(s).substr(comma + 1, next == std::string::npos ? std::string::npos : next - comma - 1))) {
+      s.resize(comma);
+    }
   }
   RE2::GlobalReplace(&s, *kSplit, ";");
   std::size_t pos = 0;

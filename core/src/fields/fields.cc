@@ -444,6 +444,13 @@ std::uint32_t enclosing_block(const dom::NodeIndex& index, std::uint32_t i) {
   return dom::kNoNode;
 }
 
+// A login name: lower-case words joined by dots, underscores or hyphens
+// ("andrew.keaveney", "j_smith"), not a display name.
+bool reads_as_login(std::string_view name) {
+  static const LazyRE2 kLogin = {R"(^[a-z0-9]+(?:[._-][a-z0-9]+)+$)"};
+  return RE2::FullMatch(name, *kLogin);
+}
+
 // A forum handle: "jldugger", "sean_g", "Mod Sharon", "user3080392".
 bool looks_like_a_handle(std::string_view name) {
   static const LazyRE2 kHandle = {R"(^[\pL\pN][\pL\pN_.\-]*(?: [\pL\pN_.\-]+){0,3}$)"};
@@ -495,8 +502,17 @@ AuthorOrigin extract_authors(const dom::NodeIndex& index, const std::vector<Node
   // kept aside: a byline found on the page wins over it.
   std::vector<std::string> site_named;
   std::string_view site_named_source;
+  // A CMS login ("andrew.keaveney") where the template wanted the display
+  // name: kept aside too, for a name printed on the page.
+  std::vector<std::string> login_named;
+  std::string_view login_named_source;
   auto add_declared = [&](const std::vector<std::string>& found, std::string_view from) {
     for (const std::string& n : found) {
+      if (!thread && reads_as_login(n)) {
+        if (login_named.empty()) login_named_source = from;
+        merge_names(login_named, {n});
+        continue;
+      }
       if (same_as_site(n, doc, ld)) {
         if (site_named.empty()) site_named_source = from;
         merge_names(site_named, {n});
@@ -618,6 +634,11 @@ AuthorOrigin extract_authors(const dom::NodeIndex& index, const std::vector<Node
   // personal site named after its author). The page-type stage drops it on
   // pages that are not articles or threads.
   AuthorOrigin origin = declared_found ? AuthorOrigin::kDeclared : AuthorOrigin::kVisible;
+  if (names.empty() && !login_named.empty()) {
+    names = login_named;
+    source = login_named_source;
+    origin = AuthorOrigin::kDeclared;
+  }
   if (names.empty() && !site_named.empty()) {
     names = site_named;
     source = site_named_source;
