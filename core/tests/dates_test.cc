@@ -67,6 +67,12 @@ TEST(Dates, FromUrls) {
   ASSERT_TRUE(d);
   EXPECT_EQ(d->iso(), "2019-06-19");
   EXPECT_FALSE(date_from_url("https://example.com/news/politics/story"));
+  // A slug glued to the date by a '+' (an encoded space) or other sign.
+  d = date_from_url("https://example.com/articles/2025-12-15+Rust+GCC+backend");
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->iso(), "2025-12-15");
+  // Digits running on are not a day: an id.
+  EXPECT_FALSE(date_from_url("https://example.com/p/2025-12-150"));
 }
 
 }  // namespace thresher::fields

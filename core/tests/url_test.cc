@@ -21,6 +21,9 @@ TEST(Url, Split) {
   EXPECT_EQ(p.path, "/a/b");
   EXPECT_EQ(hostname("https://Example.com/x"), "example.com");
   EXPECT_FALSE(split("not a url", &p));
+  // A URL percent-encoded whole carries its path in the host.
+  EXPECT_FALSE(split("https://blog.example.fr%2Farticles%2F2025-12-15", &p));
+  EXPECT_EQ(resolve("https://blog.example.fr/a", "https://blog.example.fr%2Farticles%2Fx"), "");
 }
 
 }  // namespace thresher::url

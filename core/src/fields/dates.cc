@@ -254,7 +254,7 @@ std::optional<CivilDate> parse_day(std::string_view s, bool prefer_month_first) 
 
 std::optional<CivilDate> date_from_url(std::string_view url) {
   static const LazyRE2 kUrlDate = {
-      R"([/_-]((?:19|20)\d\d)[/_-](\d{1,2})[/_-](\d{1,2})(?:[/_.-]|$))"};
+      R"([/_-]((?:19|20)\d\d)[/_-](\d{1,2})[/_-](\d{1,2})(?:[^0-9]|$))"};
   re2::StringPiece y, m, d;
   if (RE2::PartialMatch(url, *kUrlDate, &y, &m, &d)) return make(to_int(y), to_int(m), to_int(d));
   return std::nullopt;

@@ -24,6 +24,9 @@ bool split(std::string_view u, Parts* parts) noexcept {
     authority = authority.substr(0, port);
   }
   if (authority.empty()) return false;
+  // "https://site.fr%2Farticles%2F...": a URL encoded whole, its path in
+  // the host, is no URL (a template escaped the canonical link).
+  if (authority.find_first_of("% \\\"<>") != std::string_view::npos) return false;
   parts->host = authority;
   parts->path = {};
   if (path_start != std::string_view::npos && rest[path_start] == '/') {
