@@ -159,6 +159,18 @@ TEST(Fields, MarkedCoAuthorsShareTheFirstNamesLine) {
   EXPECT_EQ(fields_of(head + teasers + "</main></body>").author, "");
 }
 
+TEST(Fields, AuthorMarkedOnceOutsideTheContent) {
+  const std::string head = R"(<head><meta property=og:type content=article></head><body><main>
+    <h1>A story about things</h1><p>Text of the story, long enough to be read as the story.</p></main>)";
+  const Document d = fields_of(head + R"(<footer class=meta><div class=author><p class=name>
+    <a href="/people/hg" rel="author">Halina Goetz</a></p></div></footer></body>)");
+  EXPECT_EQ(d.author, "Halina Goetz");
+  // Two names so marked outside the content: related posts' bylines.
+  const Document e = fields_of(head + R"(<aside><a href="/people/hg" rel="author">Halina Goetz</a>
+    <a href="/people/br" rel="author">Bob Roe</a></aside></body>)");
+  EXPECT_EQ(e.author, "");
+}
+
 TEST(Fields, TitleWithoutAHeadlinePartIsIgnored) {
   const Document d = fields_of(R"(<head><title> | Volts Magazine</title>
     <meta property=og:type content=article></head><body><main><h1>Electronic Gadgets</h1>

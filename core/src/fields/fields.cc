@@ -547,7 +547,7 @@ AuthorOrigin extract_authors(const dom::NodeIndex& index, const std::vector<Node
   const bool declared_found = !names.empty();
   // Elements marked as the author: itemprop=author, rel=author, links to an
   // author page. Many different names there mean a listing.
-  auto add_marked = [&](const std::vector<std::uint32_t>& elements, std::string_view from) {
+  auto add_marked = [&](const std::vector<std::uint32_t>& elements, std::string_view from, bool any_side = false) {
     // All the marked names (too many: a listing), and those on the first
     // name's line: co-authors share it ("By <a>A</a> and <a>B</a>"); marked
     // names elsewhere are contributors, an author box, the authors of
@@ -555,7 +555,7 @@ AuthorOrigin extract_authors(const dom::NodeIndex& index, const std::vector<Node
     std::vector<std::string> all, found;
     std::uint32_t first_line = dom::kNoNode;
     for (std::uint32_t i : elements) {
-      if (!is_content_side(f, i) || index[i].text_chars > 100) continue;
+      if ((!any_side && !is_content_side(f, i)) || index[i].text_chars > 100) continue;
       if (credited_for_other_work(index, i)) continue;  // the reviewer, the photographer
       const std::uint32_t line = enclosing_block(index, i);
       const std::size_t before = all.size();
@@ -568,20 +568,17 @@ AuthorOrigin extract_authors(const dom::NodeIndex& index, const std::vector<Node
     }
     // On a thread the first poster is the author of the page.
     if (thread && found.size() > 1) found.resize(1);
+    if (any_side && all.size() != 1) return;  // outside the content: only a single name
     if (!found.empty() && (thread || all.size() <= kMaxAuthors)) {
       names = found;
       source = from;
     }
   };
-  if (names.empty()) {
-    std::vector<std::uint32_t> itemprop_authors;
-    for (std::uint32_t i : meta.itemprops) {
-      if (text::iequals_ascii(text::trim(index.attr(i, "itemprop")), "author")) {
-        itemprop_authors.push_back(i);
-      }
-    }
-    add_marked(itemprop_authors, "itemprop");
+  std::vector<std::uint32_t> itemprop_authors;
+  for (std::uint32_t i : meta.itemprops) {
+    if (text::iequals_ascii(text::trim(index.attr(i, "itemprop")), "author")) itemprop_authors.push_back(i);
   }
+  if (names.empty()) add_marked(itemprop_authors, "itemprop");
   if (names.empty()) add_marked(meta.rel_author, "rel=author");
   if (names.empty()) {
     std::vector<std::uint32_t> author_links;
@@ -618,6 +615,13 @@ AuthorOrigin extract_authors(const dom::NodeIndex& index, const std::vector<Node
       merge_names(names, found);
       source = "byline (boilerplate)";
     }
+  }
+  // A name marked as the author (itemprop=author, rel=author) outside the
+  // content, in a post's footer or a sticky side bar: the author when it is
+  // the only name so marked on the page (several: related posts' bylines).
+  if (names.empty() && !thread) {
+    add_marked(itemprop_authors, "itemprop (boilerplate)", /*any_side=*/true);
+    if (names.empty()) add_marked(meta.rel_author, "rel=author (boilerplate)", /*any_side=*/true);
   }
   // An unlabelled name on the date line by the headline ("Elliot Raba ·
   // 23.07.2025"): meta rows print the author and the date side by side.
