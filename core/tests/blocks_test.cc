@@ -21,6 +21,29 @@ TEST(Blocks, ScreenReaderWordsOfAHiddenPriceAreText) {
   EXPECT_FALSE(t.features[t.by_id("now")].boilerplate);
 }
 
+TEST(Blocks, AMarqueeOfQuotesIsTextAndATickerOfHeadlinesIsNot) {
+  // A landing page's testimonials scroll in a "marquee": unlinked quotes,
+  // each with a short link to its case study. A news ticker's headlines
+  // are links; a banner's slogan, repeated, is no sentence.
+  std::string quotes, headlines, slogans;
+  for (int k = 0; k < 12; ++k) slogans += "<span>SECURE YOUR SPOT - ENROL NOW</span>";
+  for (int k = 0; k < 3; ++k) {
+    quotes += "<div><p>Moving here cut our hosting bill by half, and support answers within minutes, "
+              "every time we ask.</p><a href=/c" + std::to_string(k) + ">Read case study</a></div>";
+    headlines += "<a href=/n" + std::to_string(k) + ">Markets fall for a third day as rates rise again in "
+                 "the spring</a> ";
+  }
+  Indexed t("<body><main><div id=quotes class=customer-marquee>" + quotes +
+            "</div><div id=news class=news-ticker>" + headlines + "</div><div id=slogan class=marquee>" +
+            slogans + "</div><p>" + std::string(3000, 'a') +
+            " words.</p></main></body>");
+  ASSERT_NE(t.features[t.by_id("quotes")].rules & rule_bit("ticker"), 0u);
+  EXPECT_FALSE(t.features[t.by_id("quotes")].boilerplate);
+  EXPECT_TRUE(t.features[t.by_id("news")].boilerplate);
+  // A slogan repeated to scroll has no sentences.
+  EXPECT_TRUE(t.features[t.by_id("slogan")].boilerplate);
+}
+
 TEST(Blocks, ScreenReaderLabelsOfIconsStayFurniture) {
   // A carousel's arrow and a dialog's "×": controls, not text.
   Indexed t(

@@ -206,6 +206,48 @@ TEST(Select, AHeadedSectionOfLinkedCardsIsNotDroppedWhole) {
   EXPECT_TRUE(sel.pruned[t.by_id("cards")]);
 }
 
+TEST(Select, AHeadingAndALeadOverLinkedCardsAreASectionOnAnUndatedPage) {
+  // A landing page's section introduced by a heading and a one-line lead
+  // (shorter than a paragraph) over cards that are links: on an undated
+  // page it joins with its heading and lead; on a dated page the same box
+  // is a "more from us" box, dropped whole.
+  std::string cards;
+  for (int k = 0; k < 12; ++k) cards += "<li><a href=/t" + std::to_string(k) + ">Template number " + std::to_string(k) + " for your team</a></li>";
+  const std::string html = "<body><div id=col><div id=s1>" + para + para + para + "</div>"
+                           "<div id=templates><h2 id=th>The path to every person in your team</h2>"
+                           "<p>Use cases and ready-made templates to activate AI in all of your workflows</p>"
+                           "<ul id=cards>" + cards + "</ul></div><div id=s2>" + para + para + "</div></div></body>";
+  testing::Indexed t(html);
+  ASSERT_LT(t.features[t.by_id("templates")].subtree_value, 0.f);
+  ASSERT_FALSE(t.features[t.by_id("templates")].holds_paragraph);
+  const Selection undated = select_content(*t.index, t.features, Options{}, "", false, false, true);
+  EXPECT_EQ(undated.container, t.by_id("col"));
+  EXPECT_FALSE(undated.pruned[t.by_id("templates")]);
+  EXPECT_FALSE(undated.pruned[t.by_id("th")]);
+  const Selection dated = select_content(*t.index, t.features, Options{}, "");
+  EXPECT_EQ(dated.container, t.by_id("col"));
+  EXPECT_TRUE(dated.pruned[t.by_id("templates")]);
+}
+
+TEST(Select, AHeadingOverCardLinksIsASectionOnAnUndatedPage) {
+  // Cards each drawn as one link around a title and a description, under a
+  // bare heading: the page's list of what it offers, not a box to drop.
+  std::string cards;
+  for (int k = 0; k < 6; ++k) {
+    cards += "<a href=/s" + std::to_string(k) + "><h3>Service " + std::to_string(k) +
+             "</h3><p>What this service does for your business, in a line</p></a>";
+  }
+  testing::Indexed t("<body><div id=col><div id=s1>" + para + para + para + "</div>"
+                     "<div id=offer><h2>Our services</h2>" + cards + "</div><div id=s2>" + para + para +
+                     "</div></div></body>");
+  ASSERT_LT(t.features[t.by_id("offer")].subtree_value, 0.f);
+  const Selection undated = select_content(*t.index, t.features, Options{}, "", false, false, true);
+  EXPECT_EQ(undated.container, t.by_id("col"));
+  EXPECT_FALSE(undated.pruned[t.by_id("offer")]);
+  const Selection dated = select_content(*t.index, t.features, Options{}, "");
+  EXPECT_TRUE(dated.pruned[t.by_id("offer")]);
+}
+
 TEST(Features, ACollapsedAccordionAnswerIsNotFurniture) {
   // An FAQ's answer hidden by a utility class until its question (a
   // button) is clicked is text of the page; a "hidden" box elsewhere is not.

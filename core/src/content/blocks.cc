@@ -13,6 +13,12 @@ namespace {
 // Text, mostly unlinked, that makes a "navigation"-named block a section of
 // content rather than a menu.
 constexpr std::uint32_t kMinUnlinkedNavigationChars = 150;
+// Prose (block values before rules) that makes a "ticker"/"marquee"-named
+// block of mostly unlinked text a row of quotes rather than a news ticker,
+// with sentence punctuation: quotes are sentences, a slogan repeated to
+// scroll ("SECURE YOUR SPOT - ENROL NOW") is not.
+constexpr float kMinQuoteMarqueeProse = 200.f;
+constexpr std::uint32_t kMinQuoteMarqueeSentences = 2;
 
 // Sentence punctuation followed by a space or the end: a cheap signal of prose.
 std::uint32_t count_punctuation(std::string_view s) {
@@ -48,6 +54,15 @@ bool is_loading_placeholder(std::string_view t) {
   if (c != 'l' && c != 'p') return false;
   static const LazyRE2 kPlaceholder = {R"((?i)^\s*(?:loading|please wait)\s*(?:\.\.\.|…)?\s*$)"};
   return RE2::FullMatch(t, *kPlaceholder);
+}
+
+// Whether the blocks of nodes [begin, end) hold at least `min` sentence
+// punctuation marks (a subtree's, read only for the rare boxes that ask).
+bool holds_sentences(const std::vector<NodeFeatures>& f, std::uint32_t begin, std::uint32_t end,
+                     std::uint32_t min) {
+  std::uint32_t marks = 0;
+  for (std::uint32_t k = begin; k < end && marks < min; ++k) marks += f[k].punctuation;
+  return marks >= min;
 }
 
 }  // namespace
@@ -172,6 +187,7 @@ std::vector<NodeFeatures> compute_features(const dom::NodeIndex& index, const El
   const RuleMask navigation_rule = rule_bit("navigation");
   const RuleMask footer_rule = rule_bit("footer");
   const RuleMask hidden_rule = rule_bit("screen_reader_only");
+  const RuleMask ticker_rule = rule_bit("ticker");
   std::vector<bool> in_text(n, false);  // inside a <main> or an <article>
   for (std::uint32_t i = 0; i < n; ++i) {
     const dom::Node& node = index[i];
@@ -226,7 +242,15 @@ std::vector<NodeFeatures> compute_features(const dom::NodeIndex& index, const El
                                       node.tag != GUMBO_TAG_NAV &&
                                       node.text_chars >= kMinUnlinkedNavigationChars &&
                                       node.link_chars * 10 < node.text_chars;
-    if (absolute || (!long_prose && !unlinked_navigation && prose[i] <= share * page_prose)) {
+    // A ticker is a line of headlines, each a link. A "marquee" of mostly
+    // unlinked prose is a scrolling row of quotes: a landing page's
+    // testimonials or reviews ("The cost of running it would be 250% more
+    // elsewhere" / "Read case study").
+    const bool quote_marquee = (f[i].rules & kind_mask(RuleKind::kBoilerplate)) == ticker_rule &&
+                               prose[i] >= kMinQuoteMarqueeProse &&
+                               node.link_chars * 4 < node.text_chars &&
+                               holds_sentences(f, i, node.end, kMinQuoteMarqueeSentences);
+    if (absolute || (!long_prose && !unlinked_navigation && !quote_marquee && prose[i] <= share * page_prose)) {
       f[i].boilerplate = true;
     }
   }

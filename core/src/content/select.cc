@@ -161,23 +161,42 @@ constexpr int kMaxJoinClimb = 5;             // ancestors looked at above the be
 // best join as well.
 constexpr float kSiblingsSumShareOfBest = 0.3f;
 
+// On a landing page a grid of cards, each one link wrapping a title and a
+// description ("AI & Engineering: leverage engineering-led design..."), is
+// the page's own list of what it offers, not a box of links: a box whose
+// links are mostly such cards, or a part of one card, is no link list.
+bool is_card_box(const dom::Node& node, const NodeFeatures& f) {
+  return f.card_chars > 0 && 2 * f.card_chars >= node.link_chars;
+}
+
 // A box below a heading that says what it is, with some prose: one of a
 // landing page's sections whose items happen to be links (cards each
 // wrapped in a link, a gallery of templates). Its value is negative, yet it
 // is no box of links to drop whole: the pruning pass inside the container
 // takes out its link lists and keeps its heading and introduction.
-bool is_headed_section(const NodeFeatures& f) {
-  return !f.boilerplate && f.holds_heading && f.holds_paragraph;
+// On an undated page (a landing page) a section's introduction is often a
+// heading and a one-line lead, shorter than a paragraph ("The path to 10x
+// every person in your organization" / "Use cases and templates to activate
+// AI in your workflows"), over a grid of cards: a heading with
+// kMinSectionLeadChars of unlinked text, or over cards drawn as links
+// (is_card_box), is a section too. A dated page's boxes of that kind are
+// its "related" and "more from" boxes.
+constexpr std::uint32_t kMinSectionLeadChars = 80;
+
+bool is_headed_section(const dom::Node& node, const NodeFeatures& f, bool undated) {
+  if (f.boilerplate || !f.holds_heading) return false;
+  if (f.holds_paragraph) return true;
+  return undated && (node.text_chars - node.link_chars >= kMinSectionLeadChars || is_card_box(node, f));
 }
 
 // A box beside the text that joining an ancestor leaves out: furniture, or
 // worth less than nothing (links) without being a headed section.
-bool is_negative_box(const NodeFeatures& f) {
-  return f.boilerplate || (f.subtree_value < 0 && !is_headed_section(f));
+bool is_negative_box(const dom::Node& node, const NodeFeatures& f, bool undated) {
+  return f.boilerplate || (f.subtree_value < 0 && !is_headed_section(node, f, undated));
 }
 
 void join_sibling_sections(const dom::NodeIndex& index, const std::vector<NodeFeatures>& features,
-                           float best, Selection& sel) {
+                           float best, bool undated, Selection& sel) {
   const std::uint32_t body = index.body();
   const float min_value = std::max(kMinSiblingValue, kSiblingShareOfBest * best);
   std::uint32_t child = sel.container;
@@ -196,7 +215,7 @@ void join_sibling_sections(const dom::NodeIndex& index, const std::vector<NodeFe
       if (section) sections_sum += f.subtree_value;
       if (section && f.subtree_value >= min_value) {
         joins = true;
-      } else if (is_negative_box(f)) {
+      } else if (is_negative_box(index[k], f, undated)) {
         negative.push_back(k);
       }
     }
@@ -208,14 +227,6 @@ void join_sibling_sections(const dom::NodeIndex& index, const std::vector<NodeFe
     sel.container = parent;
     sel.rules_fired.push_back("sections_joined: " + index.path(parent));
   }
-}
-
-// On a landing page a grid of cards, each one link wrapping a title and a
-// description ("AI & Engineering: leverage engineering-led design..."), is
-// the page's own list of what it offers, not a box of links: a box whose
-// links are mostly such cards, or a part of one card, is no link list.
-bool is_card_box(const dom::Node& node, const NodeFeatures& f) {
-  return f.card_chars > 0 && 2 * f.card_chars >= node.link_chars;
 }
 
 // The hero box (hero.h) of a landing page whose text was chosen without it:
@@ -231,7 +242,7 @@ void join_hero(const dom::NodeIndex& index, const std::vector<NodeFeatures>& fea
     for (std::uint32_t k = parent + 1; k < index[parent].end; k = index[k].end) {
       if (k == child || k == hero.box || !index[k].is_element()) continue;
       const bool before_hero = parent == hero.ancestor && k < hero.box;
-      if (before_hero || is_negative_box(features[k])) sel.pruned[k] = true;
+      if (before_hero || is_negative_box(index[k], features[k], true)) sel.pruned[k] = true;
     }
   }
   sel.container = hero.ancestor;
@@ -551,7 +562,7 @@ Selection select_content(const dom::NodeIndex& index, const std::vector<NodeFeat
   }
   sel.score = best;
   sel.core = sel.container;
-  join_sibling_sections(index, features, best, sel);
+  join_sibling_sections(index, features, best, undated && !discussion, sel);
   sel.sections = sel.container;
   if (undated && !discussion) join_hero(index, features, sel);
   if (discussion) {
@@ -607,7 +618,8 @@ Selection select_content(const dom::NodeIndex& index, const std::vector<NodeFeat
       why = "table";
     } else if (!link_mode && chars > 0 && dom::is_block_tag(node.tag) && !dom::is_heading_tag(node.tag) &&
                !(undated && is_card_box(node, f)) &&
-               ((density > t.link_density && f.subtree_value < 0 && !f.holds_paragraph) ||
+               ((density > t.link_density && f.subtree_value < 0 && !f.holds_paragraph &&
+                 !is_headed_section(node, f, undated)) ||
                 (density >= t.link_only_density && node.text_chars <= t.link_only_max_chars))) {
       why = "link_list";
     } else if (dom::is_heading_tag(node.tag) && !title.empty() &&
