@@ -1,5 +1,7 @@
 #include "fields/titles.h"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "fields/fields.h"
@@ -42,6 +44,36 @@ TEST(Titles, WrittenWithoutSpaces) {
   EXPECT_FALSE(written_without_spaces("Headlamps"));
   EXPECT_FALSE(written_without_spaces("한국어"));  // Korean spaces its words
   EXPECT_FALSE(written_without_spaces("Écoles"));
+}
+
+TEST(Titles, WithoutAnchorMark) {
+  EXPECT_EQ(without_anchor_mark("Advanced Usage\u00B6"), "Advanced Usage");
+  EXPECT_EQ(without_anchor_mark("Ansible playbooks \uF0C1"), "Ansible playbooks");
+  // Only at the end; "C#" keeps its sign; a heading that is only a mark stays.
+  EXPECT_EQ(without_anchor_mark("The \u00B6 sign"), "The \u00B6 sign");
+  EXPECT_EQ(without_anchor_mark("Learn C#"), "Learn C#");
+  EXPECT_EQ(without_anchor_mark("\u00B6"), "\u00B6");
+  EXPECT_EQ(without_anchor_mark(""), "");
+}
+
+TEST(Titles, PermalinkMarkDoesNotHideAgreement) {
+  // Sphinx's headerlink after the <h1>: the <h1> still agrees with the
+  // <title> and is the headline, without its mark.
+  const Fields f = fields_of(R"(<head><title>Advanced Usage — Requests 2.33 documentation</title></head>
+    <body><main><h1>Advanced Usage<a class=headerlink href="#advanced-usage">&para;</a></h1>
+    <p>This document covers some of the more advanced features.</p></main></body>)",
+                             "https://docs.example/en/latest/user/advanced/");
+  EXPECT_EQ(f.doc.title, "Advanced Usage");
+  EXPECT_NE(std::find(f.doc.diagnostics.field_sources.begin(), f.doc.diagnostics.field_sources.end(),
+                      "title: h1"),
+            f.doc.diagnostics.field_sources.end());
+  // Soft hyphens inside a long word do not split it from its declared copy.
+  const Fields g = fields_of(R"(<head><title>Messengerdienste sind kein rechtsfreier Raum</title></head>
+    <body><main><h1>Mes&shy;sen&shy;ger&shy;diens&shy;te sind kein rechts&shy;frei&shy;er Raum</h1>
+    <p>Die Ermittler melden einen Erfolg.</p></main></body>)",
+                             "https://amt.example/presse/2022/messenger.html");
+  EXPECT_EQ(g.doc.title, "Messengerdienste sind kein rechtsfreier Raum");
+  EXPECT_EQ(g.kind.declared_title, "");
 }
 
 TEST(Titles, FrontPage) {

@@ -151,6 +151,22 @@ std::string without_thread_prefix(const std::string& title) {
   return subject;
 }
 
+// Characters that only steer rendering: a soft hyphen ("Assis\u00ADtance"
+// breaks a long word in a narrow hero), a zero-width space or word joiner,
+// a byte-order mark. In a title they only split its words.
+std::string without_invisible_marks(std::string title) {
+  static const LazyRE2 kInvisible = {"\u00AD|\u200B|\u2060|\uFEFF"};
+  RE2::GlobalReplace(&title, *kInvisible, "");
+  return title;
+}
+
+// An <h1>'s words as a reader sees them, for comparing with the declared
+// titles: without soft hyphens ("Mes\u00ADsen\u00ADger") and without a
+// permalink mark after them.
+std::string heading_text(const dom::NodeIndex& index, std::uint32_t h) {
+  return without_anchor_mark(without_invisible_marks(index.text_content(h)));
+}
+
 // Sets doc.title; when that is an undeclared <h1>, *declared_instead gets
 // the title the page declares (og:title, JSON-LD headline, <title>, the
 // site's name cut), for the page-type stage to fall back on.
@@ -177,7 +193,7 @@ void choose_title(const dom::NodeIndex& index, const std::vector<NodeFeatures>& 
   // The on-page headline wins when it agrees with what the page declares.
   for (std::uint32_t h : meta.h1s) {
     if (!is_content_side(f, h)) continue;
-    const std::string h1 = index.text_content(h);
+    const std::string h1 = heading_text(index, h);
     if (h1.empty() || h1.size() > 300) continue;
     for (const std::string& d : declared) {
       const std::string stripped = strip_site_suffix(d, doc.sitename, doc.hostname);
@@ -209,7 +225,7 @@ void choose_title(const dom::NodeIndex& index, const std::vector<NodeFeatures>& 
                             ld.type == "BlogPosting";
   for (std::uint32_t h : meta.h1s) {
     if (!is_content_side(f, h)) continue;
-    const std::string h1 = index.text_content(h);
+    const std::string h1 = heading_text(index, h);
     if (h1.size() > 200) continue;
     // A short or one-word <h1> is a label ("Menu", "Blog"), unless a
     // declared title begins with it: then it names the page's category or
@@ -272,18 +288,9 @@ void choose_title(const dom::NodeIndex& index, const std::vector<NodeFeatures>& 
     doc.title = stripped_tag;
     note(doc, "title", "title");
   } else if (!meta.h1s.empty()) {
-    doc.title = index.text_content(meta.h1s.front());
+    doc.title = heading_text(index, meta.h1s.front());
     note(doc, "title", "h1");
   }
-}
-
-// Characters that only steer rendering: a soft hyphen ("Assis\u00ADtance"
-// breaks a long word in a narrow hero), a zero-width space or word joiner,
-// a byte-order mark. In a title they only split its words.
-std::string without_invisible_marks(std::string title) {
-  static const LazyRE2 kInvisible = {"\u00AD|\u200B|\u2060|\uFEFF"};
-  RE2::GlobalReplace(&title, *kInvisible, "");
-  return title;
 }
 
 // The title, and the declared one when the title is an undeclared <h1>.
