@@ -76,6 +76,41 @@ TEST(Titles, PermalinkMarkDoesNotHideAgreement) {
   EXPECT_EQ(g.kind.declared_title, "");
 }
 
+TEST(Titles, KickerOverTheHeadlineIsNotPartOfIt) {
+  // The kicker in its own element, set off by a separator in the <title>.
+  const Fields f = fields_of(R"(<head><title>Nach Corona-Lockerungen: Autohäuser rechnen mit Flaute | MDR</title>
+    </head><body><main><h1><span class="dachzeile">Nach Corona-Lockerungen</span>
+    <span class="headline">Autohäuser rechnen mit Flaute</span></h1><p>Die Händler öffnen wieder.</p>
+    </main></body>)",
+                             "https://news.example/wirtschaft/autohaeuser-100.html");
+  EXPECT_EQ(f.doc.title, "Autohäuser rechnen mit Flaute");
+  // Glued to the headline, absent from og:title.
+  const Fields g = fields_of(R"(<head><meta property=og:title content="Why collaborative thinking beats individual smarts">
+    </head><body><main><h1><span>Open Progress</span><span>Why collaborative thinking beats individual
+    smarts</span></h1><p>Teams win.</p></main></body>)",
+                             "https://news.example/open-progress/thinking");
+  EXPECT_EQ(g.doc.title, "Why collaborative thinking beats individual smarts");
+}
+
+TEST(Titles, FirstElementOfTheHeadlineThatIsNoKickerStays) {
+  // An emphasised first word runs on in the declared title.
+  const Fields f = fields_of(R"(<head><title>Why we moved our servers home | Example Blog</title></head>
+    <body><main><h1><em>Why</em> we moved our servers home</h1><p>It was cheaper.</p></main></body>)",
+                             "https://blog.example/2025/servers-home");
+  EXPECT_EQ(f.doc.title, "Why we moved our servers home");
+  // A wiki's namespace: "Category:" without a space is part of the name.
+  const Fields g = fields_of(R"(<head><title>Category:Programming languages - Wikipedia</title></head>
+    <body><main><h1><span>Category</span><span>:</span><span>Programming languages</span></h1>
+    <p>Pages in this category.</p></main></body>)",
+                             "https://en.wiki.example/wiki/Category:Programming_languages");
+  EXPECT_EQ(g.doc.title, "Category:Programming languages");
+  // A module's name in <code> is what the headline is about.
+  const Fields h = fields_of(R"(<head><title>json — JSON encoder and decoder — Python 3 documentation</title>
+    </head><body><main><h1><code>json</code> — JSON encoder and decoder</h1><p>Use dumps.</p></main></body>)",
+                             "https://docs.example/3/library/json.html");
+  EXPECT_EQ(h.doc.title, "json — JSON encoder and decoder");
+}
+
 TEST(Titles, FrontPage) {
   EXPECT_TRUE(is_front_page("https://shop.example"));
   EXPECT_TRUE(is_front_page("https://shop.example/"));

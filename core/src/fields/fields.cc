@@ -167,6 +167,47 @@ std::string heading_text(const dom::NodeIndex& index, std::uint32_t h) {
   return without_anchor_mark(without_invisible_marks(index.text_content(h)));
 }
 
+// The headline of an <h1> that carries a kicker (an overline, a
+// "Dachzeile") in its own first element: "<h1><span>Nach Corona-Lockerungen
+// </span><span>Autohäuser rechnen ...</span></h1>" is the headline
+// "Autohäuser rechnen ...". A declared title must agree: it holds the rest
+// and either lacks the kicker or sets it off with a separator ("Kicker:
+// Headline", "Kicker - Headline"); a first word merely emphasised
+// ("<em>Why</em> we moved") runs on without one and stays. Else `h1`.
+std::string without_kicker(const dom::NodeIndex& index, std::uint32_t h, const std::string& h1,
+                           const std::vector<std::string>& declared) {
+  constexpr int kMaxKickerWords = 6;
+  std::uint32_t c = h + 1;
+  while (c < index[h].end && index[c].is_text() && (index[c].flags & dom::kWhitespace)) ++c;
+  // A link is the headline's own (or a logo); a <code> is a name the
+  // headline is about ("json — JSON encoder and decoder").
+  if (c >= index[h].end || index[c].is_text() || index[c].tag == GUMBO_TAG_A ||
+      index[c].tag == GUMBO_TAG_CODE) {
+    return h1;
+  }
+  const std::string kicker = heading_text(index, c);
+  if (kicker.empty() || kicker.size() >= h1.size() || !h1.starts_with(kicker) ||
+      text::word_count(kicker) > kMaxKickerWords) {
+    return h1;
+  }
+  static const LazyRE2 kLead = {R"(^[\s:|·–—-]+)"};
+  std::string rest = h1.substr(kicker.size());
+  RE2::Replace(&rest, *kLead, "");
+  if (text::word_count(rest) < 2) return h1;
+  const std::string k = norm(kicker);
+  for (const std::string& d : declared) {
+    if (word_overlap(rest, d) < 0.8) continue;
+    const std::string nd = norm(d);
+    const std::size_t at = nd.find(k);
+    if (at == std::string::npos) return rest;
+    // A separator and a space: "Category:Programming languages" is one
+    // name (a wiki's namespace), "Klimaschutz: Bohren, bis ..." two parts.
+    static const LazyRE2 kSeparated = {R"(^\s*[:|·–—-]\s)"};
+    if (RE2::PartialMatch(std::string_view(nd).substr(at + k.size()), *kSeparated)) return rest;
+  }
+  return h1;
+}
+
 // Sets doc.title; when that is an undeclared <h1>, *declared_instead gets
 // the title the page declares (og:title, JSON-LD headline, <title>, the
 // site's name cut), for the page-type stage to fall back on.
@@ -208,8 +249,8 @@ void choose_title(const dom::NodeIndex& index, const std::vector<NodeFeatures>& 
             return;
           }
         }
-        doc.title = h1;
-        note(doc, "title", "h1");
+        doc.title = without_kicker(index, h, h1, declared);
+        note(doc, "title", doc.title == h1 ? "h1" : "h1 without its kicker");
         return;
       }
     }
@@ -263,8 +304,8 @@ void choose_title(const dom::NodeIndex& index, const std::vector<NodeFeatures>& 
         return;
       }
     }
-    doc.title = h1;
-    note(doc, "title", "h1 (undeclared)");
+    doc.title = without_kicker(index, h, h1, declared);
+    note(doc, "title", doc.title == h1 ? "h1 (undeclared)" : "h1 without its kicker");
     if (!og.empty()) *declared_instead = strip_site_suffix(og, doc.sitename, doc.hostname);
     else if (!headline.empty()) *declared_instead = headline;
     else *declared_instead = stripped_tag;
