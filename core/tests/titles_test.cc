@@ -90,6 +90,12 @@ TEST(Titles, KickerOverTheHeadlineIsNotPartOfIt) {
     smarts</span></h1><p>Teams win.</p></main></body>)",
                              "https://news.example/open-progress/thinking");
   EXPECT_EQ(g.doc.title, "Why collaborative thinking beats individual smarts");
+  // A shop theme's label for screen readers before a collection's name.
+  const Fields h = fields_of(R"(<head><title>Shop Sennheiser at Example Audio with 365-Day Returns</title>
+    </head><body><main><h1><span class="visually-hidden">Collection: </span>Sennheiser</h1>
+    <ul><li>HD 600</li><li>HD 650</li></ul></main></body>)",
+                             "https://audio.example/collections/sennheiser");
+  EXPECT_EQ(h.doc.title, "Sennheiser");
 }
 
 TEST(Titles, FirstElementOfTheHeadlineThatIsNoKickerStays) {

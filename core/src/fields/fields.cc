@@ -193,7 +193,7 @@ std::string without_kicker(const dom::NodeIndex& index, std::uint32_t h, const s
   static const LazyRE2 kLead = {R"(^[\s:|·–—-]+)"};
   std::string rest = h1.substr(kicker.size());
   RE2::Replace(&rest, *kLead, "");
-  if (text::word_count(rest) < 2) return h1;
+  if (rest.empty()) return h1;
   const std::string k = norm(kicker);
   for (const std::string& d : declared) {
     if (word_overlap(rest, d) < 0.8) continue;
