@@ -1,5 +1,7 @@
 #include "fields/titles.h"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "fields/fields.h"
@@ -42,6 +44,77 @@ TEST(Titles, WrittenWithoutSpaces) {
   EXPECT_FALSE(written_without_spaces("Headlamps"));
   EXPECT_FALSE(written_without_spaces("한국어"));  // Korean spaces its words
   EXPECT_FALSE(written_without_spaces("Écoles"));
+}
+
+TEST(Titles, WithoutAnchorMark) {
+  EXPECT_EQ(without_anchor_mark("Advanced Usage\u00B6"), "Advanced Usage");
+  EXPECT_EQ(without_anchor_mark("Ansible playbooks \uF0C1"), "Ansible playbooks");
+  // Only at the end; "C#" keeps its sign; a heading that is only a mark stays.
+  EXPECT_EQ(without_anchor_mark("The \u00B6 sign"), "The \u00B6 sign");
+  EXPECT_EQ(without_anchor_mark("Learn C#"), "Learn C#");
+  EXPECT_EQ(without_anchor_mark("\u00B6"), "\u00B6");
+  EXPECT_EQ(without_anchor_mark(""), "");
+}
+
+TEST(Titles, PermalinkMarkDoesNotHideAgreement) {
+  // Sphinx's headerlink after the <h1>: the <h1> still agrees with the
+  // <title> and is the headline, without its mark.
+  const Fields f = fields_of(R"(<head><title>Advanced Usage — Requests 2.33 documentation</title></head>
+    <body><main><h1>Advanced Usage<a class=headerlink href="#advanced-usage">&para;</a></h1>
+    <p>This document covers some of the more advanced features.</p></main></body>)",
+                             "https://docs.example/en/latest/user/advanced/");
+  EXPECT_EQ(f.doc.title, "Advanced Usage");
+  EXPECT_NE(std::find(f.doc.diagnostics.field_sources.begin(), f.doc.diagnostics.field_sources.end(),
+                      "title: h1"),
+            f.doc.diagnostics.field_sources.end());
+  // Soft hyphens inside a long word do not split it from its declared copy.
+  const Fields g = fields_of(R"(<head><title>Messengerdienste sind kein rechtsfreier Raum</title></head>
+    <body><main><h1>Mes&shy;sen&shy;ger&shy;diens&shy;te sind kein rechts&shy;frei&shy;er Raum</h1>
+    <p>Die Ermittler melden einen Erfolg.</p></main></body>)",
+                             "https://amt.example/presse/2022/messenger.html");
+  EXPECT_EQ(g.doc.title, "Messengerdienste sind kein rechtsfreier Raum");
+  EXPECT_EQ(g.kind.declared_title, "");
+}
+
+TEST(Titles, KickerOverTheHeadlineIsNotPartOfIt) {
+  // The kicker in its own element, set off by a separator in the <title>.
+  const Fields f = fields_of(R"(<head><title>Nach Corona-Lockerungen: Autohäuser rechnen mit Flaute | MDR</title>
+    </head><body><main><h1><span class="dachzeile">Nach Corona-Lockerungen</span>
+    <span class="headline">Autohäuser rechnen mit Flaute</span></h1><p>Die Händler öffnen wieder.</p>
+    </main></body>)",
+                             "https://news.example/wirtschaft/autohaeuser-100.html");
+  EXPECT_EQ(f.doc.title, "Autohäuser rechnen mit Flaute");
+  // Glued to the headline, absent from og:title.
+  const Fields g = fields_of(R"(<head><meta property=og:title content="Why collaborative thinking beats individual smarts">
+    </head><body><main><h1><span>Open Progress</span><span>Why collaborative thinking beats individual
+    smarts</span></h1><p>Teams win.</p></main></body>)",
+                             "https://news.example/open-progress/thinking");
+  EXPECT_EQ(g.doc.title, "Why collaborative thinking beats individual smarts");
+  // A shop theme's label for screen readers before a collection's name.
+  const Fields h = fields_of(R"(<head><title>Shop Sennheiser at Example Audio with 365-Day Returns</title>
+    </head><body><main><h1><span class="visually-hidden">Collection: </span>Sennheiser</h1>
+    <ul><li>HD 600</li><li>HD 650</li></ul></main></body>)",
+                             "https://audio.example/collections/sennheiser");
+  EXPECT_EQ(h.doc.title, "Sennheiser");
+}
+
+TEST(Titles, FirstElementOfTheHeadlineThatIsNoKickerStays) {
+  // An emphasised first word runs on in the declared title.
+  const Fields f = fields_of(R"(<head><title>Why we moved our servers home | Example Blog</title></head>
+    <body><main><h1><em>Why</em> we moved our servers home</h1><p>It was cheaper.</p></main></body>)",
+                             "https://blog.example/2025/servers-home");
+  EXPECT_EQ(f.doc.title, "Why we moved our servers home");
+  // A wiki's namespace: "Category:" without a space is part of the name.
+  const Fields g = fields_of(R"(<head><title>Category:Programming languages - Wikipedia</title></head>
+    <body><main><h1><span>Category</span><span>:</span><span>Programming languages</span></h1>
+    <p>Pages in this category.</p></main></body>)",
+                             "https://en.wiki.example/wiki/Category:Programming_languages");
+  EXPECT_EQ(g.doc.title, "Category:Programming languages");
+  // A module's name in <code> is what the headline is about.
+  const Fields h = fields_of(R"(<head><title>json — JSON encoder and decoder — Python 3 documentation</title>
+    </head><body><main><h1><code>json</code> — JSON encoder and decoder</h1><p>Use dumps.</p></main></body>)",
+                             "https://docs.example/3/library/json.html");
+  EXPECT_EQ(h.doc.title, "json — JSON encoder and decoder");
 }
 
 TEST(Titles, FrontPage) {

@@ -151,6 +151,63 @@ std::string without_thread_prefix(const std::string& title) {
   return subject;
 }
 
+// Characters that only steer rendering: a soft hyphen ("Assis\u00ADtance"
+// breaks a long word in a narrow hero), a zero-width space or word joiner,
+// a byte-order mark. In a title they only split its words.
+std::string without_invisible_marks(std::string title) {
+  static const LazyRE2 kInvisible = {"\u00AD|\u200B|\u2060|\uFEFF"};
+  RE2::GlobalReplace(&title, *kInvisible, "");
+  return title;
+}
+
+// An <h1>'s words as a reader sees them, for comparing with the declared
+// titles: without soft hyphens ("Mes\u00ADsen\u00ADger") and without a
+// permalink mark after them.
+std::string heading_text(const dom::NodeIndex& index, std::uint32_t h) {
+  return without_anchor_mark(without_invisible_marks(index.text_content(h)));
+}
+
+// The headline of an <h1> that carries a kicker (an overline, a
+// "Dachzeile") in its own first element: "<h1><span>Nach Corona-Lockerungen
+// </span><span>Autohäuser rechnen ...</span></h1>" is the headline
+// "Autohäuser rechnen ...". A declared title must agree: it holds the rest
+// and either lacks the kicker or sets it off with a separator ("Kicker:
+// Headline", "Kicker - Headline"); a first word merely emphasised
+// ("<em>Why</em> we moved") runs on without one and stays. Else `h1`.
+std::string without_kicker(const dom::NodeIndex& index, std::uint32_t h, const std::string& h1,
+                           const std::vector<std::string>& declared) {
+  constexpr int kMaxKickerWords = 6;
+  std::uint32_t c = h + 1;
+  while (c < index[h].end && index[c].is_text() && (index[c].flags & dom::kWhitespace)) ++c;
+  // A link is the headline's own (or a logo); a <code> is a name the
+  // headline is about ("json — JSON encoder and decoder").
+  if (c >= index[h].end || index[c].is_text() || index[c].tag == GUMBO_TAG_A ||
+      index[c].tag == GUMBO_TAG_CODE) {
+    return h1;
+  }
+  const std::string kicker = heading_text(index, c);
+  if (kicker.empty() || kicker.size() >= h1.size() || !h1.starts_with(kicker) ||
+      text::word_count(kicker) > kMaxKickerWords) {
+    return h1;
+  }
+  static const LazyRE2 kLead = {R"(^[\s:|·–—-]+)"};
+  std::string rest = h1.substr(kicker.size());
+  RE2::Replace(&rest, *kLead, "");
+  if (rest.empty()) return h1;
+  const std::string k = norm(kicker);
+  for (const std::string& d : declared) {
+    if (word_overlap(rest, d) < 0.8) continue;
+    const std::string nd = norm(d);
+    const std::size_t at = nd.find(k);
+    if (at == std::string::npos) return rest;
+    // A separator and a space: "Category:Programming languages" is one
+    // name (a wiki's namespace), "Klimaschutz: Bohren, bis ..." two parts.
+    static const LazyRE2 kSeparated = {R"(^\s*[:|·–—-]\s)"};
+    if (RE2::PartialMatch(std::string_view(nd).substr(at + k.size()), *kSeparated)) return rest;
+  }
+  return h1;
+}
+
 // Sets doc.title; when that is an undeclared <h1>, *declared_instead gets
 // the title the page declares (og:title, JSON-LD headline, <title>, the
 // site's name cut), for the page-type stage to fall back on.
@@ -177,7 +234,7 @@ void choose_title(const dom::NodeIndex& index, const std::vector<NodeFeatures>& 
   // The on-page headline wins when it agrees with what the page declares.
   for (std::uint32_t h : meta.h1s) {
     if (!is_content_side(f, h)) continue;
-    const std::string h1 = index.text_content(h);
+    const std::string h1 = heading_text(index, h);
     if (h1.empty() || h1.size() > 300) continue;
     for (const std::string& d : declared) {
       const std::string stripped = strip_site_suffix(d, doc.sitename, doc.hostname);
@@ -192,8 +249,8 @@ void choose_title(const dom::NodeIndex& index, const std::vector<NodeFeatures>& 
             return;
           }
         }
-        doc.title = h1;
-        note(doc, "title", "h1");
+        doc.title = without_kicker(index, h, h1, declared);
+        note(doc, "title", doc.title == h1 ? "h1" : "h1 without its kicker");
         return;
       }
     }
@@ -209,7 +266,7 @@ void choose_title(const dom::NodeIndex& index, const std::vector<NodeFeatures>& 
                             ld.type == "BlogPosting";
   for (std::uint32_t h : meta.h1s) {
     if (!is_content_side(f, h)) continue;
-    const std::string h1 = index.text_content(h);
+    const std::string h1 = heading_text(index, h);
     if (h1.size() > 200) continue;
     // A short or one-word <h1> is a label ("Menu", "Blog"), unless a
     // declared title begins with it: then it names the page's category or
@@ -247,8 +304,8 @@ void choose_title(const dom::NodeIndex& index, const std::vector<NodeFeatures>& 
         return;
       }
     }
-    doc.title = h1;
-    note(doc, "title", "h1 (undeclared)");
+    doc.title = without_kicker(index, h, h1, declared);
+    note(doc, "title", doc.title == h1 ? "h1 (undeclared)" : "h1 without its kicker");
     if (!og.empty()) *declared_instead = strip_site_suffix(og, doc.sitename, doc.hostname);
     else if (!headline.empty()) *declared_instead = headline;
     else *declared_instead = stripped_tag;
@@ -272,18 +329,9 @@ void choose_title(const dom::NodeIndex& index, const std::vector<NodeFeatures>& 
     doc.title = stripped_tag;
     note(doc, "title", "title");
   } else if (!meta.h1s.empty()) {
-    doc.title = index.text_content(meta.h1s.front());
+    doc.title = heading_text(index, meta.h1s.front());
     note(doc, "title", "h1");
   }
-}
-
-// Characters that only steer rendering: a soft hyphen ("Assis\u00ADtance"
-// breaks a long word in a narrow hero), a zero-width space or word joiner,
-// a byte-order mark. In a title they only split its words.
-std::string without_invisible_marks(std::string title) {
-  static const LazyRE2 kInvisible = {"\u00AD|\u200B|\u2060|\uFEFF"};
-  RE2::GlobalReplace(&title, *kInvisible, "");
-  return title;
 }
 
 // The title, and the declared one when the title is an undeclared <h1>.

@@ -33,6 +33,25 @@ bool written_without_spaces(std::string_view s) {
   return false;
 }
 
+std::string without_anchor_mark(std::string heading) {
+  std::size_t end = heading.size();
+  while (end > 0) {
+    // Step back over one code point (UTF-8 continuation bytes are 10xxxxxx).
+    std::size_t at = end - 1;
+    while (at > 0 && (static_cast<unsigned char>(heading[at]) & 0xC0) == 0x80) --at;
+    std::size_t next = at;
+    const char32_t cp = text::next_code_point(heading, next);
+    const bool mark = cp == U'\u00B6' || (cp >= 0xE000 && cp <= 0xF8FF);
+    const bool space = cp == ' ' || cp == '\t' || cp == '\n' || cp == U'\u00A0';
+    if (!mark && !space) break;
+    end = at;
+  }
+  // Only a mark after the words: a heading that is all marks stays.
+  if (end == 0) return heading;
+  heading.resize(end);
+  return heading;
+}
+
 bool is_front_page(std::string_view url) {
   url::Parts parts;
   return url::split(url, &parts) && (parts.path.empty() || parts.path == "/");

@@ -2,6 +2,7 @@
 // title choice in fields.cc combines.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 namespace thresher::fields {
@@ -16,6 +17,12 @@ bool begins_with_words(std::string_view title, std::string_view part);
 // (Han, kana, Thai, Lao, Khmer, Myanmar): there a run without a space is a
 // whole sentence, not one word.
 bool written_without_spaces(std::string_view s);
+
+// `heading` without the permalink mark a documentation generator appends
+// to it: Sphinx's and MkDocs' headerlink "¶", an icon font's private-use
+// glyph (Ansible's link icon). Not "#": "C#" ends with it. "Advanced Usage¶" is "Advanced
+// Usage": with the mark it agrees with no declared title.
+std::string without_anchor_mark(std::string heading);
 
 // The site's front page: a URL whose path is empty or "/" (a query aside).
 bool is_front_page(std::string_view url);
