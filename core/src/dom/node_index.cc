@@ -332,6 +332,16 @@ std::string NodeIndex::path(std::uint32_t i) const {
   return out;
 }
 
+bool subtree_has_digit(const NodeIndex& index, std::uint32_t i) noexcept {
+  for (std::uint32_t k = i; k < index[i].end; ++k) {
+    if (!index[k].is_text()) continue;
+    for (const char c : index.text(k)) {
+      if (c >= '0' && c <= '9') return true;
+    }
+  }
+  return false;
+}
+
 std::uint32_t next_element_sibling(const NodeIndex& index, std::uint32_t i) {
   const std::uint32_t parent = index[i].parent;
   if (parent == kNoNode) return kNoNode;

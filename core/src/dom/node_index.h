@@ -140,6 +140,11 @@ class NodeIndex {
 // there is none or visible text comes between.
 std::uint32_t next_element_sibling(const NodeIndex& index, std::uint32_t i);
 
+// True when a text node of i's subtree holds an ASCII digit (hidden and
+// skipped ones too): when false, text_content(i) holds none either, and a
+// caller looking for numbers (dates) need not build it.
+bool subtree_has_digit(const NodeIndex& index, std::uint32_t i) noexcept;
+
 // Elements whose content is never text a reader sees.
 bool is_skipped_tag(GumboTag tag) noexcept;
 // Elements that start a new block of text (a line or paragraph of output).
