@@ -28,6 +28,19 @@ TEST(Bylines, SaysBy) {
   EXPECT_FALSE(says_by("The report by the council"));
 }
 
+TEST(Bylines, SaysByLooksPastLeadingWhiteSpaceAndFoldsCase) {
+  // The first-letter test before the patterns keeps every text they match.
+  EXPECT_TRUE(says_by(" \n\tBY Jane Doe"));
+  EXPECT_TRUE(says_by("\fvon Jane Doe"));
+  EXPECT_TRUE(says_by("PRZEZ Jan Kowalski"));
+  EXPECT_TRUE(says_by("\xC5\xBFtory by Jane Doe"));  // U+017F folds to s under (?i)
+  EXPECT_TRUE(says_by("  Auteur(e) : Marie", false));
+  EXPECT_FALSE(says_by(""));
+  EXPECT_FALSE(says_by("   ", true));
+  EXPECT_FALSE(says_by("Home"));
+  EXPECT_FALSE(says_by("\xC3\xA9crit par Marie"));  // é: none of the words
+}
+
 TEST(Bylines, ByLineWithMoreLinksGivesItsFirstLink) {
   // The line reads as no name as a whole ("A. J. Neal View In Digital
   // Edition"); its first link is the name.

@@ -19,6 +19,14 @@ TEST(NodeIndex, SubtreesAreContiguousAndCountText) {
   EXPECT_EQ(ix.text_content(a), "Hello world");
 }
 
+TEST(NodeIndex, SubtreeHasDigitReadsEveryTextNode) {
+  Indexed t("<body><p id=a>Posted <b>March</b> <i>2</i></p><p id=b>Posted in News</p>"
+            "<p id=c>No <span hidden>3</span></p></body>");
+  EXPECT_TRUE(subtree_has_digit(*t.index, t.by_id("a")));
+  EXPECT_FALSE(subtree_has_digit(*t.index, t.by_id("b")));
+  EXPECT_TRUE(subtree_has_digit(*t.index, t.by_id("c")));  // hidden text counts: never a false "no"
+}
+
 TEST(NodeIndex, HiddenAndScriptTextDoesNotCount) {
   Indexed t("<body><div id=a><p hidden>secret</p><p style='display: none'>gone</p>"
             "<script>var x = 1;</script><p aria-hidden=true>aria</p>seen</div></body>");

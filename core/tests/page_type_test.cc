@@ -135,10 +135,36 @@ TEST(PageType, CountsComeFromThePage) {
   EXPECT_EQ(declared.og_type, "product");
   EXPECT_EQ(declared.schema_types, &types);
   EXPECT_EQ(declared.itemprop_prices, 1u);
-  EXPECT_EQ(declared.cart_buttons, 1u);
+  EXPECT_EQ(declared.cart_buttons, 1u);  // the button; the body text is not read yet
+  EXPECT_EQ(declared.prices, 0u);
   EXPECT_TRUE(sells_product(declared));
   const std::vector<std::string> none;
   EXPECT_FALSE(sells_product(declared_page_signals(*page.index, "article", none, 0)));
+}
+
+TEST(PageType, BodyTextCountedOnlyWhenADecisionReadsIt) {
+  testing::Indexed page("<body><p>$12.00 and 5 € and 7 EUR</p><p>Add to cart</p></body>");
+  const std::vector<std::string> article = {"NewsArticle"};
+  PageSignals dated = declared_page_signals(*page.index, "article", article, 0);
+  dated.dated = true;
+  EXPECT_EQ(guess_page_type(dated), "article");  // settled by what the page declares
+  EXPECT_NE(dated.body_text, nullptr);
+  EXPECT_EQ(dated.prices, 0u);
+
+  const std::vector<std::string> none;
+  const PageSignals plain = declared_page_signals(*page.index, "", none, 0);
+  plain.take_text_counts();
+  EXPECT_EQ(plain.body_text, nullptr);
+  EXPECT_EQ(plain.prices, 3u);
+  EXPECT_EQ(plain.cart_buttons, 1u);
+  plain.take_text_counts();  // once only
+  EXPECT_EQ(plain.prices, 3u);
+  EXPECT_EQ(plain.cart_buttons, 1u);
+  // guess_page_type reads them when it gets that far.
+  PageSignals shop = declared_page_signals(*page.index, "", none, 0);
+  shop.url = "https://shop.example/shop/mugs";
+  EXPECT_EQ(guess_page_type(shop), "collection");
+  EXPECT_EQ(shop.prices, 3u);
 }
 
 }  // namespace

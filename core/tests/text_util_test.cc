@@ -62,6 +62,11 @@ TEST(TextUtil, WordClasses) {
 
 TEST(TextUtil, LowerCase) {
   EXPECT_EQ(to_lower_utf8("ÀÉÎ Straße ΑΒΓ АБВ"), "àéî straße αβγ абв");
+  // ASCII runs between other characters, an invalid byte (U+FFFD), a NUL.
+  EXPECT_EQ(to_lower_utf8("Hello, WORLD"), "hello, world");
+  EXPECT_EQ(to_lower_utf8("ABC" "\xC3\x89" "DEF" "\xFF" "GH"), "abc" "\xC3\xA9" "def" "\xEF\xBF\xBD" "gh");
+  EXPECT_EQ(to_lower_utf8(std::string_view("A\0B", 3)), std::string("a\0b", 3));
+  EXPECT_EQ(to_lower_utf8(""), "");
   EXPECT_TRUE(iequals_ascii("Canonical", "canonical"));
 }
 

@@ -14,6 +14,27 @@ TEST(Url, Resolve) {
   EXPECT_EQ(resolve("", "/a"), "");
 }
 
+TEST(Url, ResolvePartsAgreesWithSplitOfResolve) {
+  for (const char* base : {"https://example.com/news/story.html?x=1", "http://u@Host.org:81/a/",
+                           "https://[::1]:8080/p"}) {
+    Parts b;
+    ASSERT_TRUE(split(base, &b));
+    for (const char* href : {"/a/b", " /a/b?q=1#f ", "/", "img.jpg", "//cdn.example.com/i.jpg",
+                             "http://other.org/x?y", "mailto:a@b.c", "?page=2", "#top", "", "  ",
+                             "/x://y", "../up"}) {
+      std::string scratch;
+      Parts got, want;
+      const bool ok = resolve_parts(base, b, href, scratch, &got);
+      const std::string resolved = resolve(base, href);
+      ASSERT_EQ(ok, split(resolved, &want)) << base << " " << href;
+      if (!ok) continue;
+      EXPECT_EQ(got.scheme, want.scheme) << base << " " << href;
+      EXPECT_EQ(got.host, want.host) << base << " " << href;
+      EXPECT_EQ(got.path, want.path) << base << " " << href;
+    }
+  }
+}
+
 TEST(Url, Split) {
   Parts p;
   ASSERT_TRUE(split("https://user@Example.com:8080/a/b?q#f", &p));

@@ -69,25 +69,8 @@ const RE2& cart_pattern() {
   return *kCart;
 }
 
-}  // namespace
-
-const RE2& price_pattern() {
-  static const LazyRE2 kPrice = {R"([$€£¥]\s?\d|\d\s?(?:€|(?:EUR|USD|GBP)\b))"};
-  return *kPrice;
-}
-
-PageSignals declared_page_signals(const dom::NodeIndex& index, std::string_view og_type,
-                                  const std::vector<std::string>& schema_types,
-                                  std::size_t itemprop_prices) {
-  PageSignals signals;
-  signals.og_type = og_type;
-  signals.schema_types = &schema_types;
-  signals.itemprop_prices = itemprop_prices;
-  count_page_signals(index, signals);
-  return signals;
-}
-
-void count_page_signals(const dom::NodeIndex& index, PageSignals& s) {
+// The counts over elements: code blocks, <time>s, <article>s, buy buttons.
+void count_element_signals(const dom::NodeIndex& index, PageSignals& s) {
   if (index.size() == 0) return;
   for (std::uint32_t i = 0; i < index.size(); ++i) {
     const dom::Node& node = index[i];
@@ -105,10 +88,40 @@ void count_page_signals(const dom::NodeIndex& index, PageSignals& s) {
       s.cart_buttons += count_matches(index.attr(i, "value"), cart_pattern());
     }
   }
+}
+
+}  // namespace
+
+const RE2& price_pattern() {
+  static const LazyRE2 kPrice = {R"([$€£¥]\s?\d|\d\s?(?:€|(?:EUR|USD|GBP)\b))"};
+  return *kPrice;
+}
+
+PageSignals declared_page_signals(const dom::NodeIndex& index, std::string_view og_type,
+                                  const std::vector<std::string>& schema_types,
+                                  std::size_t itemprop_prices) {
+  PageSignals signals;
+  signals.og_type = og_type;
+  signals.schema_types = &schema_types;
+  signals.itemprop_prices = itemprop_prices;
+  count_element_signals(index, signals);
+  if (index.body() != dom::kNoNode) signals.body_text = &index;
+  return signals;
+}
+
+void PageSignals::take_text_counts() const {
+  if (body_text == nullptr) return;
+  const std::string text = body_text->text_content(body_text->body());
+  body_text = nullptr;
+  prices += count_matches(text, price_pattern());
+  cart_buttons += count_matches(text, cart_pattern());
+}
+
+void count_page_signals(const dom::NodeIndex& index, PageSignals& s) {
+  count_element_signals(index, s);
   if (index.body() == dom::kNoNode) return;  // a <frameset> page, a truncated index
-  const std::string text = index.text_content(index.body());
-  s.prices = count_matches(text, price_pattern());
-  s.cart_buttons += count_matches(text, cart_pattern());
+  s.body_text = &index;
+  s.take_text_counts();
 }
 
 std::string_view guess_page_type(const PageSignals& s) {
@@ -134,6 +147,8 @@ std::string_view guess_page_type(const PageSignals& s) {
   if ((article_schema || s.og_type == "article") && (s.dated || s.has_author)) return "article";
   const bool productish = has_type(s, {"Product", "Offer", "AggregateOffer"}) ||
                           s.og_type.find("product") != std::string_view::npos || s.itemprop_prices > 0;
+  // What follows reads the counts over the body text.
+  s.take_text_counts();
   // A product page shows a few prices (its own, options, related items) and
   // a buy button; a shop's category page shows many of both.
   if ((productish || url_matches(s.url, *kProductPath)) && s.cart_buttons >= 1 && s.prices < 10) {
@@ -171,8 +186,9 @@ bool sells_product(const PageSignals& s) {
   if (s.og_type.find("product") != std::string_view::npos && s.og_type != "product.group") return true;
   // A local service declares itself a JSON-LD Product to show rating
   // stars; a shop shows a price in microdata or a buy button.
-  return has_type(s, {"Product", "ProductGroup"}) &&
-         (s.cart_buttons > 0 || s.itemprop_prices > 0 || has_type(s, {"Offer", "AggregateOffer"}));
+  if (!has_type(s, {"Product", "ProductGroup"})) return false;
+  s.take_text_counts();
+  return s.cart_buttons > 0 || s.itemprop_prices > 0 || has_type(s, {"Offer", "AggregateOffer"});
 }
 
 bool has_publication_date(std::string_view page_type) {

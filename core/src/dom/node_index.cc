@@ -270,8 +270,7 @@ std::string_view NodeIndex::text(std::uint32_t i) const noexcept {
 
 bool is_read_attribute(std::string_view name) noexcept { return read_attribute_slot(name) >= 0; }
 
-std::string_view NodeIndex::attr(std::uint32_t i, std::string_view name) const noexcept {
-  if (!has_attr(i, name)) return {};
+std::string_view NodeIndex::present_attr(std::uint32_t i, std::string_view name) const noexcept {
   const GumboVector& attrs = nodes_[i].gumbo->v.element.attributes;
   for (unsigned k = 0; k < attrs.length; ++k) {
     const auto* a = static_cast<const GumboAttribute*>(attrs.data[k]);
@@ -281,13 +280,6 @@ std::string_view NodeIndex::attr(std::uint32_t i, std::string_view name) const n
     }
   }
   return {};
-}
-
-bool NodeIndex::has_attr(std::uint32_t i, std::string_view name) const noexcept {
-  const int slot = read_attribute_slot(name);
-  assert(slot >= 0);
-  const Node& n = nodes_[i];
-  return slot >= 0 && n.is_element() && (n.attributes & (std::uint32_t{1} << slot));
 }
 
 std::string NodeIndex::text_content(std::uint32_t i) const {
@@ -330,6 +322,16 @@ std::string NodeIndex::path(std::uint32_t i) const {
     }
   }
   return out;
+}
+
+bool subtree_has_digit(const NodeIndex& index, std::uint32_t i) noexcept {
+  for (std::uint32_t k = i; k < index[i].end; ++k) {
+    if (!index[k].is_text()) continue;
+    for (const char c : index.text(k)) {
+      if (c >= '0' && c <= '9') return true;
+    }
+  }
+  return false;
 }
 
 std::uint32_t next_element_sibling(const NodeIndex& index, std::uint32_t i) {

@@ -7,6 +7,7 @@
 #include <gumbo.h>
 
 #include <array>
+#include <cassert>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -121,9 +122,18 @@ class NodeIndex {
 
   // Text of a text node (as gumbo decoded it), "" for elements.
   std::string_view text(std::uint32_t i) const noexcept;
-  // Attribute value of an element, "" when absent.
-  std::string_view attr(std::uint32_t i, std::string_view name) const noexcept;
-  bool has_attr(std::uint32_t i, std::string_view name) const noexcept;
+  // Attribute value of an element, "" when absent. Both are inline: they
+  // run for most elements, mostly with a literal name whose slot the
+  // compiler then finds once, and most lookups end at the bit test.
+  std::string_view attr(std::uint32_t i, std::string_view name) const noexcept {
+    return has_attr(i, name) ? present_attr(i, name) : std::string_view();
+  }
+  bool has_attr(std::uint32_t i, std::string_view name) const noexcept {
+    const int slot = read_attribute_slot(name);
+    assert(slot >= 0);
+    const Node& n = nodes_[i];
+    return slot >= 0 && n.is_element() && (n.attributes & (std::uint32_t{1} << slot));
+  }
   // The subtree's text with white space collapsed (skipping hidden and
   // skipped nodes).
   std::string text_content(std::uint32_t i) const;
@@ -131,6 +141,9 @@ class NodeIndex {
   std::string path(std::uint32_t i) const;
 
  private:
+  // The value of an attribute that has_attr says element i has.
+  std::string_view present_attr(std::uint32_t i, std::string_view name) const noexcept;
+
   std::vector<Node> nodes_;
   std::uint32_t body_ = kNoNode;
   bool truncated_ = false;
@@ -139,6 +152,11 @@ class NodeIndex {
 // The next sibling of `i` that is an element with text, or kNoNode when
 // there is none or visible text comes between.
 std::uint32_t next_element_sibling(const NodeIndex& index, std::uint32_t i);
+
+// True when a text node of i's subtree holds an ASCII digit (hidden and
+// skipped ones too): when false, text_content(i) holds none either, and a
+// caller looking for numbers (dates) need not build it.
+bool subtree_has_digit(const NodeIndex& index, std::uint32_t i) noexcept;
 
 // Elements whose content is never text a reader sees.
 bool is_skipped_tag(GumboTag tag) noexcept;

@@ -206,8 +206,25 @@ std::string to_lower_ascii(std::string_view s) {
 std::string to_lower_utf8(std::string_view s) {
   std::string out;
   out.reserve(s.size());
+  const std::size_t n = s.size();
   std::size_t i = 0;
-  while (i < s.size()) append_utf8(out, to_lower(next_code_point(s, i)));
+  while (i < n) {
+    // A run of ASCII (most of any text) is copied at once and lower-cased
+    // in place, not decoded and encoded again a character at a time: the
+    // content stage lower-cases many short texts of every page.
+    std::size_t j = i;
+    while (j < n && static_cast<unsigned char>(s[j]) < 0x80) ++j;
+    if (j > i) {
+      const std::size_t at = out.size();
+      out.append(s.data() + i, j - i);
+      for (std::size_t k = at; k < out.size(); ++k) {
+        if (out[k] >= 'A' && out[k] <= 'Z') out[k] = static_cast<char>(out[k] + 32);
+      }
+      i = j;
+      if (i == n) break;
+    }
+    append_utf8(out, to_lower(next_code_point(s, i)));
+  }
   return out;
 }
 

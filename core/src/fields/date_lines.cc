@@ -59,6 +59,14 @@ std::vector<DateLine> find_date_lines(const dom::NodeIndex& index,
     // A wrapper's only text is its child's (<li><a><span>…): a descendant with
     // as much text as an element that failed holds the same text, and fails too.
     if (!date && i < failed_end && n.text_chars == failed_chars) continue;
+    // Every date form parse_date reads holds a year in digits: without a
+    // digit the element fails, and its text (a copy) need not be built.
+    // Most short elements of a page (menu items, buttons) hold none.
+    if (!date && !dom::subtree_has_digit(index, i)) {
+      failed_end = n.end;
+      failed_chars = n.text_chars;
+      continue;
+    }
     const std::string text = index.text_content(i);
     if (!date) {
       if (!reads_as_date_line(text)) continue;

@@ -831,12 +831,15 @@ std::string section_from_links(const dom::NodeIndex& index, std::string_view pag
   if (!url::split(page_url, &page) || page.path.size() < 2) return {};
   std::string best;
   std::size_t best_len = 1;
+  std::string scratch;  // a link resolved, when it is neither absolute nor root-relative
   for (std::uint32_t i = 0; i < index.size(); ++i) {
     const dom::Node& n = index[i];
     if (!n.is_element() || n.tag != GUMBO_TAG_A || n.text_chars == 0 || n.text_chars > 40) continue;
-    const std::string target = url::resolve(page_url, index.attr(i, "href"));
     url::Parts p;
-    if (!url::split(target, &p) || !text::iequals_ascii(p.host, page.host)) continue;
+    if (!url::resolve_parts(page_url, page, index.attr(i, "href"), scratch, &p) ||
+        !text::iequals_ascii(p.host, page.host)) {
+      continue;
+    }
     std::string_view path = p.path;
     while (path.size() > 1 && path.back() == '/') path.remove_suffix(1);
     if (path.size() <= best_len || path.size() >= page.path.size()) continue;

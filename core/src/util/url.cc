@@ -60,6 +60,22 @@ std::string resolve(std::string_view base, std::string_view href) {
   return origin + std::string(dir) + std::string(href);
 }
 
+bool resolve_parts(std::string_view base, const Parts& base_parts, std::string_view href,
+                   std::string& scratch, Parts* parts) {
+  href = text::trim(href);
+  // "/path": resolve gives scheme://host + href, whose host is the base's
+  // (it holds none of "/?#@" and no port) and whose path is href's.
+  if (href.starts_with("/") && !href.starts_with("//")) {
+    parts->scheme = base_parts.scheme;
+    parts->host = base_parts.host;
+    parts->path = href.substr(0, href.find_first_of("?#"));
+    return true;
+  }
+  if (split(href, parts)) return true;  // resolve returns an absolute href as it is
+  scratch = resolve(base, href);
+  return split(scratch, parts);
+}
+
 std::string hostname(std::string_view u) {
   Parts p;
   if (!split(u, &p)) return {};

@@ -18,5 +18,11 @@ bool split(std::string_view u, Parts* parts) noexcept;
 // Resolves `href` against `base` (absolute). Returns "" when it cannot.
 std::string resolve(std::string_view base, std::string_view href);
 std::string hostname(std::string_view u);
+// What split(resolve(base, href)) gives, `base_parts` being split(base):
+// an absolute or root-relative `href` (most links) is read in place,
+// without building the resolved URL; other forms are resolved into
+// `scratch`, which `parts` then points into. False when that would fail.
+bool resolve_parts(std::string_view base, const Parts& base_parts, std::string_view href,
+                   std::string& scratch, Parts* parts);
 
 }  // namespace thresher::url
