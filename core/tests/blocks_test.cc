@@ -65,3 +65,28 @@ TEST(Blocks, LongHiddenTextBesideAHiddenTwinStaysFurniture) {
 }
 
 }  // namespace thresher::content
+
+namespace thresher::content {
+using testing::Indexed;
+
+TEST(Blocks, AParagraphLinkingPartOfItsSentenceIsProse) {
+  Indexed t(
+      "<body><p id=s>The coding bootcamp industry is taking off, with <a href=/m>market "
+      "projections showing growth from $1.36 billion in 2021 to $3.66 billion by 2027</a>.</p>"
+      "<p id=r>Related: <a href=/x>How to learn to code in ten weeks, a guide.</a></p>"
+      "<p id=q>Read more here: <a href=/y>the full report</a></p>"
+      "<div id=d>It is taking off, with <a href=/z>projections of growth</a>.</div>"
+      "<p id=c>Our magazine is digital now! <a href=/c>Just click here to sign up.</a></p>"
+      "<p id=l>À lire aussi » <a href=/l>Quel est votre profil digestif ?</a></p>"
+      "<p id=a><a href=/a>Projections</a> show that the industry is taking off.</p></body>");
+  EXPECT_TRUE(is_linked_sentence(*t.index, t.by_id("s")));
+  EXPECT_FALSE(is_linked_sentence(*t.index, t.by_id("r")));  // one word of its own
+  EXPECT_FALSE(is_linked_sentence(*t.index, t.by_id("q")));  // no sentence's end
+  EXPECT_FALSE(is_linked_sentence(*t.index, t.by_id("d")));  // not a paragraph
+  // The link follows a finished sentence or a lead-in, or opens the paragraph.
+  EXPECT_FALSE(is_linked_sentence(*t.index, t.by_id("c")));
+  EXPECT_FALSE(is_linked_sentence(*t.index, t.by_id("l")));
+  EXPECT_FALSE(is_linked_sentence(*t.index, t.by_id("a")));
+}
+
+}  // namespace thresher::content

@@ -69,6 +69,16 @@ TEST(NodeIndex, ClosedTabAndAccordionPanelsAreRead) {
   EXPECT_EQ(t.index->text_content(t.by_id("a")), "specs care sizes");
 }
 
+TEST(NodeIndex, ExpanderTabContentAndFaqAnswerPanelsAreRead) {
+  // A description's "read more" expander, a tab's content and an FAQ's
+  // answer named in BEM spelling: closed until a click, part of the page.
+  Indexed t("<body><div id=a><div class='a-expander-content a-expander-extend-content' "
+            "style='display:none'>more</div><div class=tab__content hidden>tab</div>"
+            "<div class=faq__answer hidden>answer</div><div class=menu__content hidden>menu</div>"
+            "</div></body>");
+  EXPECT_EQ(t.index->text_content(t.by_id("a")), "more tab answer");
+}
+
 TEST(NodeIndex, AriaAccordionRegionsAreRead) {
   // The ARIA accordion pattern: a collapsed panel is a region named by its
   // toggle (aria-labelledby), explicit or a named <section>. A region with no

@@ -30,6 +30,27 @@ TEST(Prescan, KeepsJsonLdAndCaseInsensitiveTags) {
   EXPECT_EQ(strip_unparsed_bodies("<SCRIPT src=x>x</SCRIPT >y"), "<SCRIPT src=x></SCRIPT >y");
 }
 
+TEST(Prescan, KeepsReactSuspenseMarkers) {
+  // The node index reads streamed content in place of a boundary's
+  // fallback, which ends at "/$"; other comments go.
+  EXPECT_EQ(strip_unparsed_bodies("<!--$?--><template id=\"B:0\"></template><p>Loading</p><!--/$-->"
+                                  "<!--$--><!--$!--><!--/$--><!-- $ -->"),
+            "<!--$?--><template id=\"B:0\"></template><p>Loading</p><!--/$--><!--$--><!--$!--><!--/$-->");
+}
+
+TEST(Prescan, ClosesASelfClosedIframeLeftOpenInANoscript) {
+  // Read as markup, an <iframe/> never closed would take the rest of the
+  // page as its raw text; a browser running scripts reads the noscript as
+  // text, ending at </noscript>.
+  EXPECT_EQ(squeeze_markup("<noscript><iframe src=x height=0 /></noscript><p>a</p>", {}),
+            "<noscript><iframe src=x height=0 /></iframe></noscript><p>a</p>");
+  // Closed ones, and iframes outside a noscript, are left as they are.
+  const std::string closed = "<noscript><iframe src=x /></iframe></noscript><p>a</p>";
+  EXPECT_EQ(squeeze_markup(closed, {}), closed);
+  EXPECT_EQ(squeeze_markup("<noscript><iframe src=x></noscript>", {}), "<noscript><iframe src=x></noscript>");
+  EXPECT_EQ(squeeze_markup("<noscript><img src=x /></noscript>", {}), "<noscript><img src=x /></noscript>");
+}
+
 TEST(Prescan, LeavesLookalikesAndUnterminatedInputAlone) {
   EXPECT_EQ(strip_unparsed_bodies("<scripts>keep</scripts>"), "<scripts>keep</scripts>");
   EXPECT_EQ(strip_unparsed_bodies("<p>x<script>never closed"), "<p>x<script>never closed");

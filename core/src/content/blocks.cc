@@ -123,6 +123,43 @@ std::uint32_t adjacent_element(const dom::NodeIndex& index, std::uint32_t i, int
 
 }  // namespace
 
+bool is_linked_sentence(const dom::NodeIndex& index, std::uint32_t i) {
+  constexpr int kMinOwnWords = 4;
+  const dom::Node& node = index[i];
+  if (node.tag != GUMBO_TAG_P || node.link_chars == 0) return false;
+  int own_words = 0;
+  std::string_view before_link;  // the last own text before the first link
+  bool link_met = false;
+  for (std::uint32_t k = i + 1; k < node.end;) {
+    const dom::Node& n = index[k];
+    if (n.flags & (dom::kHidden | dom::kSkipped)) {
+      k = n.end;
+      continue;
+    }
+    if (n.is_text() && n.text_chars > 0) {
+      if (n.flags & dom::kInLink) {
+        // The link must carry on a sentence, not follow a finished one or a
+        // lead-in ("Digital now! <a>Sign up here</a>", "See also: <a>",
+        // "À lire aussi » <a>").
+        if (!link_met) {
+          const std::string_view lead = text::trim(before_link);
+          if (lead.empty() || text::ends_with_sentence_punctuation(lead) ||
+              std::string_view(":»›|").find(lead.back()) != std::string_view::npos ||
+              lead.ends_with("»") || lead.ends_with("›")) {
+            return false;
+          }
+        }
+        link_met = true;
+      } else {
+        own_words += text::word_count(index.text(k));
+        if (!link_met) before_link = index.text(k);
+      }
+    }
+    ++k;
+  }
+  return own_words >= kMinOwnWords && text::ends_with_sentence_punctuation(index.text_content(i));
+}
+
 bool voices_hidden_twin(const dom::NodeIndex& index, std::uint32_t i) {
   constexpr std::uint32_t kMaxVoiceChars = 100;
   if (index[i].text_chars == 0 || index[i].text_chars > kMaxVoiceChars) return false;

@@ -102,6 +102,13 @@ bool follows_toggle_button(const dom::NodeIndex& index, std::uint32_t i) noexcep
 // "Previous"): not a twin.
 bool voices_hidden_twin(const dom::NodeIndex& index, std::uint32_t i);
 
+// Whether element i is a <p> holding a sentence that links part of itself:
+// at least four words of its own outside links and sentence punctuation at
+// its end ("The industry is taking off, with <a>projections of $3.66
+// billion by 2027</a>."). Mostly linked, but prose; a "Related: <a>...</a>"
+// or "Read more: <a>...</a>" line has too few words of its own.
+bool is_linked_sentence(const dom::NodeIndex& index, std::uint32_t i);
+
 // The element whose own text is grouped with text node / inline element i.
 std::uint32_t block_of(const dom::NodeIndex& index, std::uint32_t i) noexcept;
 

@@ -620,7 +620,8 @@ Selection select_content(const dom::NodeIndex& index, const std::vector<NodeFeat
                !(undated && is_card_box(node, f)) &&
                ((density > t.link_density && f.subtree_value < 0 && !f.holds_paragraph &&
                  !is_headed_section(node, f, undated)) ||
-                (density >= t.link_only_density && node.text_chars <= t.link_only_max_chars))) {
+                (density >= t.link_only_density && node.text_chars <= t.link_only_max_chars)) &&
+               !is_linked_sentence(index, i)) {
       why = "link_list";
     } else if (dom::is_heading_tag(node.tag) && !title.empty() &&
                same_text(index.text_content(i), title)) {

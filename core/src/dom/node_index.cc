@@ -6,6 +6,7 @@
 
 #include <re2/re2.h>
 
+#include "dom/streamed_segments.h"
 #include "dom/text_util.h"
 
 namespace thresher::dom {
@@ -194,6 +195,13 @@ NodeIndex::NodeIndex(const GumboNode* root, NodeIndexLimits limits, Deadline& de
     return static_cast<std::uint32_t>(nodes_.size() - 1);
   };
 
+  const GumboNode* body_gumbo = nullptr;
+  for (unsigned k = 0; k < root->v.element.children.length; ++k) {
+    const auto* c = static_cast<const GumboNode*>(root->v.element.children.data[k]);
+    if (c->type == GUMBO_NODE_ELEMENT && c->v.element.tag == GUMBO_TAG_BODY) body_gumbo = c;
+  }
+  StreamedSegments streamed(body_gumbo);
+
   const std::uint32_t root_index = open_element(root, kNoNode, 0, 0);
   stack.push_back({root, root_index, 0, true,
                    static_cast<std::uint8_t>(nodes_[root_index].flags & (kHidden | kInLink))});
@@ -212,6 +220,8 @@ NodeIndex::NodeIndex(const GumboNode* root, NodeIndexLimits limits, Deadline& de
       top.next_child = children.length;
       continue;
     }
+    // React streaming: late content is read at its placeholder, not here.
+    if (top.node == body_gumbo && streamed.read_elsewhere(child)) continue;
     const std::uint32_t parent = top.index;
     const std::uint8_t inherited = top.inherited;
     // Depth of the indexed parent + 1: flattened levels do not count.
@@ -246,6 +256,21 @@ NodeIndex::NodeIndex(const GumboNode* root, NodeIndexLimits limits, Deadline& de
         }
         n.end = static_cast<std::uint32_t>(nodes_.size() + 1);
         nodes_.push_back(n);
+        break;
+      }
+      case GUMBO_NODE_TEMPLATE: {
+        // A <template> is never shown, except as the placeholder of
+        // streamed content: that content's children are read here, as
+        // children of the template's parent, and a boundary's fallback
+        // (the siblings up to its closing comment) is not.
+        const GumboNode* content = streamed.claim(child);
+        if (content == nullptr) break;
+        const GumboAttribute* id = gumbo_get_attribute(&child->v.element.attributes, "id");
+        if (id != nullptr && is_boundary_placeholder(id->value)) {
+          const int end = boundary_fallback_end(children, top.next_child - 1);
+          if (end >= 0) top.next_child = static_cast<unsigned>(end) + 1;
+        }
+        stack.push_back({content, parent, 0, false, inherited});
         break;
       }
       default:

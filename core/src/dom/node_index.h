@@ -96,9 +96,10 @@ struct Node {
 bool style_hides(std::string_view style);
 
 // A class attribute naming a tab or accordion panel: hidden until a click,
-// but part of what the page says.
+// but part of what the page says (also an expander's extra text, a tab's
+// content and an FAQ's answer in BEM spelling: "tab__content", "faq__answer").
 inline constexpr const char* kDisclosurePanelClass =
-    R"((?i)(?:^|[\s_-])(?:accordion|collapse|collapsible|tab-?pane|tab-?panel|tabs-panel)(?:$|[\s_-]))";
+    R"((?i)(?:^|[\s_-])(?:accordion|collapse|collapsible|expander-content|tab-?pane|tab-?panel|tabs-panel|tab__content|faq__answer|faq-answer)(?:$|[\s_-]))";
 bool names_disclosure_panel(std::string_view class_attr);
 
 struct NodeIndexLimits {

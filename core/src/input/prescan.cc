@@ -352,6 +352,31 @@ class AttributeEditor {
   std::uint32_t seen_ = 0;  // bit k: policy_.keep[k] given in this tag already
 };
 
+// React's Suspense boundary comments ("$", "$?", "$!", "/$"): kept, since
+// the node index reads streamed content in place of a boundary's fallback,
+// which ends at its "/$" (dom/streamed_segments.h).
+bool is_suspense_marker(std::string_view comment) {
+  return comment == "$" || comment == "$?" || comment == "$!" || comment == "/$";
+}
+
+// A <noscript> holding a self-closed <iframe .../> and no </iframe> after
+// it (the tag manager's frame as a string in a script-rendered page): a
+// browser running scripts reads the noscript as text, but read as markup,
+// as here, the iframe's raw text would run to the end of the page and take
+// everything after it. The caller closes it before the </noscript>.
+bool leaves_iframe_open(std::string_view noscript_body) {
+  std::size_t open = std::string_view::npos;
+  for (std::size_t k = noscript_body.find('<'); k != std::string_view::npos;
+       k = noscript_body.find('<', k + 1)) {
+    if (starts_with_ci(noscript_body, k + 1, "iframe")) open = k;
+  }
+  if (open == std::string_view::npos || find_end_tag(noscript_body, open, "iframe") != std::string_view::npos) {
+    return false;
+  }
+  const std::size_t gt = noscript_body.find('>', open);
+  return gt != std::string_view::npos && gt > open && noscript_body[gt - 1] == '/';
+}
+
 // Elements whose text is not collapsed: raw text and RCDATA (read verbatim
 // until their end tag), and the ones whose white space shows.
 bool keeps_raw_text(std::string_view name) {
@@ -503,6 +528,9 @@ std::string squeeze_markup(std::string_view html, const AttributePolicy& policy,
           const std::size_t close = find_end_tag(html, gt, name);
           if (close == std::string_view::npos) break;
           verbatim_to(close);
+          if (name == "noscript" && leaves_iframe_open(html.substr(gt, close - gt))) {
+            out.append("</iframe>");
+          }
         }
         run_start = out.size();  // everything up to k is copied (pos == k)
         continue;
@@ -559,6 +587,10 @@ std::string strip_unparsed_bodies(std::string_view html) {
     if (starts_with_ci(html, lt, "<!--")) {
       const std::size_t close = html.find("-->", lt + 4);
       if (close == std::string_view::npos) break;  // unterminated: let gumbo decide
+      if (is_suspense_marker(html.substr(lt + 4, close - lt - 4))) {
+        scan = close + 3;
+        continue;
+      }
       out.append(html.substr(pos, lt - pos));
       pos = scan = close + 3;
       continue;
