@@ -6,6 +6,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "content/ad_cards.h"
 #include "content/announced_boxes.h"
 #include "content/facets.h"
 #include "content/forum_furniture.h"
@@ -581,6 +582,7 @@ Selection select_content(const dom::NodeIndex& index, const std::vector<NodeFeat
     sel.pruned[i] = true;
     sel.rules_fired.push_back(std::string(why) + ": " + index.path(i));
   };
+  for (const std::uint32_t card : ad_cards(index, sel.container, sel.core)) prune(card, "ad_card");
   for (std::uint32_t i = sel.container + 1; i < end;) {
     const dom::Node& node = index[i];
     const NodeFeatures& f = features[i];
