@@ -64,11 +64,6 @@ TEST(Blocks, LongHiddenTextBesideAHiddenTwinStaysFurniture) {
   EXPECT_FALSE(voices_hidden_twin(*t.index, t.by_id("long")));
 }
 
-}  // namespace thresher::content
-
-namespace thresher::content {
-using testing::Indexed;
-
 TEST(Blocks, AParagraphLinkingPartOfItsSentenceIsProse) {
   Indexed t(
       "<body><p id=s>The coding bootcamp industry is taking off, with <a href=/m>market "

@@ -143,9 +143,8 @@ bool is_linked_sentence(const dom::NodeIndex& index, std::uint32_t i) {
         // "À lire aussi » <a>").
         if (!link_met) {
           const std::string_view lead = text::trim(before_link);
-          if (lead.empty() || text::ends_with_sentence_punctuation(lead) ||
-              std::string_view(":»›|").find(lead.back()) != std::string_view::npos ||
-              lead.ends_with("»") || lead.ends_with("›")) {
+          if (lead.empty() || text::ends_with_sentence_punctuation(lead) || lead.back() == ':' ||
+              lead.back() == '|' || lead.ends_with("»") || lead.ends_with("›")) {
             return false;
           }
         }

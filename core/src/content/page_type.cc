@@ -71,7 +71,6 @@ const RE2& cart_pattern() {
 
 // The counts over elements: code blocks, <time>s, <article>s, buy buttons.
 void count_element_signals(const dom::NodeIndex& index, PageSignals& s) {
-  if (index.size() == 0) return;
   for (std::uint32_t i = 0; i < index.size(); ++i) {
     const dom::Node& node = index[i];
     if (!node.is_element()) continue;
