@@ -170,4 +170,23 @@ TEST(Titles, DeclaredTitleBeginningWithTheH1DoesNotStandInForIt) {
   EXPECT_EQ(g.kind.declared_title, "Online Math Tutors");
 }
 
+TEST(Titles, ThreadSubjectUnderAnAppsOneTitle) {
+  // The app serves one <title> on every page and declares nothing else: the
+  // thread's <h1> is its subject, however long and unlike the <title>.
+  const std::string subject =
+      "FCC chair to regulators abroad: if you restrict our satellite providers, we will ban yours here, "
+      "the agency says, and it now asks for public comment on market access reciprocity";
+  const std::string page = "<head><title>Forum App - The heart of the talk</title></head><body><main><h1>" +
+                           subject + "</h1><p>Posted a link to the story, thoughts?</p></main></body>";
+  EXPECT_EQ(fields_of(page, "https://forum.example/r/tech/comments/1abc/fcc_chair/").doc.title, subject);
+  // Off a thread the same <h1> is a slogan unlike the <title>.
+  EXPECT_NE(fields_of(page, "https://forum.example/r/tech/story/").doc.title, subject);
+  // A thread that declares its subject (og:title) keeps it over a side box's <h1>.
+  const std::string declared = R"(<head><title>Hair grown in the lab : science</title>
+    <meta property="og:title" content="Hair grown in the lab"></head><body><main><h1>Submission rules</h1>
+    <p>Posted a link to the study.</p></main></body>)";
+  EXPECT_EQ(fields_of(declared, "https://forum.example/r/science/comments/1xyz/hair/").doc.title,
+            "Hair grown in the lab");
+}
+
 }  // namespace thresher::fields

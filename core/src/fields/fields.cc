@@ -130,6 +130,10 @@ bool labelled_copy(std::string_view h1, std::string_view declared) {
   return !lead.empty() && text::word_count(lead) <= kMaxLabelWords;
 }
 
+// Longest undeclared <h1> taken as a title (longer ones are a lead
+// paragraph set as a heading); a thread's subject may run longer.
+constexpr std::size_t kMaxUndeclaredH1Bytes = 200;
+constexpr std::size_t kMaxThreadSubjectBytes = 300;
 // Share of an undeclared <h1>'s words that must appear in a declared title.
 constexpr double kUndeclaredH1Overlap = 0.2;
 // Share of a declared title's words that must appear in the undeclared <h1>
@@ -260,14 +264,16 @@ void choose_title(const dom::NodeIndex& index, const std::vector<NodeFeatures>& 
   // JSON-LD too) the first headline-like <h1> of the content side is still what
   // a reader sees as the title, unless it is the site's name (a logo) or a
   // one-word label. On other pages such an <h1> is more often a slogan,
-  // unless it repeats much of the <title>.
-  const bool article_like = text::iequals_ascii(meta.first("og:type"), "article") ||
+  // unless it repeats much of the <title>. A thread's <h1> is its subject,
+  // as a poster wrote it: it may run long (a linked story's whole headline
+  // and dek), and it is the title there as on an article.
+  const bool article_like = thread || text::iequals_ascii(meta.first("og:type"), "article") ||
                             ld.type.find("Article") != std::string::npos ||
                             ld.type == "BlogPosting";
   for (std::uint32_t h : meta.h1s) {
     if (!is_content_side(f, h)) continue;
     const std::string h1 = heading_text(index, h);
-    if (h1.size() > 200) continue;
+    if (h1.size() > (thread ? kMaxThreadSubjectBytes : kMaxUndeclaredH1Bytes)) continue;
     // A short or one-word <h1> is a label ("Menu", "Blog"), unless a
     // declared title begins with it: then it names the page's category or
     // product, the declared title adds search words ("Headlamps" for
@@ -286,8 +292,12 @@ void choose_title(const dom::NodeIndex& index, const std::vector<NodeFeatures>& 
     if (!article_like && !tag.empty() && word_overlap(h1, tag) < 0.5) continue;
     // On an article too, an <h1> sharing almost no word with any declared
     // title is a section's or a blog's name ("M&A Updates", "Antoyo's
-    // Blog"), not this page's headline.
-    if (!declared.empty()) {
+    // Blog"), not this page's headline. A thread that declares its title
+    // only in a <title> sharing no word with its <h1> is an app serving one
+    // <title> on every page ("Site - The heart of the internet"): the <h1>
+    // is still the subject there.
+    const bool app_title_only = thread && og.empty() && headline.empty();
+    if (!declared.empty() && !app_title_only) {
       double best = 0;
       for (const std::string& d : declared) best = std::max(best, word_overlap(h1, d));
       if (best < kUndeclaredH1Overlap) continue;
