@@ -84,6 +84,11 @@ TEST(Rules, TagsAndRolesGoThroughTheTable) {
   EXPECT_EQ(fired(m, {"", "", GUMBO_TAG_DIV, "contentinfo"}), "footer");
   EXPECT_EQ(fired(m, {"", "", GUMBO_TAG_ASIDE, ""}), "sidebar");
   EXPECT_EQ(fired(m, {"", "", GUMBO_TAG_DIV, ""}), "");
+  // A tooltip's bubble (a footnote or a term's definition shown on hover) is
+  // not in the text a reader reads; the class word alone also names the
+  // visible term ("glossary-tooltip"), so only the role says it.
+  EXPECT_EQ(fired(m, {"", "", GUMBO_TAG_SPAN, "tooltip"}), "screen_reader_only");
+  EXPECT_EQ(fired(m, {"glossary-tooltip", "", GUMBO_TAG_SPAN, ""}), "");
 }
 
 TEST(Rules, KindMasksAndNamedBits) {

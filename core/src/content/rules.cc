@@ -92,8 +92,10 @@ const std::vector<Rule>& rule_table() {
        false, 1.0},
       {"ticker", RuleKind::kBoilerplate, "ticker|breaking-news|marquee|alert-bar|news-ticker",
        false, 1.0},
+      // Also a tooltip's bubble (role=tooltip: a footnote, a term's
+      // definition shown on hover), not in the running text.
       {"screen_reader_only", RuleKind::kBoilerplate,
-       "sr-only|screen-reader-text|visually-hidden|visuallyhidden|hidden|hide|invisible",
+       "sr-only|screen-reader-text|visually-hidden|visuallyhidden|hidden|hide|invisible|role:tooltip",
        true, 1.0},
       {"comments", RuleKind::kComments,
        "comment|comments|commentlist|comment-list|comments-area|disqus|respond|replies|"
