@@ -39,4 +39,24 @@ TEST(Threads, DiscussionSelectionTakesEveryPost) {
   EXPECT_NE(article.container, t.by_id("feed"));
 }
 
+// A forum theme setting the question apart in a card of its own, the
+// replies in a list after it: the post bodies share a tag and class.
+constexpr const char* kQuestionApart = R"(<body><div id=thread><h1>Replacement projector</h1>
+<div class=hidden><article class=msg>My old projector has been wonderful for fifteen years, but the time has come to replace it with one for 4K.</article></div>
+<div class=card><div class=who>JosephF</div><article class=msg>My old projector has been wonderful for fifteen years, but the time has come to replace it with one that can handle 4K. Which would you buy today?</article></div>
+<div id=block><div id=later>
+<div class=card><article class=msg>I did run across that one, and it has value, but I tend to like to hear what actual owners have to say about it.</article></div>
+<div class=card><article class=msg>Everyone I read who owns the newer model has good things to say about it, and the black levels are far better than before.</article></div>
+</div></div></div><div class=sidebar><a href=/x>Other threads</a></div></body>)";
+
+TEST(Threads, QuestionSetApartBeforeTheReplies) {
+  Indexed t(kQuestionApart);
+  EXPECT_EQ(original_post_root(*t.index, t.features, t.by_id("later")), t.by_id("thread"));
+  // Nothing of the replies' kind before them: the list stays the container.
+  Indexed alone(R"(<body><div id=thread><h1>Replacement projector</h1><p class=lead>Our forum's rules: be kind to each other, stay on topic, and search before you post a question.</p>
+<div id=later><div class=card><article class=msg>I did run across that one, and it has value, but I tend to like to hear what actual owners have to say about it.</article></div>
+<div class=card><article class=msg>Everyone I read who owns the newer model has good things to say about it, and the black levels are far better than before.</article></div></div></div></body>)");
+  EXPECT_EQ(original_post_root(*alone.index, alone.features, alone.by_id("later")), dom::kNoNode);
+}
+
 }  // namespace thresher::content

@@ -573,6 +573,11 @@ Selection select_content(const dom::NodeIndex& index, const std::vector<NodeFeat
       sel.container = posts;
       sel.rules_fired.push_back("post_list: " + index.path(posts));
     }
+    if (const std::uint32_t thread = original_post_root(index, features, sel.container);
+        thread != dom::kNoNode) {
+      sel.container = thread;
+      sel.rules_fired.push_back("original_post: " + index.path(thread));
+    }
   }
 
   // 2. Inside it, prune furniture.

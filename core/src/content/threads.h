@@ -29,4 +29,15 @@ bool comments_dominate(const dom::NodeIndex& index, const std::vector<NodeFeatur
 std::uint32_t post_list(const dom::NodeIndex& index, const std::vector<NodeFeatures>& features,
                         std::uint32_t core, std::uint32_t container);
 
+// A thread whose replies sit in a list of their own, the question before it
+// in a card of its own (a forum theme setting the first post apart): the
+// reply list wins and the question is left out. Climbing at most
+// kMaxOriginalPostClimb levels from `container`, the first ancestor with an
+// earlier child holding a post body of the container's own kind (a tag and
+// class that at least two post bodies inside the container share, visible,
+// not furniture, mostly unlinked, kMinPostBodyChars or more) is returned as
+// the container that holds the question too. kNoNode: no such ancestor.
+std::uint32_t original_post_root(const dom::NodeIndex& index, const std::vector<NodeFeatures>& features,
+                                 std::uint32_t container);
+
 }  // namespace thresher::content
