@@ -361,6 +361,49 @@ TEST(Select, AWeakPageOfTinyBlocksFallsBackToItsMain) {
   for (const std::string& rule : own.selection.rules_fired) EXPECT_NE(rule.rfind("main_element", 0), 0u) << rule;
 }
 
+TEST(Select, ASmallPartOfAWholeIsOneShowingAQuarterOfItsTextOrLess) {
+  testing::Indexed t("<body><main id=m><p id=p>Twenty characters..</p><div id=d>" + std::string(70, 'x') +
+                     "</div></main><p id=out>Outside</p></body>");
+  EXPECT_TRUE(is_small_part_of(*t.index, t.by_id("p"), t.by_id("m"), 800, 4));
+  EXPECT_FALSE(is_small_part_of(*t.index, t.by_id("d"), t.by_id("m"), 800, 4));   // most of it
+  EXPECT_FALSE(is_small_part_of(*t.index, t.by_id("p"), t.by_id("m"), 10, 4));    // not short
+  EXPECT_FALSE(is_small_part_of(*t.index, t.by_id("out"), t.by_id("m"), 800, 4)); // outside it
+  EXPECT_FALSE(is_small_part_of(*t.index, t.by_id("m"), t.by_id("m"), 800, 1));
+  EXPECT_FALSE(is_small_part_of(*t.index, t.by_id("p"), dom::kNoNode, 800, 4));
+}
+
+TEST(Select, AnIntroductionAloneInALandingPagesMainGivesWayToTheMain) {
+  // A category page: a short introduction, then headed groups of linked
+  // cards. The prose reading picks the introduction; on an undated page the
+  // <main> showing four times as much is the content.
+  std::string cards;
+  for (int k = 0; k < 15; ++k) {
+    cards += "<div class=card><a href=/r" + std::to_string(k) + "><h3>Crispy air fryer recipe number " + std::to_string(k) +
+             "</h3></a><span>" + std::to_string(10 + k) + " reviews / 4.8 average</span></div>";
+  }
+  const std::string intro =
+      "<div id=intro><h1>Air fryer recipes</h1><p>I love a meal with crunch, and these recipes deliver it: "
+      "proteins cooked just right, the crispiest vegetables, and dinners ready in minutes, which is why "
+      "the air fryer is our weeknight favourite, and yours too, we hope. Below are the recipes our readers "
+      "rate best, then the newest ones, each tested three times in our kitchen, with notes on timing, "
+      "temperature, and what to serve alongside.</p></div>";
+  const std::string page = "<body><nav><a href=/>Home</a> <a href=/about>About</a></nav><main id=m>" + intro +
+                           "<section><h2>Top rated</h2>" + cards + "</section><section><h2>Newest</h2>" + cards +
+                           "</section></main></body>";
+  testing::Indexed t(page);
+  const ContentChoice landing = choose_content(*t.index, match_elements(*t.index, t.rules), t.features,
+                                               Options{}, "", false, false, /*undated=*/true);
+  EXPECT_EQ(landing.selection.container, t.by_id("m"));
+  EXPECT_TRUE(landing.link_mode);
+
+  // A dated page keeps its prose reading (the introduction is no sliver
+  // of the page's text).
+  testing::Indexed dated(page);
+  const ContentChoice own = choose_content(*dated.index, match_elements(*dated.index, dated.rules),
+                                           dated.features, Options{}, "", false, false, /*undated=*/false);
+  EXPECT_NE(own.selection.container, dated.by_id("m"));
+}
+
 // A Q&A page: the question and each answer carry their own list of short
 // remarks. The posts are content, the remarks on them are not; a thread whose
 // replies are all marked "comment" keeps them.

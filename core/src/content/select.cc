@@ -693,6 +693,15 @@ std::uint32_t main_element(const dom::NodeIndex& index, const std::vector<NodeFe
 
 }  // namespace
 
+bool is_small_part_of(const dom::NodeIndex& index, std::uint32_t part, std::uint32_t whole,
+                      std::uint32_t max_chars, std::uint32_t ratio) {
+  if (part == dom::kNoNode || whole == dom::kNoNode || part <= whole || part >= index[whole].end) {
+    return false;
+  }
+  const std::uint32_t chars = index[part].text_chars;
+  return chars < max_chars && index[whole].text_chars >= ratio * chars;
+}
+
 ContentChoice choose_content(const dom::NodeIndex& index, const ElementRules& rules,
                              std::vector<NodeFeatures> prose_features, const Options& options,
                              std::string_view title, bool discussion, bool shop_page,
@@ -701,6 +710,8 @@ ContentChoice choose_content(const dom::NodeIndex& index, const ElementRules& ru
   constexpr float kMinProseScore = 200.f;
   constexpr float kMinShareOfText = 0.15f;
   constexpr std::uint32_t kMinCataloguePrices = 8;
+  constexpr std::uint32_t kNarrowMaxChars = 800;
+  constexpr std::uint32_t kNarrowRatio = 4;
 
   ContentChoice choice;
   // A product's page opens with its buy box (name, price, a line of
@@ -712,9 +723,15 @@ ContentChoice choose_content(const dom::NodeIndex& index, const ElementRules& ru
   if (index.body() == dom::kNoNode) return choice;
   const Selection& first = choice.selection;
   const float available = static_cast<float>(non_furniture_chars(index, choice.features));
+  // A landing or category page whose prose reading is one short block (an
+  // introduction) inside a <main> showing four times its text or more: the
+  // sections and cards around it are the page's content, not its furniture.
+  const std::uint32_t main = main_element(index, choice.features);
+  const bool narrow = landing && first.container != dom::kNoNode &&
+                      is_small_part_of(index, first.container, main, kNarrowMaxChars, kNarrowRatio);
   const bool weak =
       first.container == dom::kNoNode || first.score < kMinProseScore ||
-      static_cast<float>(index[first.core].text_chars) < kMinShareOfText * available;
+      static_cast<float>(index[first.core].text_chars) < kMinShareOfText * available || narrow;
   // A catalogue whose prose selection (a category blurb, an SEO text)
   // missed most of the page's prices: its items are the content.
   // Prices are counted in the selection's sections as chosen, before a
@@ -758,12 +775,11 @@ ContentChoice choose_content(const dom::NodeIndex& index, const ElementRules& ru
     // reading, an SEO text beside the grid, stays: the readers' choice
     // between the two differs from shop to shop.)
     forced = find_price_grid(index, weak_features, index.body(), kMinCataloguePrices);
-  } else if (choice.selection.score < kMinProseScore) {
+  } else if (choice.selection.score < kMinProseScore || narrow) {
     // Still weak: a page whose every block is small (a store's landing of
-    // headings, tiles and short links). Its <main> says where the content
-    // is, when it shows far more than the block chosen (and does not lie
-    // inside it).
-    const std::uint32_t main = main_element(index, weak_features);
+    // headings, tiles and short links), or whose prose reading is its
+    // introduction alone. Its <main> says where the content is, when it
+    // shows far more than the block chosen (and does not lie inside it).
     const std::uint32_t chosen = choice.selection.container;
     const std::uint32_t chosen_chars = chosen == dom::kNoNode ? 0 : index[chosen].text_chars;
     if (main != dom::kNoNode && index[main].text_chars >= 2 * chosen_chars &&

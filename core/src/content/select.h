@@ -55,13 +55,22 @@ struct ContentChoice {
   bool link_mode = false;
 };
 
+// True when `part` lies inside `whole`, shows fewer than `max_chars`
+// characters, and `whole` shows `ratio` times as many or more: a lone
+// introduction chosen inside a <main> of sections and cards.
+bool is_small_part_of(const dom::NodeIndex& index, std::uint32_t part, std::uint32_t whole,
+                      std::uint32_t max_chars, std::uint32_t ratio);
+
 // Selects with the prose weights first; when that finds no container, or
 // one holding only a sliver of the page's non-furniture text, the page is a
 // listing or a catalogue: select again with link texts counting as content.
 // A page showing many prices (8 or more) outside the prose container is a
 // catalogue too: the link-list container is taken if it holds most of them,
 // else the grid holding most of them (find_price_grid) is the container.
-// `undated` is passed on to both selections, except on a `shop_page`.
+// `undated` is passed on to both selections, except on a `shop_page`. On
+// such an undated page, a prose pick that is a short introduction inside a
+// <main> showing four times its text (is_small_part_of) counts as weak, and
+// that <main>, read as a list, is the container.
 ContentChoice choose_content(const dom::NodeIndex& index, const ElementRules& rules,
                              std::vector<NodeFeatures> prose_features, const Options& options,
                              std::string_view title, bool discussion = false,
