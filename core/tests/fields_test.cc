@@ -282,6 +282,26 @@ TEST(Fields, ThreadAuthorIsTheFirstPoster) {
   EXPECT_EQ(fields_of(thread, "https://news.example/2024/05/01/story").author, "");
 }
 
+TEST(Fields, ThreadAuthorIsTheMicrodataAuthorOutsideTheReplies) {
+  // The opener's author is a <meta itemprop=name> before the posts (no
+  // text, outside the content); each reply is an itemprop=comment item.
+  const std::string thread =
+      "<body><div itemscope itemtype='https://schema.org/DiscussionForumPosting'>"
+      "<div itemprop=author itemscope><meta itemprop=name content=opener_1></div>"
+      "<nav><a href='/'>Forum</a></nav>"
+      "<div class=posts><div itemprop=comment itemscope><span itemprop=author>replier_2</span>"
+      "<p>A long reply that the content stage keeps as the main text of this page.</p></div>"
+      "<div itemprop=comment itemscope><span itemprop=author>replier_3</span>"
+      "<p>Another reply, long enough to be kept as the page's text as well.</p></div></div></div></body>";
+  EXPECT_EQ(fields_of(thread, "https://forum.example/threads/how-to-x.123/").author, "opener_1");
+  // Replies not marked as items: nothing tells the opener's author apart.
+  std::string unmarked = thread;
+  for (std::size_t at; (at = unmarked.find("itemprop=comment")) != std::string::npos;) {
+    unmarked.replace(at, 16, "class=reply");
+  }
+  EXPECT_NE(fields_of(unmarked, "https://forum.example/threads/how-to-x.123/").author, "opener_1");
+}
+
 TEST(Fields, FirstPosterLosesTheCountsAfterTheName) {
   const std::string thread =
       "<body><div class=post><div class=username>paulb203 <span>196</span> <span>76</span></div>"

@@ -540,6 +540,46 @@ std::string first_poster(const dom::NodeIndex& index, const std::vector<NodeFeat
   return {};
 }
 
+// Microdata nests a thread's replies as items of their own (itemprop
+// comment, suggestedAnswer, acceptedAnswer): an author element inside none
+// of them names whoever opened the thread, also where the content stage
+// kept only the replies or the name is a <meta itemprop=name> with no text.
+bool inside_reply_item(const dom::NodeIndex& index, std::uint32_t i) {
+  for (std::uint32_t k = index[i].parent; k != dom::kNoNode; k = index[k].parent) {
+    const std::string_view prop = text::trim(index.attr(k, "itemprop"));
+    if (prop.empty()) continue;
+    if (text::iequals_ascii(prop, "comment") || text::iequals_ascii(prop, "suggestedAnswer") ||
+        text::iequals_ascii(prop, "acceptedAnswer")) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The thread's own microdata author, when the page marks its replies as
+// items (so that an author outside them is the opener's): the first
+// itemprop=author outside every reply item.
+std::string thread_opener(const dom::NodeIndex& index, const std::vector<std::uint32_t>& authors) {
+  const bool replies_marked = std::any_of(authors.begin(), authors.end(),
+                                          [&](std::uint32_t i) { return inside_reply_item(index, i); });
+  if (!replies_marked) return {};
+  for (std::uint32_t i : authors) {
+    if (index[i].text_chars > 100 || inside_reply_item(index, i)) continue;
+    // The Person item's name property, when it has one: the element's
+    // whole text may add an avatar's initial ("JosephF J").
+    std::string name;
+    for (std::uint32_t k = i + 1; k < index[i].end && name.empty(); ++k) {
+      if (!index[k].is_element() || !text::iequals_ascii(text::trim(index.attr(k, "itemprop")), "name")) continue;
+      name = index[k].tag == GUMBO_TAG_META ? std::string(index.attr(k, "content")) : index.text_content(k);
+    }
+    if (name.empty()) name = marked_name(index, i, /*thread=*/true);
+    name = text::collapse_whitespace(name);
+    // Handles hold digits ("luizjr4"), which clean_authors refuses in names.
+    return looks_like_a_handle(name) ? name : std::string();
+  }
+  return {};
+}
+
 AuthorOrigin extract_authors(const dom::NodeIndex& index, const std::vector<NodeFeatures>& f,
                      const PageMeta& meta, const JsonLdFields& ld, std::string_view page_url,
                      HeadlineDateLines& date_lines, Document& doc) {
@@ -625,6 +665,12 @@ AuthorOrigin extract_authors(const dom::NodeIndex& index, const std::vector<Node
   std::vector<std::uint32_t> itemprop_authors;
   for (std::uint32_t i : meta.itemprops) {
     if (text::iequals_ascii(text::trim(index.attr(i, "itemprop")), "author")) itemprop_authors.push_back(i);
+  }
+  if (names.empty() && thread) {
+    if (std::string op = thread_opener(index, itemprop_authors); !op.empty()) {
+      names.push_back(std::move(op));
+      source = "itemprop (thread opener)";
+    }
   }
   if (names.empty()) add_marked(itemprop_authors, "itemprop");
   if (names.empty()) add_marked(meta.rel_author, "rel=author");
