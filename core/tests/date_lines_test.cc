@@ -77,4 +77,22 @@ TEST(DateLines, LabelledPublicationDatePastAScreenReaderLabel) {
   EXPECT_FALSE(labelled_publication_date(*u.index, false).has_value());
 }
 
+TEST(DateLines, BareDateBetweenBlocks) {
+  // A hand-written blog: the date is a line of the <fieldset> of the post.
+  Indexed t(R"(<body><fieldset><legend>Advent of Code 2025 week 2</legend>
+    20 December 2025
+    <div class=body><p>I did Advent of Code again this year, and these are my notes on the second week of it.</p>
+    <p>Day 8 was the hardest of the week for me, because I misread the puzzle twice.</p></div></fieldset></body>)");
+  const auto lines = lines_of(t);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0].date.iso(), "2025-12-20");
+}
+
+TEST(DateLines, NoBareDateInRunningText) {
+  // A date between links or inline elements is a part of a sentence.
+  Indexed t(R"(<body><div>In <a href=/a>his post</a> of March 3, 2024 <a href=/b>the author</a> wrote at
+    length about the weather, the garden, and how the two of them have been getting on this year.</div></body>)");
+  EXPECT_TRUE(lines_of(t).empty());
+}
+
 }  // namespace thresher::fields

@@ -11,7 +11,47 @@ namespace {
 constexpr std::uint32_t kMaxDateLineChars = 90;
 constexpr int kMaxDateLineWords = 12;
 
+// The longest bare text read as a date line: a date and a few words
+// ("Posted 20 December 2025, 14:05"), not a sentence.
+constexpr std::uint32_t kMaxBareDateChars = 40;
+
 }  // namespace
+
+std::optional<CivilDate> bare_date(const dom::NodeIndex& index, std::uint32_t text_node, bool month_first) {
+  const dom::Node& n = index[text_node];
+  if (n.text_chars < 6 || n.text_chars > kMaxBareDateChars || n.parent == dom::kNoNode) return std::nullopt;
+  // Inside a small element the element is the line (read as such); inside
+  // a paragraph or a link it is a part of a sentence or of a teaser.
+  const dom::Node& parent = index[n.parent];
+  if (parent.text_chars <= kMaxDateLineChars || !dom::is_block_tag(parent.tag) ||
+      parent.tag == GUMBO_TAG_P || parent.tag == GUMBO_TAG_LI) {
+    return std::nullopt;
+  }
+  const std::string_view text = index.text(text_node);
+  if (!reads_as_date_line(text)) return std::nullopt;
+  std::optional<CivilDate> date = parse_date(text, month_first);
+  if (!date) return std::nullopt;
+  // Its neighbours with text (past <br>s, images, white space) are blocks:
+  // a line of its own, not a part of a run of inline text. The one before
+  // is found from the parent's first child, a bounded walk: a bare date is
+  // one of a few lines, not of a log of thousands.
+  constexpr int kMaxSiblingsWalked = 256;
+  auto block = [&](std::uint32_t k) {
+    return k == dom::kNoNode || (index[k].is_element() && dom::is_block_tag(index[k].tag));
+  };
+  std::uint32_t after = dom::kNoNode;
+  for (std::uint32_t k = n.end; k < parent.end && after == dom::kNoNode; k = index[k].end) {
+    if (index[k].text_chars > 0) after = k;
+  }
+  if (!block(after)) return std::nullopt;
+  std::uint32_t before = dom::kNoNode;
+  int walked = 0;
+  for (std::uint32_t k = n.parent + 1; k < text_node; k = index[k].end) {
+    if (++walked > kMaxSiblingsWalked) return std::nullopt;
+    if (index[k].text_chars > 0) before = k;
+  }
+  return block(before) ? date : std::nullopt;
+}
 
 bool reads_as_date_line(std::string_view text) {
   return !text.empty() && text.size() <= kMaxDateLineChars * 2 &&
@@ -43,7 +83,14 @@ std::vector<DateLine> find_date_lines(const dom::NodeIndex& index,
     const dom::Node& n = index[i];
     if (i == headline) at_headline(i);
     if (n.is_text()) {
-      if (!(n.flags & dom::kHidden)) seen += n.text_chars;
+      if (n.flags & dom::kHidden) continue;
+      // A date written as a bare line of a large element, between its
+      // blocks ("<legend>Title</legend> 20 December 2025 <div>…"): no element
+      // of its own holds it.
+      if (lines.size() < max_lines) {
+        if (auto date = bare_date(index, i, month_first)) lines.push_back(DateLine{i, *date, seen});
+      }
+      seen += n.text_chars;
       continue;
     }
     if (n.flags & dom::kSkipped) {

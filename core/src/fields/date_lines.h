@@ -34,6 +34,12 @@ std::vector<DateLine> find_date_lines(const dom::NodeIndex& index,
 // the article, far from the headline.
 std::optional<CivilDate> labelled_publication_date(const dom::NodeIndex& index, bool month_first);
 
+// The date of text node `text_node` when it is a date on a line of its own in a large
+// element, between its blocks ("<legend>Title</legend> 20 December 2025
+// <div>…"): not in a paragraph, list item or small element, nor in a run of
+// inline text.
+std::optional<CivilDate> bare_date(const dom::NodeIndex& index, std::uint32_t text_node, bool month_first);
+
 // True when `text` is short enough to be a date line (a date with its
 // label, author and time), not a sentence that mentions a date.
 bool reads_as_date_line(std::string_view text);
