@@ -95,4 +95,16 @@ TEST(DateLines, NoBareDateInRunningText) {
   EXPECT_TRUE(lines_of(t).empty());
 }
 
+TEST(DateLines, DateAfterTheByline) {
+  Indexed t(R"(<body><h1>Headline</h1><p>Text of the article, at some length.</p>
+    <div><p>Written by <a href="/author/jane">Jane Doe</a></p><p>April 8, 2024</p></div></body>)");
+  const auto d = date_after_byline(*t.index, /*month_first=*/true);
+  ASSERT_TRUE(d.has_value());
+  EXPECT_EQ(d->iso(), "2024-04-08");
+  // The label alone, a byline without a date after it: none.
+  Indexed alone(R"(<body><div><span>By</span><span>April 8, 2024</span></div>
+    <p>By Jane Doe</p><p>Text of the article, at some length, with no date.</p></body>)");
+  EXPECT_FALSE(date_after_byline(*alone.index, true).has_value());
+}
+
 }  // namespace thresher::fields

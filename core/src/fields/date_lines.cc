@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include "dom/text_util.h"
+#include "fields/bylines.h"
 
 namespace thresher::fields {
 namespace {
@@ -148,6 +149,23 @@ std::optional<CivilDate> labelled_publication_date(const dom::NodeIndex& index, 
       if (!d) d = parse_date(index.text_content(next), month_first);
       if (d) return d;
     }
+  }
+  return std::nullopt;
+}
+
+std::optional<CivilDate> date_after_byline(const dom::NodeIndex& index, bool month_first) {
+  constexpr std::uint32_t kMaxBylineChars = 80, kMaxDateChars = 40;
+  for (std::uint32_t i = index.body() == dom::kNoNode ? 0 : index.body(); i < index.size(); ++i) {
+    const dom::Node& n = index[i];
+    if (!n.is_element() || n.text_chars < 4 || n.text_chars > kMaxBylineChars) continue;
+    const std::string line = index.text_content(i);
+    if (!says_by(line) || says_by(line, /*alone=*/true)) continue;  // "By Jane Doe", not the label alone
+    const std::uint32_t next = dom::next_element_sibling(index, i);
+    if (next == dom::kNoNode || index[next].text_chars > kMaxDateChars) continue;
+    std::optional<CivilDate> d;
+    if (index[next].tag == GUMBO_TAG_TIME) d = parse_date(index.attr(next, "datetime"), month_first);
+    if (!d) d = parse_date(index.text_content(next), month_first);
+    if (d) return d;
   }
   return std::nullopt;
 }

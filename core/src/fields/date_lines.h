@@ -40,6 +40,11 @@ std::optional<CivilDate> labelled_publication_date(const dom::NodeIndex& index, 
 // inline text.
 std::optional<CivilDate> bare_date(const dom::NodeIndex& index, std::uint32_t text_node, bool month_first);
 
+// The date printed in the element right after a byline, anywhere on the
+// page: "<p>Written by <a>Jane Doe</a></p><p>April 8, 2024</p>", an author
+// box after the article. The first such pair.
+std::optional<CivilDate> date_after_byline(const dom::NodeIndex& index, bool month_first);
+
 // True when `text` is short enough to be a date line (a date with its
 // label, author and time), not a sentence that mentions a date.
 bool reads_as_date_line(std::string_view text);

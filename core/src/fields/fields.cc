@@ -909,6 +909,11 @@ void extract_dates(const dom::NodeIndex& index, const std::vector<NodeFeatures>&
   if (doc.date.empty()) {
     if (const auto shown = headline_date(/*below_only=*/false)) take(*shown, "date line");
   }
+  // Past all these, the date printed with the byline, where the byline sits
+  // away from the headline (an author block after the article).
+  if (doc.date.empty()) {
+    if (auto d = date_after_byline(index, month_first)) take(*d, "byline date");
+  }
   if (doc.date.empty()) {
     if (auto d = date_from_url(page_url)) {
       doc.date = d->iso();
