@@ -107,4 +107,18 @@ TEST(DateLines, DateAfterTheByline) {
   EXPECT_FALSE(date_after_byline(*alone.index, true).has_value());
 }
 
+TEST(DateLines, OriginallyPublished) {
+  Indexed t(R"(<body><p>Updated 30 Sep 2022</p><p>This article was originally published on
+    26 Sep 2019 at 4:12pm but has been regularly updated.</p></body>)");
+  const auto d = originally_published_date(*t.index, /*month_first=*/false);
+  ASSERT_TRUE(d.has_value());
+  EXPECT_EQ(d->iso(), "2019-09-26");
+  // No day right after the phrase: none (not the update's date further on).
+  Indexed month(R"(<body><p>Originally published in March 2022. Last updated on December 20, 2024.</p></body>)");
+  EXPECT_FALSE(originally_published_date(*month.index, true).has_value());
+  // A republished piece names the outlet, not a date.
+  Indexed outlet(R"(<body><p>This article was originally published on The Conversation on 3 May 2024.</p></body>)");
+  EXPECT_FALSE(originally_published_date(*outlet.index, true).has_value());
+}
+
 }  // namespace thresher::fields

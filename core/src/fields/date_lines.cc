@@ -170,4 +170,27 @@ std::optional<CivilDate> date_after_byline(const dom::NodeIndex& index, bool mon
   return std::nullopt;
 }
 
+std::optional<CivilDate> originally_published_date(const dom::NodeIndex& index, bool month_first) {
+  // The date right after the phrase: "in March 2022. Last updated on
+  // December 20, 2024" gives no day of first publication, and no date.
+  static const LazyRE2 kOriginally = {
+      R"((?i)originally\s+published(?:\s+on)?:?\s+()"
+      R"(\d{1,2}(?:st|nd|rd|th)?\.?\s+\pL+\.?,?\s+\d{4}|\pL+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|)"
+      R"(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4}))"};
+  for (std::uint32_t i = index.body() == dom::kNoNode ? 0 : index.body(); i < index.size(); ++i) {
+    const dom::Node& n = index[i];
+    if (!n.is_text() || n.text_chars < 20 || (n.flags & dom::kHidden)) continue;
+    const std::string_view text = index.text(i);
+    // A byte search first: the phrase is rare, the regex need not run on every text.
+    if (text.find("riginally") == std::string_view::npos &&
+        text.find("RIGINALLY") == std::string_view::npos) {
+      continue;
+    }
+    re2::StringPiece date;
+    if (!RE2::PartialMatch(text, *kOriginally, &date)) continue;
+    if (auto d = parse_date(std::string_view(date.data(), date.size()), month_first)) return d;
+  }
+  return std::nullopt;
+}
+
 }  // namespace thresher::fields

@@ -40,6 +40,11 @@ std::optional<CivilDate> labelled_publication_date(const dom::NodeIndex& index, 
 // inline text.
 std::optional<CivilDate> bare_date(const dom::NodeIndex& index, std::uint32_t text_node, bool month_first);
 
+// The date a note gives as the first publication's: "This article was
+// originally published on 26 Sep 2019 at 4:12pm but has been updated": the
+// date right after the phrase, in one text run, or none.
+std::optional<CivilDate> originally_published_date(const dom::NodeIndex& index, bool month_first);
+
 // The date printed in the element right after a byline, anywhere on the
 // page: "<p>Written by <a>Jane Doe</a></p><p>April 8, 2024</p>", an author
 // box after the article. The first such pair.

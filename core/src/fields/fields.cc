@@ -882,6 +882,9 @@ void extract_dates(const dom::NodeIndex& index, const std::vector<NodeFeatures>&
   if (doc.date.empty()) {
     if (auto d = labelled_publication_date(index, month_first)) take(*d, "published label");
   }
+  if (doc.date.empty()) {
+    if (auto d = originally_published_date(index, month_first)) take(*d, "originally published");
+  }
   for (std::uint32_t i : meta.time_elements) {
     if (!doc.date.empty()) break;
     if (!is_content_side(f, i)) continue;
