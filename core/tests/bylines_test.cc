@@ -208,6 +208,13 @@ TEST(Bylines, NameBesideTheDate) {
   // One text run, cut at the separator.
   EXPECT_EQ(beside_date("<body><h1>Title</h1><div><span id=d>Dec 26, 2025</span> • Nick van Mead</div></body>"),
             Names{"Nick van Mead"});
+  // The row goes on to the post's category or the team it speaks for.
+  EXPECT_EQ(beside_date("<body><h1>Title</h1><p id=d>Dec 26, 2025 <span>&bull;</span> <img src=a.png> "
+                        "Mahua Das in <a href='/category/pm'>Project Management</a></p></body>"),
+            Names{"Mahua Das"});
+  EXPECT_EQ(beside_date("<body><h1>Title</h1><div id=d>Dec. 19, 2025 &middot; Niko Matsakis on behalf of "
+                        "<a href='/governance/teams'>the Rust team</a></div></body>"),
+            Names{"Niko Matsakis"});
 }
 
 TEST(Bylines, NoNameBesideTheDate) {
@@ -223,6 +230,10 @@ TEST(Bylines, NoNameBesideTheDate) {
                         "<a role=button>API Reference</a></div></body>"),
             Names{});
   EXPECT_EQ(beside_date("<body><h1>Title</h1><div><span id=d>May 2, 2024</span> Link Copied!</div></body>"),
+            Names{});
+  // "Posted in <a>News</a>": a label and a category, no name.
+  EXPECT_EQ(beside_date("<body><h1>Title</h1><div><span id=d>May 2, 2024</span> Posted in "
+                        "<a href='/news'>News</a></div></body>"),
             Names{});
   // Two names: whose is the page?
   EXPECT_EQ(beside_date("<body><h1>Title</h1><div><span id=d>May 2, 2024</span> Jane Doe · John Roe</div></body>"),

@@ -77,4 +77,48 @@ TEST(DateLines, LabelledPublicationDatePastAScreenReaderLabel) {
   EXPECT_FALSE(labelled_publication_date(*u.index, false).has_value());
 }
 
+TEST(DateLines, BareDateBetweenBlocks) {
+  // A hand-written blog: the date is a line of the <fieldset> of the post.
+  Indexed t(R"(<body><fieldset><legend>Advent of Code 2025 week 2</legend>
+    20 December 2025
+    <div class=body><p>I did Advent of Code again this year, and these are my notes on the second week of it.</p>
+    <p>Day 8 was the hardest of the week for me, because I misread the puzzle twice.</p></div></fieldset></body>)");
+  const auto lines = lines_of(t);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0].date.iso(), "2025-12-20");
+}
+
+TEST(DateLines, NoBareDateInRunningText) {
+  // A date between links or inline elements is a part of a sentence.
+  Indexed t(R"(<body><div>In <a href=/a>his post</a> of March 3, 2024 <a href=/b>the author</a> wrote at
+    length about the weather, the garden, and how the two of them have been getting on this year.</div></body>)");
+  EXPECT_TRUE(lines_of(t).empty());
+}
+
+TEST(DateLines, DateAfterTheByline) {
+  Indexed t(R"(<body><h1>Headline</h1><p>Text of the article, at some length.</p>
+    <div><p>Written by <a href="/author/jane">Jane Doe</a></p><p>April 8, 2024</p></div></body>)");
+  const auto d = date_after_byline(*t.index, /*month_first=*/true);
+  ASSERT_TRUE(d.has_value());
+  EXPECT_EQ(d->iso(), "2024-04-08");
+  // The label alone, a byline without a date after it: none.
+  Indexed alone(R"(<body><div><span>By</span><span>April 8, 2024</span></div>
+    <p>By Jane Doe</p><p>Text of the article, at some length, with no date.</p></body>)");
+  EXPECT_FALSE(date_after_byline(*alone.index, true).has_value());
+}
+
+TEST(DateLines, OriginallyPublished) {
+  Indexed t(R"(<body><p>Updated 30 Sep 2022</p><p>This article was originally published on
+    26 Sep 2019 at 4:12pm but has been regularly updated.</p></body>)");
+  const auto d = originally_published_date(*t.index, /*month_first=*/false);
+  ASSERT_TRUE(d.has_value());
+  EXPECT_EQ(d->iso(), "2019-09-26");
+  // No day right after the phrase: none (not the update's date further on).
+  Indexed month(R"(<body><p>Originally published in March 2022. Last updated on December 20, 2024.</p></body>)");
+  EXPECT_FALSE(originally_published_date(*month.index, true).has_value());
+  // A republished piece names the outlet, not a date.
+  Indexed outlet(R"(<body><p>This article was originally published on The Conversation on 3 May 2024.</p></body>)");
+  EXPECT_FALSE(originally_published_date(*outlet.index, true).has_value());
+}
+
 }  // namespace thresher::fields

@@ -282,6 +282,46 @@ TEST(Fields, ThreadAuthorIsTheFirstPoster) {
   EXPECT_EQ(fields_of(thread, "https://news.example/2024/05/01/story").author, "");
 }
 
+TEST(Fields, ThreadAuthorIsTheMicrodataAuthorOutsideTheReplies) {
+  // The opener's author is a <meta itemprop=name> before the posts (no
+  // text, outside the content); each reply is an itemprop=comment item.
+  const std::string thread =
+      "<body><div itemscope itemtype='https://schema.org/DiscussionForumPosting'>"
+      "<div itemprop=author itemscope><meta itemprop=name content=opener_1></div>"
+      "<nav><a href='/'>Forum</a></nav>"
+      "<div class=posts><div itemprop=comment itemscope><span itemprop=author>replier_2</span>"
+      "<p>A long reply that the content stage keeps as the main text of this page.</p></div>"
+      "<div itemprop=comment itemscope><span itemprop=author>replier_3</span>"
+      "<p>Another reply, long enough to be kept as the page's text as well.</p></div></div></div></body>";
+  EXPECT_EQ(fields_of(thread, "https://forum.example/threads/how-to-x.123/").author, "opener_1");
+  // Replies not marked as items: nothing tells the opener's author apart.
+  std::string unmarked = thread;
+  for (std::size_t at; (at = unmarked.find("itemprop=comment")) != std::string::npos;) {
+    unmarked.replace(at, 16, "class=reply");
+  }
+  EXPECT_NE(fields_of(unmarked, "https://forum.example/threads/how-to-x.123/").author, "opener_1");
+}
+
+TEST(Fields, ThreadStarterLineNamesTheOpenerAndTheDay) {
+  // SMF: name and date on one line; the header's clock is today's time.
+  const std::string smf =
+      "<body><div class=user><time datetime='2026-03-05T12:16:19Z'>March 05, 2026</time></div>"
+      "<h2>Which GPU?</h2><p>Started by Biology Forums, June 04, 2024, 11:23:55 AM</p>"
+      "<div class=post><span class=username>Logged</span><p>My question, asked at length.</p></div></body>";
+  const Document d = fields_of(smf, "https://forum.example/community/index.php?topic=589061.0");
+  EXPECT_EQ(d.author, "Biology Forums");
+  EXPECT_EQ(d.date, "2024-06-04");
+  // XenForo: the label alone in its element, the name in the next.
+  const std::string xf =
+      "<body><ul><li><span class=u-srOnly>Thread starter</span> <a href='/members/sean_g.1/'>sean_g</a></li></ul>"
+      "<article><section itemprop=author><a class=username href='/members/richard.2/'>Richard</a></section>"
+      "<p>A reply, long enough to be kept as the page's text, and longer than any line that labels "
+      "who started the thread.</p></article></body>";
+  EXPECT_EQ(fields_of(xf, "https://forum.example/threads/how-to-x.123/").author, "sean_g");
+  // Not a thread: the label means nothing.
+  EXPECT_EQ(fields_of(smf, "https://news.example/2024/05/01/story").author, "");
+}
+
 TEST(Fields, FirstPosterLosesTheCountsAfterTheName) {
   const std::string thread =
       "<body><div class=post><div class=username>paulb203 <span>196</span> <span>76</span></div>"

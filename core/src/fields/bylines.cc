@@ -318,8 +318,14 @@ std::vector<std::string> name_beside_date(const dom::NodeIndex& index, std::uint
     while (pos < pieces.size()) {
       std::size_t nl = pieces.find('\n', pos);
       if (nl == std::string::npos) nl = pieces.size();
-      const std::string_view piece = text::trim(std::string_view(pieces).substr(pos, nl - pos));
+      std::string_view piece = text::trim(std::string_view(pieces).substr(pos, nl - pos));
       pos = nl + 1;
+      // "Mahua Das in <a>Category</a>", "Niko Matsakis on behalf of <a>Team</a>",
+      // "Jane Doe for <a>Outlet</a>": the row goes on to what the post is
+      // filed under or written for; the name is before the connective.
+      static const LazyRE2 kTrailingConnective = {R"(^(.+?)\s+(?i:in|for|on behalf of)$)"};
+      re2::StringPiece before;
+      if (RE2::FullMatch(piece, *kTrailingConnective, &before)) piece = std::string_view(before.data(), before.size());
       if (piece.empty() || RE2::PartialMatch(piece, *kDigit) || says_by(piece)) continue;
       if (piece.back() == '!' || piece.back() == '?') continue;  // "Link Copied!"
       // Only a whole piece that is a name: "in Project Management", "Share" are not.

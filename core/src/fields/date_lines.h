@@ -34,6 +34,22 @@ std::vector<DateLine> find_date_lines(const dom::NodeIndex& index,
 // the article, far from the headline.
 std::optional<CivilDate> labelled_publication_date(const dom::NodeIndex& index, bool month_first);
 
+// The date of text node `text_node` when it is a date on a line of its own in a large
+// element, between its blocks ("<legend>Title</legend> 20 December 2025
+// <div>…"): not in a paragraph, list item or small element, nor in a run of
+// inline text.
+std::optional<CivilDate> bare_date(const dom::NodeIndex& index, std::uint32_t text_node, bool month_first);
+
+// The date a note gives as the first publication's: "This article was
+// originally published on 26 Sep 2019 at 4:12pm but has been updated": the
+// date right after the phrase, in one text run, or none.
+std::optional<CivilDate> originally_published_date(const dom::NodeIndex& index, bool month_first);
+
+// The date printed in the element right after a byline, anywhere on the
+// page: "<p>Written by <a>Jane Doe</a></p><p>April 8, 2024</p>", an author
+// box after the article. The first such pair.
+std::optional<CivilDate> date_after_byline(const dom::NodeIndex& index, bool month_first);
+
 // True when `text` is short enough to be a date line (a date with its
 // label, author and time), not a sentence that mentions a date.
 bool reads_as_date_line(std::string_view text);

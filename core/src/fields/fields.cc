@@ -517,6 +517,47 @@ bool looks_like_a_handle(std::string_view name) {
          RE2::PartialMatch(name, *kLetter);
 }
 
+// Forum software labels who opened a thread: "Started by Jane, June 04,
+// 2024, 11:23 AM" (SMF, Invision), "<span>Thread starter</span> <a>sean_g</a>"
+// (XenForo), "Topic starter". The first such line of the page: its name,
+// and the date it gives, if any.
+struct ThreadStarter {
+  std::string name;
+  std::optional<CivilDate> date;
+};
+
+ThreadStarter thread_starter(const dom::NodeIndex& index, bool month_first) {
+  static const LazyRE2 kStarter = {
+      R"((?i)^\s*(?:thread starter|topic starter|started by|original poster)\s*:?\s*(.*)$)"};
+  constexpr std::uint32_t kMaxLineChars = 120;
+  if (index.body() == dom::kNoNode) return {};
+  for (std::uint32_t i = index.body(); i < index.size(); ++i) {
+    const dom::Node& n = index[i];
+    if (!n.is_element() || n.text_chars == 0 || n.text_chars > kMaxLineChars) continue;
+    const std::string line = text::collapse_whitespace(index.text_content(i));
+    std::string rest;
+    if (!RE2::FullMatch(line, *kStarter, &rest)) continue;
+    // A line, not a block of lines that begins with one (its <ul>, the <body>).
+    bool holds_blocks = false;
+    for (std::uint32_t k = i + 1; k < n.end && !holds_blocks; ++k) {
+      holds_blocks = index[k].is_element() && dom::is_block_tag(index[k].tag);
+    }
+    if (holds_blocks) continue;
+    // The label alone in its element: the name is the next element's.
+    if (rest.empty()) {
+      const std::uint32_t next = dom::next_element_sibling(index, i);
+      if (next == dom::kNoNode || index[next].text_chars > kMaxLineChars) return {};
+      rest = text::collapse_whitespace(index.text_content(next));
+    }
+    ThreadStarter found;
+    found.date = parse_date(rest, month_first);
+    const std::string name(text::trim(std::string_view(rest).substr(0, rest.find(','))));
+    if (looks_like_a_handle(name)) found.name = name;
+    return found;
+  }
+  return {};
+}
+
 // On a thread the author is whoever opened it: the first user name on the
 // content side, in an element whose class or id names a user.
 std::string first_poster(const dom::NodeIndex& index, const std::vector<NodeFeatures>& f) {
@@ -550,9 +591,49 @@ std::string first_poster(const dom::NodeIndex& index, const std::vector<NodeFeat
   return {};
 }
 
+// Microdata nests a thread's replies as items of their own (itemprop
+// comment, suggestedAnswer, acceptedAnswer): an author element inside none
+// of them names whoever opened the thread, also where the content stage
+// kept only the replies or the name is a <meta itemprop=name> with no text.
+bool inside_reply_item(const dom::NodeIndex& index, std::uint32_t i) {
+  for (std::uint32_t k = index[i].parent; k != dom::kNoNode; k = index[k].parent) {
+    const std::string_view prop = text::trim(index.attr(k, "itemprop"));
+    if (prop.empty()) continue;
+    if (text::iequals_ascii(prop, "comment") || text::iequals_ascii(prop, "suggestedAnswer") ||
+        text::iequals_ascii(prop, "acceptedAnswer")) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The thread's own microdata author, when the page marks its replies as
+// items (so that an author outside them is the opener's): the first
+// itemprop=author outside every reply item.
+std::string thread_opener(const dom::NodeIndex& index, const std::vector<std::uint32_t>& authors) {
+  const bool replies_marked = std::any_of(authors.begin(), authors.end(),
+                                          [&](std::uint32_t i) { return inside_reply_item(index, i); });
+  if (!replies_marked) return {};
+  for (std::uint32_t i : authors) {
+    if (index[i].text_chars > 100 || inside_reply_item(index, i)) continue;
+    // The Person item's name property, when it has one: the element's
+    // whole text may add an avatar's initial ("JosephF J").
+    std::string name;
+    for (std::uint32_t k = i + 1; k < index[i].end && name.empty(); ++k) {
+      if (!index[k].is_element() || !text::iequals_ascii(text::trim(index.attr(k, "itemprop")), "name")) continue;
+      name = index[k].tag == GUMBO_TAG_META ? std::string(index.attr(k, "content")) : index.text_content(k);
+    }
+    if (name.empty()) name = marked_name(index, i, /*thread=*/true);
+    name = text::collapse_whitespace(name);
+    // Handles hold digits ("luizjr4"), which clean_authors refuses in names.
+    return looks_like_a_handle(name) ? name : std::string();
+  }
+  return {};
+}
+
 AuthorOrigin extract_authors(const dom::NodeIndex& index, const std::vector<NodeFeatures>& f,
                      const PageMeta& meta, const JsonLdFields& ld, std::string_view page_url,
-                     HeadlineDateLines& date_lines, Document& doc) {
+                     HeadlineDateLines& date_lines, const ThreadStarter& starter, Document& doc) {
   std::vector<std::string> names;
   std::string_view source;
   const bool thread = content::is_discussion_page(ld.type, page_url);
@@ -635,6 +716,16 @@ AuthorOrigin extract_authors(const dom::NodeIndex& index, const std::vector<Node
   std::vector<std::uint32_t> itemprop_authors;
   for (std::uint32_t i : meta.itemprops) {
     if (text::iequals_ascii(text::trim(index.attr(i, "itemprop")), "author")) itemprop_authors.push_back(i);
+  }
+  if (names.empty() && !starter.name.empty()) {
+    names.push_back(starter.name);
+    source = "thread starter";
+  }
+  if (names.empty() && thread) {
+    if (std::string op = thread_opener(index, itemprop_authors); !op.empty()) {
+      names.push_back(std::move(op));
+      source = "itemprop (thread opener)";
+    }
   }
   if (names.empty()) add_marked(itemprop_authors, "itemprop");
   if (names.empty()) add_marked(meta.rel_author, "rel=author");
@@ -720,7 +811,8 @@ AuthorOrigin extract_authors(const dom::NodeIndex& index, const std::vector<Node
 
 void extract_dates(const dom::NodeIndex& index, const std::vector<NodeFeatures>& f,
                    const PageMeta& meta, const JsonLdFields& ld, std::string_view page_url,
-                   bool month_first, HeadlineDateLines& date_lines, Document& doc) {
+                   bool month_first, HeadlineDateLines& date_lines, const ThreadStarter& starter,
+                   Document& doc) {
   // What the page declares: its publication date, and when it was last modified.
   std::optional<CivilDate> declared;
   std::string_view declared_source;
@@ -793,9 +885,16 @@ void extract_dates(const dom::NodeIndex& index, const std::vector<NodeFeatures>&
     if (!doc.date.empty() || raw.empty()) return;
     if (auto d = parse_date(raw, month_first)) take(*d, source);
   };
+  // The date the thread was started, on its "Started by" line.
+  if (starter.date) take(*starter.date, "thread starter");
   // A date the page labels "Published" wins over unlabelled <time>s and
   // date lines, which may be a related post's or an update's.
-  if (auto d = labelled_publication_date(index, month_first)) take(*d, "published label");
+  if (doc.date.empty()) {
+    if (auto d = labelled_publication_date(index, month_first)) take(*d, "published label");
+  }
+  if (doc.date.empty()) {
+    if (auto d = originally_published_date(index, month_first)) take(*d, "originally published");
+  }
   for (std::uint32_t i : meta.time_elements) {
     if (!doc.date.empty()) break;
     if (!is_content_side(f, i)) continue;
@@ -822,6 +921,11 @@ void extract_dates(const dom::NodeIndex& index, const std::vector<NodeFeatures>&
   }
   if (doc.date.empty()) {
     if (const auto shown = headline_date(/*below_only=*/false)) take(*shown, "date line");
+  }
+  // Past all these, the date printed with the byline, where the byline sits
+  // away from the headline (an author block after the article).
+  if (doc.date.empty()) {
+    if (auto d = date_after_byline(index, month_first)) take(*d, "byline date");
   }
   if (doc.date.empty()) {
     if (auto d = date_from_url(page_url)) {
@@ -1049,13 +1153,14 @@ PageKind extract_fields(const dom::NodeIndex& index, const std::vector<NodeFeatu
   // US pages write month first; everyone else day first.
   const bool month_first = doc.language == "en-US" || doc.language == "en";
   HeadlineDateLines date_lines(index, f, meta, month_first);
-  const AuthorOrigin author_origin = extract_authors(
-      index, f, meta, ld, doc.url.empty() ? page_url : std::string_view(doc.url), date_lines, doc);
-  extract_dates(index, f, meta, ld, doc.url.empty() ? page_url : std::string_view(doc.url),
-                month_first, date_lines, doc);
+  const std::string_view own_url = doc.url.empty() ? page_url : std::string_view(doc.url);
+  const ThreadStarter starter =
+      content::is_discussion_page(ld.type, own_url) ? thread_starter(index, month_first) : ThreadStarter{};
+  const AuthorOrigin author_origin = extract_authors(index, f, meta, ld, own_url, date_lines, starter, doc);
+  extract_dates(index, f, meta, ld, own_url, month_first, date_lines, starter, doc);
   extract_categories_and_tags(index, f, meta, ld, link_base.empty() ? doc.url : link_base, doc);
   std::string declared_title =
-      extract_title(index, f, meta, ld, doc.url.empty() ? page_url : std::string_view(doc.url), doc);
+      extract_title(index, f, meta, ld, own_url, doc);
 
   std::string_view image = meta.first("og:image");
   if (image.empty()) image = meta.first("twitter:image");
