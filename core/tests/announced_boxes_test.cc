@@ -27,6 +27,36 @@ TEST(AnnouncedBoxes, HeadingPhrases) {
   }
 }
 
+TEST(AnnouncedBoxes, ShopCarouselPhrases) {
+  // Read on pages read as lists of links too: never a listing's own section.
+  for (const char* h : {"Frequently bought together", "Recently viewed", "You may also like",
+                        "Customers also bought", "Similar items"}) {
+    EXPECT_TRUE(announces_shop_carousel(h)) << h;
+    EXPECT_TRUE(announces_link_box(h)) << h;
+  }
+  for (const char* h : {"Most popular", "Trending now", "Related articles", "More from Jane", "Share this"}) {
+    EXPECT_FALSE(announces_shop_carousel(h)) << h;
+  }
+}
+
+TEST(AnnouncedBoxes, InALinkListOnlyACarouselOfProductCardsGoes) {
+  Indexed t(R"(<body><div id=a>
+<h2 id=h1>Trending now</h2>
+<ul id=l1><li><a href=/x>A first story</a> <span>$25.00</span></li><li><a href=/y>A second story</a> <span>$35.00</span></li></ul>
+<h2 id=h2>Recently viewed</h2>
+<ul id=l2><li><a href=/p>A hat</a> <span>$25.00</span></li><li><a href=/q>A scarf</a> <span>$35.00</span></li></ul>
+</div></body>)");
+  Selection sel;
+  sel.container = t.by_id("a");
+  sel.core = sel.container;
+  sel.pruned.assign(t.index->size(), false);
+  prune_announced_boxes(*t.index, t.features, sel, /*carousels_only=*/true);
+  EXPECT_FALSE(sel.pruned[t.by_id("h1")]);
+  EXPECT_FALSE(sel.pruned[t.by_id("l1")]);
+  EXPECT_TRUE(sel.pruned[t.by_id("h2")]);
+  EXPECT_TRUE(sel.pruned[t.by_id("l2")]);
+}
+
 TEST(AnnouncedBoxes, DisclosurePhrases) {
   EXPECT_TRUE(is_affiliate_disclosure(
       "We may earn commission from links on this page, but we only recommend products we back."));

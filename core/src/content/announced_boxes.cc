@@ -29,10 +29,6 @@ const RE2& announcing_heading() {
       R"((?:other |more )?related(?: [^ ]+){0,2}|recommended(?: [^ ]+){0,2}|)"
       R"((?:most )?popular(?: [^ ]+){0,2}|most (?:read|viewed|shared|commented)(?: [^ ]+){0,2}|)"
       R"(trending(?: [^ ]+){0,2}|similar (?:[^ ]+ )?(?:products|items|articles|posts|stories|recipes)(?: .*)?|)"
-      // a shop's carousels: what else was viewed or bought, paid placements
-      R"((?:your )?recently viewed(?: [^ ]+){0,2}|(?:frequently )?bought together|)"
-      R"(explore (?:related|similar)(?: .*)?|complete the look|pairs? (?:well|perfectly) with(?: .*)?|)"
-      R"(sponsored (?:products|items)(?: .*)?|)"
       // you may also like
       R"(you (?:may|might|will|could|'ll|’ll) (?:also )?(?:like|love|enjoy|be interested)(?: .*)?|)"
       R"((?:other|more) (?:[^ ]+ ){0,3}you(?: may| might)? (?:also )?(?:like|love|enjoy)|)"
@@ -40,7 +36,6 @@ const RE2& announcing_heading() {
       R"(more (?:from|by)(?: .*)?|more (?:stories|articles|posts|news|reads|videos|recipes|guides)(?: .*)?|)"
       R"((?:what to )?read next|(?:also|further) read(?:ing)?|keep (?:reading|exploring)(?: .*)?|)"
       R"(more to (?:explore|read|discover|love)|explore more(?: .*)?|don['’]?t miss(?: .*)?|)"
-      R"((?:people|customers|shoppers|guests|buyers|others)(?: like you)? (?:who|also) .*|)"
       // sharing and following
       R"(share(?: this| it| the| on| via)?(?: [^ ]+){0,2}|like this|follow us(?: .*)?|)"
       // de
@@ -118,15 +113,35 @@ bool holds_heading_up_to(const dom::NodeIndex& index, std::uint32_t i, GumboTag 
   return false;
 }
 
+// A shop's carousels: what else was viewed or bought, other products like
+// this one, paid placements. They never label a section of a listing's own
+// items, so they are read on pages read as lists of links too.
+const RE2& shop_carousel_heading() {
+  static const RE2 kPattern(
+      R"(^(?:)"
+      R"((?:your )?recently viewed(?: [^ ]+){0,2}|(?:frequently )?bought together|)"
+      R"(similar (?:[^ ]+ )?(?:products|items)(?: .*)?|explore (?:related|similar)(?: .*)?|)"
+      R"(complete the look|pairs? (?:well|perfectly) with(?: .*)?|sponsored (?:products|items)(?: .*)?|)"
+      R"(you (?:may|might) also (?:like|love)|)"
+      R"((?:people|customers|shoppers|guests|buyers|others)(?: like you)? (?:who|also) .*)"
+      R"()[ :.!?…]*$)");
+  return kPattern;
+}
+
 bool wraps(const dom::NodeIndex& index, std::uint32_t a, std::uint32_t node) {
   return node != dom::kNoNode && a <= node && index[a].end > node;
 }
 
 }  // namespace
 
+bool announces_shop_carousel(std::string_view heading_text) {
+  const std::string lower = text::to_lower_utf8(text::collapse_whitespace(heading_text));
+  return RE2::FullMatch(lower, shop_carousel_heading());
+}
+
 bool announces_link_box(std::string_view heading_text) {
   const std::string lower = text::to_lower_utf8(text::collapse_whitespace(heading_text));
-  return RE2::FullMatch(lower, announcing_heading());
+  return RE2::FullMatch(lower, announcing_heading()) || RE2::FullMatch(lower, shop_carousel_heading());
 }
 
 bool is_affiliate_disclosure(std::string_view text) {
@@ -134,7 +149,7 @@ bool is_affiliate_disclosure(std::string_view text) {
 }
 
 void prune_announced_boxes(const dom::NodeIndex& index, const std::vector<NodeFeatures>& features,
-                           Selection& sel) {
+                           Selection& sel, bool carousels_only) {
   const std::uint32_t container = sel.container;
   const std::uint32_t end = index[container].end;
   for (std::uint32_t i = container + 1; i < end; ++i) {
@@ -145,7 +160,8 @@ void prune_announced_boxes(const dom::NodeIndex& index, const std::vector<NodeFe
     }
     if (!node.is_element() || !dom::is_heading_tag(node.tag) || node.text_chars == 0 ||
         node.text_chars > kMaxAnnouncingHeadingChars || wraps(index, i, sel.core) ||
-        !announces_link_box(index.text_content(i))) {
+        !(carousels_only ? announces_shop_carousel(index.text_content(i))
+                         : announces_link_box(index.text_content(i)))) {
       continue;
     }
     // The heading's wrappers that hold nothing else ("section-header").
@@ -177,6 +193,9 @@ void prune_announced_boxes(const dom::NodeIndex& index, const std::vector<NodeFe
     // heading are other products, however little of them is linked.
     const bool product_cards = shows_product_cards(index, index[label].end, box_end);
     if (kept_chars > 0 && (prose || (2 * link_chars < kept_chars && !product_cards))) continue;
+    // In a list of links the items are the content: only a carousel's
+    // cards (or its empty box, filled by a script) go.
+    if (carousels_only && kept_chars > 0 && !product_cards) continue;
     sel.pruned[label] = true;
     sel.rules_fired.push_back("announced_box: " + index.path(label));
     for (std::uint32_t k = index[label].end; k < box_end; k = index[k].end) {
