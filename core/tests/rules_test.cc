@@ -77,6 +77,16 @@ TEST(Rules, SimilarReadsAreRelated) {
   EXPECT_EQ(fired(m, {"dissimilar-materials", "", GUMBO_TAG_DIV, ""}), "");
 }
 
+TEST(Rules, UpsellAndCrossSellBoxesAreRelated) {
+  // A shop's "You may also like" boxes by their usual names (WooCommerce's
+  // "up-sells upsells products", "cross-sells").
+  const RuleMatcher m;
+  for (const char* cls : {"up-sells", "upsells", "cross-sells", "product-upsell"}) {
+    EXPECT_EQ(fired(m, {cls, "", GUMBO_TAG_DIV, ""}), "related") << cls;
+  }
+  EXPECT_EQ(fired(m, {"sells-fast", "", GUMBO_TAG_DIV, ""}), "");
+}
+
 TEST(Rules, TagsAndRolesGoThroughTheTable) {
   const RuleMatcher m;
   EXPECT_EQ(fired(m, {"", "", GUMBO_TAG_NAV, ""}), "navigation");

@@ -254,6 +254,55 @@ TEST(TextRender, RepeatedLongParagraphOnItsOwnIsKept) {
   EXPECT_EQ(blocks.size(), 3u);
 }
 
+TEST(TextRender, CopyJoinedByShortLinesIsDropped) {
+  // A shop's description printed twice in a row (desktop and mobile): a
+  // short line between the copied paragraphs is part of the copy. A
+  // paragraph of sentences without a final stop is prose too.
+  const std::vector<TextBlock> section = {
+      {BlockKind::kParagraph, "Make each cup of tea or coffee feel special. A wheel thrown, matte textured vessel in a speckled finish with a clear glaze", 0},
+      {BlockKind::kParagraph, "Handmade stoneware.", 0},
+      {BlockKind::kParagraph, "Size: approx. 9.5 x 13 x 7cm", 0},
+      {BlockKind::kParagraph, "Volume: approx. 350ml", 0},
+  };
+  std::vector<TextBlock> blocks = section;
+  blocks.insert(blocks.end(), section.begin(), section.end());
+  drop_repeated_blocks(blocks);
+  EXPECT_EQ(blocks.size(), section.size());
+}
+
+TEST(TextRender, FarCopyIsNotJoinedByShortLines) {
+  // A manual repeats an instruction and a label in each language's tab,
+  // sections apart: the short label joins no run there, and the single
+  // repeated paragraphs on either side of it stay.
+  std::vector<TextBlock> blocks = {
+      {BlockKind::kParagraph, "In a new terminal window, run the following command to start the tunnel.", 0},
+      {BlockKind::kParagraph, "Warning", 0},
+      {BlockKind::kParagraph, "Click the phone number that the service gave you, then open its settings.", 0},
+  };
+  for (int k = 0; k < 6; ++k) blocks.push_back({BlockKind::kPre, "step " + std::to_string(k), 0});
+  blocks.insert(blocks.end(), blocks.begin(), blocks.begin() + 3);
+  const std::size_t before = blocks.size();
+  drop_repeated_blocks(blocks);
+  EXPECT_EQ(blocks.size(), before);
+}
+
+TEST(TextRender, LineNumbersJoinNoCopy) {
+  // A code listing drawn as numbered lines, shown again for another
+  // language: the numbers are no copied text.
+  std::vector<TextBlock> blocks = {
+      {BlockKind::kParagraph, "1", 0},
+      {BlockKind::kParagraph, "Create a new file in the project directory. Paste the following code:", 0},
+      {BlockKind::kParagraph, "2", 0},
+      {BlockKind::kParagraph, "Save your changes. Then run this command from your terminal, in that folder.", 0},
+      {BlockKind::kParagraph, "1", 0},
+      {BlockKind::kParagraph, "Create a new file in the project directory. Paste the following code:", 0},
+      {BlockKind::kParagraph, "2", 0},
+      {BlockKind::kParagraph, "Save your changes. Then run this command from your terminal, in that folder.", 0},
+  };
+  drop_repeated_blocks(blocks);
+  EXPECT_EQ(blocks.size(), 8u);
+}
+
 TEST(TextRender, HtmlStaysWithinTheOutputLimitOnceClosed) {
   // Every cut must leave room for the closing </ul> or </table> and </div>.
   Indexed t("<div id=r><p>Intro paragraph.</p><ul><li>one item</li><li>two item</li><li>three</li></ul>"

@@ -7,6 +7,7 @@
 
 #include <string>
 
+#include "content/price_grid.h"
 #include "dom/text_util.h"
 
 namespace thresher::content {
@@ -27,7 +28,7 @@ const RE2& announcing_heading() {
       // related / recommended / popular / trending
       R"((?:other |more )?related(?: [^ ]+){0,2}|recommended(?: [^ ]+){0,2}|)"
       R"((?:most )?popular(?: [^ ]+){0,2}|most (?:read|viewed|shared|commented)(?: [^ ]+){0,2}|)"
-      R"(trending(?: [^ ]+){0,2}|similar (?:[^ ]+ )?(?:products|items|articles|posts|stories|recipes)|)"
+      R"(trending(?: [^ ]+){0,2}|similar (?:[^ ]+ )?(?:products|items|articles|posts|stories|recipes)(?: .*)?|)"
       // you may also like
       R"(you (?:may|might|will|could|'ll|’ll) (?:also )?(?:like|love|enjoy|be interested)(?: .*)?|)"
       R"((?:other|more) (?:[^ ]+ ){0,3}you(?: may| might)? (?:also )?(?:like|love|enjoy)|)"
@@ -35,7 +36,6 @@ const RE2& announcing_heading() {
       R"(more (?:from|by)(?: .*)?|more (?:stories|articles|posts|news|reads|videos|recipes|guides)(?: .*)?|)"
       R"((?:what to )?read next|(?:also|further) read(?:ing)?|keep (?:reading|exploring)(?: .*)?|)"
       R"(more to (?:explore|read|discover|love)|explore more(?: .*)?|don['’]?t miss(?: .*)?|)"
-      R"((?:people|customers|shoppers) (?:who|also) .*|)"
       // sharing and following
       R"(share(?: this| it| the| on| via)?(?: [^ ]+){0,2}|like this|follow us(?: .*)?|)"
       // de
@@ -84,15 +84,64 @@ const RE2& disclosure_key_word() {
   return kPattern;
 }
 
+// Product cards among the siblings [begin, end): two prices shown or more,
+// outside tables (a table of prices is data: rates by state, a price list).
+bool shows_product_cards(const dom::NodeIndex& index, std::uint32_t begin, std::uint32_t end) {
+  std::uint32_t prices = 0;
+  for (std::uint32_t k = begin; k < end; k = index[k].end) {
+    for (std::uint32_t i = k; i < index[k].end; ++i) {
+      if (index[i].tag == GUMBO_TAG_TABLE && index[i].is_element()) return false;
+    }
+    prices += count_prices(index, k);
+  }
+  return prices >= 2;
+}
+
+// `i` is or holds a shown heading of rank `rank` or higher: the next
+// section (a wrapper around the product's <h1>, price and buy box), where a
+// box announced by a heading of that rank ends.
+bool holds_heading_up_to(const dom::NodeIndex& index, std::uint32_t i, GumboTag rank) {
+  for (std::uint32_t k = i; k < index[i].end;) {
+    const dom::Node& node = index[k];
+    if (node.flags & (dom::kHidden | dom::kSkipped)) {
+      k = node.end;
+      continue;
+    }
+    if (node.is_element() && dom::is_heading_tag(node.tag) && node.tag <= rank) return true;
+    ++k;
+  }
+  return false;
+}
+
+// A shop's carousels: what else was viewed or bought, other products like
+// this one, paid placements. They never label a section of a listing's own
+// items, so they are read on pages read as lists of links too.
+const RE2& shop_carousel_heading() {
+  static const RE2 kPattern(
+      R"(^(?:)"
+      R"((?:your )?recently viewed(?: [^ ]+){0,2}|(?:frequently )?bought together|)"
+      R"(similar (?:[^ ]+ )?(?:products|items)(?: .*)?|explore (?:related|similar)(?: .*)?|)"
+      R"(complete the look|pairs? (?:well|perfectly) with(?: .*)?|sponsored (?:products|items)(?: .*)?|)"
+      R"(you (?:may|might) also (?:like|love)|)"
+      R"((?:people|customers|shoppers|guests|buyers|others)(?: like you)? (?:who|also) .*)"
+      R"()[ :.!?…]*$)");
+  return kPattern;
+}
+
 bool wraps(const dom::NodeIndex& index, std::uint32_t a, std::uint32_t node) {
   return node != dom::kNoNode && a <= node && index[a].end > node;
 }
 
 }  // namespace
 
+bool announces_shop_carousel(std::string_view heading_text) {
+  const std::string lower = text::to_lower_utf8(text::collapse_whitespace(heading_text));
+  return RE2::FullMatch(lower, shop_carousel_heading());
+}
+
 bool announces_link_box(std::string_view heading_text) {
   const std::string lower = text::to_lower_utf8(text::collapse_whitespace(heading_text));
-  return RE2::FullMatch(lower, announcing_heading());
+  return RE2::FullMatch(lower, announcing_heading()) || RE2::FullMatch(lower, shop_carousel_heading());
 }
 
 bool is_affiliate_disclosure(std::string_view text) {
@@ -100,7 +149,7 @@ bool is_affiliate_disclosure(std::string_view text) {
 }
 
 void prune_announced_boxes(const dom::NodeIndex& index, const std::vector<NodeFeatures>& features,
-                           Selection& sel) {
+                           Selection& sel, bool carousels_only) {
   const std::uint32_t container = sel.container;
   const std::uint32_t end = index[container].end;
   for (std::uint32_t i = container + 1; i < end; ++i) {
@@ -111,7 +160,8 @@ void prune_announced_boxes(const dom::NodeIndex& index, const std::vector<NodeFe
     }
     if (!node.is_element() || !dom::is_heading_tag(node.tag) || node.text_chars == 0 ||
         node.text_chars > kMaxAnnouncingHeadingChars || wraps(index, i, sel.core) ||
-        !announces_link_box(index.text_content(i))) {
+        !(carousels_only ? announces_shop_carousel(index.text_content(i))
+                         : announces_link_box(index.text_content(i)))) {
       continue;
     }
     // The heading's wrappers that hold nothing else ("section-header").
@@ -131,14 +181,21 @@ void prune_announced_boxes(const dom::NodeIndex& index, const std::vector<NodeFe
     for (std::uint32_t k = index[label].end; k < index[parent].end; k = index[k].end) {
       const dom::Node& sib = index[k];
       if (wraps(index, k, sel.core)) break;
-      if (sib.is_element() && dom::is_heading_tag(sib.tag) && sib.tag <= node.tag) break;
+      if (sib.is_element() && holds_heading_up_to(index, k, node.tag)) break;
       box_end = sib.end;
       if (sel.pruned[k] || (sib.flags & (dom::kHidden | dom::kSkipped))) continue;
       kept_chars += sib.text_chars;
       link_chars += sib.link_chars;
       prose = prose || (features[k].holds_paragraph && 2 * sib.link_chars < sib.text_chars);
     }
-    if (kept_chars > 0 && (prose || 2 * link_chars < kept_chars)) continue;
+    // A shop's carousel links only each card's name; its prices, badges
+    // and delivery lines are plain text. Cards showing prices under such a
+    // heading are other products, however little of them is linked.
+    const bool product_cards = shows_product_cards(index, index[label].end, box_end);
+    if (kept_chars > 0 && (prose || (2 * link_chars < kept_chars && !product_cards))) continue;
+    // In a list of links the items are the content: only a carousel's
+    // cards (or its empty box, filled by a script) go.
+    if (carousels_only && kept_chars > 0 && !product_cards) continue;
     sel.pruned[label] = true;
     sel.rules_fired.push_back("announced_box: " + index.path(label));
     for (std::uint32_t k = index[label].end; k < box_end; k = index[k].end) {

@@ -20,6 +20,11 @@ namespace thresher::content {
 // only, case-insensitive, trailing punctuation ignored.
 bool announces_link_box(std::string_view heading_text);
 
+// A heading announcing a shop's carousel of other products ("Frequently
+// bought together", "Recently viewed", "Customers also bought"); a subset
+// of announces_link_box.
+bool announces_shop_carousel(std::string_view heading_text);
+
 // A short text disclosing that the site earns from the links or products
 // it shows ("As an Amazon Associate I earn from qualifying purchases").
 bool is_affiliate_disclosure(std::string_view text);
@@ -29,8 +34,11 @@ bool is_affiliate_disclosure(std::string_view text);
 // its rank, when they hold no paragraph of prose or are mostly links (or
 // were pruned already). A heading followed by prose is a section of the
 // text and stays.
+// With carousels_only (a page read as a list of links), only a shop's
+// carousel headings (announces_shop_carousel) count, and their box goes
+// only when it shows product cards or nothing.
 void prune_announced_boxes(const dom::NodeIndex& index, const std::vector<NodeFeatures>& features,
-                           Selection& sel);
+                           Selection& sel, bool carousels_only = false);
 
 // Prunes short blocks (at most kMaxDisclosureChars) that are affiliate
 // disclosures and sit at an edge of the text: before its first paragraph or

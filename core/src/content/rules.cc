@@ -74,7 +74,7 @@ const std::vector<Rule>& rule_table() {
        "related|relatedposts|related-posts|related-articles|recommended|recommendations|"
        "more-stories|read-next|readnext|see-also|also-read|popular|most-read|mostread|"
        "most-popular|trending|outbrain|taboola|you-may-like|further-reading|more-from|similar|"
-       "more-like-this|also-like",
+       "more-like-this|also-like|upsell|upsells|up-sells|cross-sell|cross-sells|crosssell|crosssells",
        false, 1.0},
       {"share", RuleKind::kBoilerplate,
        "share|shares|sharing|sharebar|share-bar|social|social-share|socials|addthis|sharethis|"

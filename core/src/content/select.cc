@@ -651,6 +651,8 @@ Selection select_content(const dom::NodeIndex& index, const std::vector<NodeFeat
   if (!link_mode) {
     prune_announced_boxes(index, features, sel);
     prune_edge_disclosures(index, features, sel);
+  } else if (!discussion) {
+    prune_announced_boxes(index, features, sel, /*carousels_only=*/true);
   }
   if (discussion) {
     prune_forum_furniture(index, features, sel);

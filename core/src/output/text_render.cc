@@ -13,6 +13,13 @@ namespace {
 
 // Shorter blocks repeat for real (labels, prices, "Read more").
 constexpr std::size_t kMinRepeatedChars = 20;
+// A paragraph this long, repeated with its neighbour, is a copy of a
+// section whether or not it ends in a full stop (a shop's description
+// lines often do not: "A wheel thrown, matte vessel with a clear glaze").
+constexpr std::size_t kMinCopiedParagraphChars = 100;
+// Blocks at most between the end of a run and a copy of it that short
+// lines join (see drop_repeated_blocks).
+constexpr std::size_t kMaxBridgedCopyGap = 3;
 // On a thread, shorter lines repeat for real ("Thanks, that worked!").
 constexpr std::size_t kMinRepeatedParagraphChars = 40;
 
@@ -55,6 +62,24 @@ std::string finish_text(std::string raw, BlockKind kind) {
 bool is_prose(const TextBlock& b) {
   return b.kind != BlockKind::kHeading && text::visible_length(b.text) >= 50 &&
          text::ends_with_sentence_punctuation(b.text);
+}
+
+// A letter (ASCII, or any non-ASCII character: most are letters of other
+// scripts), not only digits and signs ("1", "$20").
+bool holds_letter(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u >= 0x80 || ((u | 0x20) >= 'a' && (u | 0x20) <= 'z');
+  });
+}
+
+// A full stop, question or exclamation mark followed by a space: sentences
+// (a code line of that length rarely holds one).
+bool holds_sentence_break(std::string_view text) {
+  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+    if ((text[i] == '.' || text[i] == '?' || text[i] == '!') && text[i + 1] == ' ') return true;
+  }
+  return false;
 }
 
 bool is_edge_furniture(const TextBlock& b) {
@@ -303,6 +328,26 @@ void drop_repeated_blocks(std::vector<TextBlock>& blocks) {
         first.try_emplace(text::to_lower_utf8(text::collapse_whitespace(blocks[k].text)), k);
     if (!fresh) original[k] = it->second;
   }
+  std::vector<bool> bridged(blocks.size(), false);
+  // A short block right after a copy that repeats the block right after
+  // its original ("Handmade stoneware." between two copied paragraphs) is
+  // part of the copied run, not a break in it, when the copy follows its
+  // original closely (a shop's desktop and mobile copies of a description;
+  // a manual's tabs repeat instructions sections apart, and keep them) and
+  // holds two copies of longer blocks.
+  for (std::size_t k = 1; k < blocks.size(); ++k) {
+    const std::size_t next = original[k - 1] == kNone ? kNone : original[k - 1] + 1;
+    if (original[k] != kNone || next == kNone || next >= k || length[k] >= kMinRepeatedChars ||
+        blocks[k].kind != blocks[next].kind || blocks[k].kind == BlockKind::kPre ||
+        blocks[k].kind == BlockKind::kTableRow || !holds_letter(blocks[k].text)) {
+      continue;  // line numbers of a code listing ("1", "2") do not join runs
+    }
+    if (text::to_lower_utf8(text::collapse_whitespace(blocks[k].text)) ==
+        text::to_lower_utf8(text::collapse_whitespace(blocks[next].text))) {
+      original[k] = next;
+      bridged[k] = true;
+    }
+  }
   // Blocks a and a + 1 are copies of two blocks that also follow each other.
   auto copied_pair = [&](std::size_t a) {
     return original[a] != kNone && original[a + 1] != kNone && original[a + 1] == original[a] + 1;
@@ -320,10 +365,24 @@ void drop_repeated_blocks(std::vector<TextBlock>& blocks) {
     std::size_t last = k + 1;
     while (last + 1 < blocks.size() && copied_pair(last)) ++last;
     bool prose = false;
+    std::size_t long_copies = 0;
+    bool joined = false;
     for (std::size_t j = k; j <= last; ++j) {
       const bool text = blocks[j].kind == BlockKind::kParagraph || blocks[j].kind == BlockKind::kQuote;
-      prose = prose || (text && is_prose(blocks[j]));
+      prose = prose || (text && (is_prose(blocks[j]) || (length[j] >= kMinCopiedParagraphChars &&
+                                                         holds_sentence_break(blocks[j].text))));
+      if (length[j] >= kMinRepeatedChars) ++long_copies;
+      joined = joined || bridged[j];
     }
+    if (joined && k > original[last] + 1 + kMaxBridgedCopyGap) {
+      // A copy far from its original: its short lines are no part of it;
+      // the run is read again, split at them.
+      for (std::size_t j = k; j <= last; ++j) {
+        if (bridged[j]) original[j] = kNone;
+      }
+      continue;
+    }
+    prose = prose && long_copies >= 2;
     if (prose) std::fill(drop.begin() + static_cast<std::ptrdiff_t>(k),
                          drop.begin() + static_cast<std::ptrdiff_t>(last) + 1, true);
     k = last + 1;

@@ -60,7 +60,10 @@ void drop_card_controls(std::vector<TextBlock>& blocks);
 // cards to scroll without a gap). A single repeated block is kept (summaries,
 // FAQs and quotes repeat lines for real), and so are runs of list items
 // (a pricing plan repeats the features of the plan below it), code and
-// table rows.
+// table rows. A short line (under 20 characters, with a letter) between
+// copied blocks, repeating the line after its original's, is part of the
+// run when the copy follows its original within three blocks (a shop's
+// description shown twice in a row); further away it splits the run.
 void drop_repeated_blocks(std::vector<TextBlock>& blocks);
 
 // On a thread, a paragraph or quote of kMinRepeatedParagraphChars or more
