@@ -38,7 +38,7 @@ TEST(Bylines, SaysByLooksPastLeadingWhiteSpaceAndFoldsCase) {
   EXPECT_FALSE(says_by(""));
   EXPECT_FALSE(says_by("   ", true));
   EXPECT_FALSE(says_by("Home"));
-  EXPECT_FALSE(says_by("\xC3\xA9crit par Marie"));  // é: none of the words
+  EXPECT_FALSE(says_by("\xC3\xA9" "crit par Marie"));  // é: none of the words
 }
 
 TEST(Bylines, ByLineWithMoreLinksGivesItsFirstLink) {
