@@ -122,4 +122,28 @@ TEST(Decode, CanonicalCharsetNames) {
   EXPECT_EQ(canonical_charset("no-such-charset"), "");
 }
 
+TEST(Decode, ScanUtf8FindsTheFirstNonAsciiByteAndBadSequencesAnywhere) {
+  // Long ASCII runs are read 8 and 32 bytes at a time: a byte of interest
+  // at every offset around those steps must still be seen.
+  for (std::size_t at = 0; at < 80; ++at) {
+    std::string ascii(80, 'a');
+    EXPECT_TRUE(scan_utf8(ascii).valid);
+    EXPECT_FALSE(scan_utf8(ascii).non_ascii);
+    std::string text = ascii;
+    text.replace(at, 1, "\xC3\xA9");  // é
+    EXPECT_TRUE(scan_utf8(text).valid) << at;
+    EXPECT_TRUE(scan_utf8(text).non_ascii) << at;
+    std::string bad = ascii;
+    bad[at] = '\xC3';  // a lead byte followed by ASCII
+    EXPECT_FALSE(scan_utf8(bad).valid) << at;
+    EXPECT_FALSE(is_valid_utf8(bad)) << at;
+    bad[at] = '\x80';  // a continuation byte alone
+    EXPECT_FALSE(scan_utf8(bad).valid) << at;
+  }
+  EXPECT_FALSE(scan_utf8("\xED\xA0\x80").valid);      // a surrogate
+  EXPECT_FALSE(scan_utf8("\xC0\xAF").valid);          // overlong
+  EXPECT_FALSE(scan_utf8("\xF4\x90\x80\x80").valid);  // past U+10FFFF
+  EXPECT_TRUE(scan_utf8("\xF0\x9F\x98\x80").valid);   // U+1F600
+}
+
 }  // namespace thresher::input

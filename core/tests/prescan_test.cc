@@ -160,6 +160,32 @@ TEST(Prescan, DropsAttributesNoStageReads) {
   EXPECT_EQ(squeeze_markup(all, {}), all);  // nothing listed: all kept
 }
 
+TEST(Prescan, KeptNamesAreFoundWhateverTheirFirstLetterOrCase) {
+  // Names sharing a first letter with a kept one ("cite", "item"), a kept
+  // name repeated (gumbo reads the first), and a policy of more than 32 names.
+  constexpr std::string_view kNames[] = {"id", "itemprop", "content", "class"};
+  const AttributePolicy policy{kNames, {}};
+  EXPECT_EQ(squeeze_markup("<q cite=u ITEMPROP=a id=b item=c class=d CLASS=e content=f>", policy),
+            "<q ITEMPROP=a id=b class=d content=f>");
+  std::vector<std::string> many;
+  for (int k = 0; k < 40; ++k) many.push_back("n" + std::to_string(k));
+  many.push_back("id");
+  const std::vector<std::string_view> views(many.begin(), many.end());
+  const AttributePolicy wide{views, {}};
+  EXPECT_EQ(squeeze_markup("<p n39=a x=b id=c n3=d>", wide), "<p n39=a id=c n3=d>");
+}
+
+TEST(Prescan, EveryRawTextElementKeepsItsWhiteSpace) {
+  for (const std::string name : {"script", "style", "textarea", "title", "xmp", "iframe",
+                                 "noembed", "noframes", "noscript"}) {
+    const std::string page = "<" + name + ">a  <b>  c</" + name + ">";
+    EXPECT_EQ(squeeze_markup(page, {}), page) << name;
+  }
+  // Names of the same lengths that are not raw text are squeezed.
+  EXPECT_EQ(squeeze_markup("<sup>a  b</sup><strong>c  d</strong>", {}),
+            "<sup>a b</sup><strong>c d</strong>");
+}
+
 TEST(Prescan, KeepsOnlyStylesThatHide) {
   AttributePolicy policy{kKeepNames, {}};
   policy.style_read = [](std::string_view style) { return style.find("none") != std::string_view::npos; };

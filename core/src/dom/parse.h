@@ -25,6 +25,8 @@ class Arena {
   std::size_t bytes_reserved() const noexcept { return reserved_; }
 
  private:
+  void* allocate_in_new_block(std::size_t size);
+
   std::vector<std::unique_ptr<unsigned char[]>> blocks_;
   unsigned char* cursor_ = nullptr;
   std::size_t left_ = 0;

@@ -24,6 +24,14 @@ std::string sniff_meta_charset(std::string_view bytes);
 // "gb2312" means GB18030, ...). Returns "" for labels we do not know.
 std::string canonical_charset(std::string_view label);
 
+// One pass over the bytes: whether they are valid UTF-8 (no overlong forms,
+// surrogates or code points past U+10FFFF) and, when valid, whether any
+// byte is not ASCII (`non_ascii` is only complete when `valid`).
+struct Utf8Scan {
+  bool valid = true;
+  bool non_ascii = false;
+};
+Utf8Scan scan_utf8(std::string_view bytes) noexcept;
 bool is_valid_utf8(std::string_view bytes) noexcept;
 
 // Never fails: undecodable bytes become U+FFFD. Text encoded to UTF-8 twice

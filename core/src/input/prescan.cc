@@ -1,6 +1,7 @@
 #include "input/prescan.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <string>
 #include <span>
@@ -53,6 +54,31 @@ struct TagSpan {
   bool self_closing = false;
 };
 
+// Which bytes end a tag's name, an attribute's name or an unquoted value
+// (each tests its own bits): every other byte only extends the run, and is
+// passed over without the state machine.
+enum : unsigned char { kSpaceBit = 1, kSlashBit = 2, kGreaterBit = 4, kEqualsBit = 8 };
+struct TagBytes {
+  unsigned char bits[256] = {};
+  constexpr TagBytes() {
+    for (char c : {' ', '\n', '\t', '\r', '\f'}) bits[static_cast<unsigned char>(c)] = kSpaceBit;
+    bits[static_cast<unsigned char>('/')] = kSlashBit;
+    bits[static_cast<unsigned char>('>')] = kGreaterBit;
+    bits[static_cast<unsigned char>('=')] = kEqualsBit;
+  }
+};
+constexpr TagBytes kTagBytes;
+constexpr unsigned char kTagNameStop = kSpaceBit | kSlashBit | kGreaterBit;
+constexpr unsigned char kAttrNameStop = kTagNameStop | kEqualsBit;
+constexpr unsigned char kUnquotedStop = kSpaceBit | kGreaterBit;
+
+// The last position of the run that s[k] ends so far: k, moved on while
+// the next byte has none of the `stop` bits.
+std::size_t run_end(std::string_view s, std::size_t k, unsigned char stop) {
+  while (k + 1 < s.size() && !(kTagBytes.bits[static_cast<unsigned char>(s[k + 1])] & stop)) ++k;
+  return k;
+}
+
 // Follows the tokenizer's tag and attribute states exactly: a quote opens a
 // value only right after "=", so `<a b'c>` ends where gumbo ends it, and a
 // stray `"` is an attribute name.
@@ -74,7 +100,11 @@ TagSpan scan_tag(std::string_view s, std::size_t lt, std::vector<Attribute>& att
     slash = false;
     switch (state) {
       case kName:
-        if (space || c == '/') state = kBeforeAttr, slash = c == '/';
+        if (space || c == '/') {
+          state = kBeforeAttr, slash = c == '/';
+        } else {
+          k = run_end(s, k, kTagNameStop);
+        }
         break;
       case kAfterAttr:
         if (c == '=') {
@@ -86,7 +116,9 @@ TagSpan scan_tag(std::string_view s, std::size_t lt, std::vector<Attribute>& att
         if (c == '/') {
           state = kBeforeAttr, slash = true;
         } else if (!space) {
-          attributes.push_back({k, k + 1, k + 1});
+          const std::size_t last = run_end(s, k, kAttrNameStop);
+          attributes.push_back({k, last + 1, last + 1});
+          k = last;
           state = kAttr;
         }
         break;
@@ -98,6 +130,7 @@ TagSpan scan_tag(std::string_view s, std::size_t lt, std::vector<Attribute>& att
         } else if (space) {
           state = kAfterAttr;
         } else {
+          k = run_end(s, k, kAttrNameStop);
           attributes.back().name_end = attributes.back().end = k + 1;
         }
         break;
@@ -112,6 +145,7 @@ TagSpan scan_tag(std::string_view s, std::size_t lt, std::vector<Attribute>& att
           tag.end = k + 1;
           return tag;
         } else if (!space) {
+          k = run_end(s, k, kUnquotedStop);
           attributes.back().end = k + 1;
           state = kUnquoted;
         }
@@ -124,6 +158,7 @@ TagSpan scan_tag(std::string_view s, std::size_t lt, std::vector<Attribute>& att
         if (space) {
           state = kBeforeAttr;
         } else {
+          k = run_end(s, k, kUnquotedStop);
           attributes.back().end = k + 1;
         }
         break;
@@ -320,7 +355,13 @@ enum class Verdict : char { kDrop, kKeep, kKeepAsWritten };
 // Decides, attribute by attribute, what squeeze_markup passes on.
 class AttributeEditor {
  public:
-  explicit AttributeEditor(const AttributePolicy& policy) : policy_(policy) {}
+  explicit AttributeEditor(const AttributePolicy& policy) : policy_(policy) {
+    for (std::size_t k = 0; k < policy.keep.size() && k < 32; ++k) {
+      if (!policy.keep[k].empty()) {
+        by_first_[static_cast<unsigned char>(policy.keep[k].front())] |= std::uint32_t{1} << k;
+      }
+    }
+  }
 
   // Starts a new tag: names given twice count only the first time.
   void start_tag() { seen_ = 0; }
@@ -334,9 +375,8 @@ class AttributeEditor {
     const std::string_view lowered(buf, name.size());
     if (shapes_tree(lowered)) return Verdict::kKeepAsWritten;
     if (policy_.keep.empty()) return Verdict::kKeep;
-    const auto slot = std::find(policy_.keep.begin(), policy_.keep.end(), lowered);
-    if (slot == policy_.keep.end()) return Verdict::kDrop;
-    const auto k = static_cast<std::size_t>(slot - policy_.keep.begin());
+    const std::size_t k = find_kept(lowered);
+    if (k == policy_.keep.size()) return Verdict::kDrop;
     if (k < 32) {
       if (seen_ & (std::uint32_t{1} << k)) return Verdict::kDrop;  // gumbo ignores it
       seen_ |= std::uint32_t{1} << k;
@@ -348,7 +388,24 @@ class AttributeEditor {
   }
 
  private:
+  // The first position of `lowered` in policy_.keep, or its size. Every
+  // attribute of the page is looked up: only the names that begin with
+  // the same byte are compared.
+  std::size_t find_kept(std::string_view lowered) const {
+    if (lowered.empty() || policy_.keep.size() > 32) {
+      return static_cast<std::size_t>(
+          std::find(policy_.keep.begin(), policy_.keep.end(), lowered) - policy_.keep.begin());
+    }
+    for (std::uint32_t bits = by_first_[static_cast<unsigned char>(lowered.front())]; bits != 0;
+         bits &= bits - 1) {
+      const auto k = static_cast<std::size_t>(std::countr_zero(bits));
+      if (policy_.keep[k] == lowered) return k;
+    }
+    return policy_.keep.size();
+  }
+
   const AttributePolicy& policy_;
+  std::uint32_t by_first_[256] = {};  // bit k: policy_.keep[k] begins with this byte
   std::uint32_t seen_ = 0;  // bit k: policy_.keep[k] given in this tag already
 };
 
@@ -379,13 +436,16 @@ bool leaves_iframe_open(std::string_view noscript_body) {
 
 // Elements whose text is not collapsed: raw text and RCDATA (read verbatim
 // until their end tag), and the ones whose white space shows.
+// Switched on the length first: it runs for every start tag.
 bool keeps_raw_text(std::string_view name) {
-  static constexpr std::string_view kRaw[] = {"script", "style", "textarea", "title", "xmp",
-                                              "iframe", "noembed", "noframes", "noscript"};
-  for (std::string_view r : kRaw) {
-    if (r == name) return true;
+  switch (name.size()) {
+    case 3: return name == "xmp";
+    case 5: return name == "style" || name == "title";
+    case 6: return name == "script" || name == "iframe";
+    case 7: return name == "noembed";
+    case 8: return name == "textarea" || name == "noframes" || name == "noscript";
+    default: return false;
   }
-  return false;
 }
 bool shows_white_space(std::string_view name) { return name == "pre" || name == "listing"; }
 
