@@ -105,6 +105,11 @@ TEST(DateLines, DateAfterTheByline) {
   Indexed alone(R"(<body><div><span>By</span><span>April 8, 2024</span></div>
     <p>By Jane Doe</p><p>Text of the article, at some length, with no date.</p></body>)");
   EXPECT_FALSE(date_after_byline(*alone.index, true).has_value());
+  // A <time> after the byline is read by its datetime, whatever its text.
+  Indexed time(R"(<body><div><p>By Jane Doe</p><time datetime="2024-04-08">Monday</time></div></body>)");
+  const auto t2 = date_after_byline(*time.index, true);
+  ASSERT_TRUE(t2.has_value());
+  EXPECT_EQ(t2->iso(), "2024-04-08");
 }
 
 TEST(DateLines, OriginallyPublished) {

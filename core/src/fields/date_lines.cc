@@ -158,10 +158,15 @@ std::optional<CivilDate> date_after_byline(const dom::NodeIndex& index, bool mon
   for (std::uint32_t i = index.body() == dom::kNoNode ? 0 : index.body(); i < index.size(); ++i) {
     const dom::Node& n = index[i];
     if (!n.is_element() || n.text_chars < 4 || n.text_chars > kMaxBylineChars) continue;
+    // The sibling first: it is cheap to rule out (every date parse_date
+    // reads has a year in digits), the byline's text is built only then.
+    const std::uint32_t next = dom::next_element_sibling(index, i);
+    if (next == dom::kNoNode || index[next].text_chars > kMaxDateChars ||
+        (index[next].tag != GUMBO_TAG_TIME && !dom::subtree_has_digit(index, next))) {
+      continue;
+    }
     const std::string line = index.text_content(i);
     if (!says_by(line) || says_by(line, /*alone=*/true)) continue;  // "By Jane Doe", not the label alone
-    const std::uint32_t next = dom::next_element_sibling(index, i);
-    if (next == dom::kNoNode || index[next].text_chars > kMaxDateChars) continue;
     std::optional<CivilDate> d;
     if (index[next].tag == GUMBO_TAG_TIME) d = parse_date(index.attr(next, "datetime"), month_first);
     if (!d) d = parse_date(index.text_content(next), month_first);
