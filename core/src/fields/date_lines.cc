@@ -16,6 +16,14 @@ constexpr int kMaxDateLineWords = 12;
 // ("Posted 20 December 2025, 14:05"), not a sentence.
 constexpr std::uint32_t kMaxBareDateChars = 40;
 
+// The date an element shows: a <time>'s datetime, else its text.
+std::optional<CivilDate> element_date(const dom::NodeIndex& index, std::uint32_t k, bool month_first) {
+  std::optional<CivilDate> d;
+  if (index[k].tag == GUMBO_TAG_TIME) d = parse_date(index.attr(k, "datetime"), month_first);
+  if (!d) d = parse_date(index.text_content(k), month_first);
+  return d;
+}
+
 }  // namespace
 
 std::optional<CivilDate> bare_date(const dom::NodeIndex& index, std::uint32_t text_node, bool month_first) {
@@ -144,10 +152,7 @@ std::optional<CivilDate> labelled_publication_date(const dom::NodeIndex& index, 
     std::uint32_t next = dom::next_element_sibling(index, i);
     for (int hop = 0; hop < 2 && next != dom::kNoNode; ++hop, next = dom::next_element_sibling(index, next)) {
       if (index[next].text_chars > kMaxDateChars) break;
-      std::optional<CivilDate> d;
-      if (index[next].tag == GUMBO_TAG_TIME) d = parse_date(index.attr(next, "datetime"), month_first);
-      if (!d) d = parse_date(index.text_content(next), month_first);
-      if (d) return d;
+      if (auto d = element_date(index, next, month_first)) return d;
     }
   }
   return std::nullopt;
@@ -167,10 +172,7 @@ std::optional<CivilDate> date_after_byline(const dom::NodeIndex& index, bool mon
     }
     const std::string line = index.text_content(i);
     if (!says_by(line) || says_by(line, /*alone=*/true)) continue;  // "By Jane Doe", not the label alone
-    std::optional<CivilDate> d;
-    if (index[next].tag == GUMBO_TAG_TIME) d = parse_date(index.attr(next, "datetime"), month_first);
-    if (!d) d = parse_date(index.text_content(next), month_first);
-    if (d) return d;
+    if (auto d = element_date(index, next, month_first)) return d;
   }
   return std::nullopt;
 }
