@@ -74,6 +74,13 @@ void settle_page_type(content::PageSignals signals, const fields::PageKind& kind
   if (sales_page && doc.date.empty() && !kind.declared_title.empty()) {
     doc.title = kind.declared_title;
     doc.diagnostics.field_sources.push_back("title: declared (" + doc.page_type + " page)");
+  } else if (!kind.label_over_title.empty() && doc.page_type != "collection" && doc.page_type != "listing") {
+    // A short <h1> over a longer declared title is a section's label on
+    // an article or a service page; a catalogue's or a list's <h1> names
+    // its category ("Mesh Style Chairs" over "Ergonomic Mesh-Back Office
+    // Chairs"), the declared title adds search words.
+    doc.title = kind.label_over_title;
+    doc.diagnostics.field_sources.push_back("title: declared (h1 a label)");
   }
   if (!content::has_publication_date(doc.page_type, url) && !doc.date.empty()) {
     doc.date.clear();

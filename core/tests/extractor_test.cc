@@ -93,6 +93,21 @@ TEST(Extractor, ServicePageTakesItsDeclaredTitleOverAHeroH1) {
   EXPECT_EQ(r.value().title, "Travel Insurance");
 }
 
+TEST(Extractor, ArticleTakesItsDeclaredTitleOverAShortLabelH1) {
+  const std::string html = R"(<head><title>How To Get Toddlers To Sleep In Their Own Bed | Baby Site</title>
+    <meta property=og:type content=article>
+    <meta property=article:published_time content=2025-03-02T10:00:00Z></head><body><main>
+    <h1>Toddler Sleep Training</h1>
+    <p>Moving a toddler from your bed to their own takes patience, a routine and a few weeks of practice.</p>
+    <p>Start with a calm bedtime: a bath, a story, the same song, and lights out at the same hour each night.</p>
+    </main></body>)";
+  const Extractor ex;
+  auto r = ex.extract(html, "https://baby.example/sleep/toddlers-own-bed");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r.value().page_type, "article");
+  EXPECT_EQ(r.value().title, "How To Get Toddlers To Sleep In Their Own Bed");
+}
+
 TEST(Extractor, ListingItemsAfterOneBlurbAreKept) {
   // A news category page read as a list of links: the first item has a
   // sentence-long blurb, the others only their headlines. Trimming the

@@ -189,4 +189,48 @@ TEST(Titles, ThreadSubjectUnderAnAppsOneTitle) {
             "Hair grown in the lab");
 }
 
+TEST(Titles, ContainsWords) {
+  EXPECT_TRUE(contains_words("Siemens und Adani: Kaeser verarscht Neubauer", "kaeser VERARSCHT"));
+  EXPECT_TRUE(contains_words("Headlamps for Camping", "Headlamps"));
+  EXPECT_TRUE(contains_words("PaiNs Blog : Quests und NPC\u00B4s", "Quests und NPC\u2019s"));
+  EXPECT_TRUE(contains_words("iFixit Pro Tech\u00AE Toolkit: Repair Kit", "Pro Tech Toolkit"));
+  // Whole words only.
+  EXPECT_FALSE(contains_words("Kaeser verarscht Neubauer", "kaeser verar"));
+  EXPECT_FALSE(contains_words("Truckwash A31Das Branchenbuch", "Truckwash A31"));
+  EXPECT_FALSE(contains_words("Headlamps for Camping", ""));
+}
+
+TEST(Titles, ReadsAsLabel) {
+  // A few words, not found in a declared title two words longer or more.
+  EXPECT_TRUE(reads_as_label("Toddler Sleep Training", "How To Get Toddlers To Sleep In Their Own Bed"));
+  EXPECT_TRUE(reads_as_label("M&A Updates", "Cybersecurity Sector Update - Fall 2025"));
+  EXPECT_TRUE(reads_as_label("Form an LLC in New York", "How to Open an LLC in New York (2026 Guide)"));
+  // The declared title holds it: the name with search words, or a kicker.
+  EXPECT_FALSE(reads_as_label("Headlamps", "Headlamps for Camping, Hiking & Running"));
+  EXPECT_FALSE(reads_as_label("Kaeser verarscht Neubauer", "Siemens und Adani: Kaeser verarscht Neubauer"));
+  // Another wording of the same headline, from its first word.
+  EXPECT_FALSE(reads_as_label("What is a Mobile Application?", "What is a Mobile App? [Definition + Types]"));
+  // Not shorter by two words; a long headline; nothing declared.
+  EXPECT_FALSE(reads_as_label("Best Office Chairs", "Top Office Chairs 2026"));
+  EXPECT_FALSE(reads_as_label("The Seven Best Sewing Machines for a Beginner",
+                              "Beginner Sewing Machines: Check out My Top Seven Favorites Today"));
+  EXPECT_FALSE(reads_as_label("Toddler Sleep Training", ""));
+}
+
+TEST(Titles, ShortH1UnlikeTheDeclaredTitleIsALabel) {
+  const std::string page = R"(<head><meta property="og:type" content="article">
+    <meta property="og:title" content="How To Get Toddlers To Sleep In Their Own Bed">
+    </head><body><main><h1>Toddler Sleep Training</h1><p>Bedtime can be a struggle.</p></main></body>)";
+  const Fields f = fields_of(page, "https://baby.example/sleep/own-bed/");
+  EXPECT_EQ(f.doc.title, "Toddler Sleep Training");  // the page-type stage decides
+  EXPECT_EQ(f.kind.label_over_title, "How To Get Toddlers To Sleep In Their Own Bed");
+  // An <h1> the declared title holds is no label.
+  const Fields g = fields_of(R"(<head><meta property="og:type" content="article">
+    <meta property="og:title" content="Siemens und Adani: Kaeser verarscht Neubauer"></head>
+    <body><main><h1>Kaeser verarscht Neubauer</h1><p>Text.</p></main></body>)",
+                             "https://news.example/siemens/");
+  EXPECT_EQ(g.doc.title, "Kaeser verarscht Neubauer");
+  EXPECT_EQ(g.kind.label_over_title, "");
+}
+
 }  // namespace thresher::fields

@@ -217,7 +217,7 @@ std::string without_kicker(const dom::NodeIndex& index, std::uint32_t h, const s
 // site's name cut), for the page-type stage to fall back on.
 void choose_title(const dom::NodeIndex& index, const std::vector<NodeFeatures>& f,
                   const PageMeta& meta, const JsonLdFields& ld, bool thread, bool front_page,
-                  Document& doc, std::string* declared_instead) {
+                  Document& doc, std::string* declared_instead, std::string* label_over) {
   // Below the front page, a declared title that is only the site's name
   // (a shop or an app serving one <title> on every page) says nothing
   // about this page.
@@ -319,6 +319,7 @@ void choose_title(const dom::NodeIndex& index, const std::vector<NodeFeatures>& 
     if (!og.empty()) *declared_instead = strip_site_suffix(og, doc.sitename, doc.hostname);
     else if (!headline.empty()) *declared_instead = headline;
     else *declared_instead = stripped_tag;
+    if (!thread && reads_as_label(doc.title, *declared_instead)) *label_over = *declared_instead;
     // Only a declared version of the same headline stands in for it; one
     // that begins with the <h1> is its name with search words after it
     // ("Marathon Training" / "Marathon Training for All Skill Levels"),
@@ -344,16 +345,18 @@ void choose_title(const dom::NodeIndex& index, const std::vector<NodeFeatures>& 
   }
 }
 
-// The title, and the declared one when the title is an undeclared <h1>.
-std::string extract_title(const dom::NodeIndex& index, const std::vector<NodeFeatures>& f,
-                          const PageMeta& meta, const JsonLdFields& ld, std::string_view page_url,
-                          Document& doc) {
-  std::string declared_instead;
+// The title; when that is an undeclared <h1>, kind.declared_title and
+// kind.label_over_title.
+void extract_title(const dom::NodeIndex& index, const std::vector<NodeFeatures>& f,
+                   const PageMeta& meta, const JsonLdFields& ld, std::string_view page_url,
+                   Document& doc, PageKind& kind) {
+  std::string declared_instead, label_over;
   const bool thread = content::is_discussion_page(ld.type, page_url);
-  choose_title(index, f, meta, ld, thread, is_front_page(page_url), doc, &declared_instead);
+  choose_title(index, f, meta, ld, thread, is_front_page(page_url), doc, &declared_instead, &label_over);
   doc.title = headline_part(without_invisible_marks(std::move(doc.title)));
   if (thread) doc.title = without_thread_prefix(doc.title);
-  return declared_instead.empty() ? declared_instead : headline_part(declared_instead);
+  if (!declared_instead.empty()) kind.declared_title = headline_part(declared_instead);
+  if (!label_over.empty()) kind.label_over_title = headline_part(label_over);
 }
 
 // ---- dates ---------------------------------------------------------------
@@ -1159,8 +1162,8 @@ PageKind extract_fields(const dom::NodeIndex& index, const std::vector<NodeFeatu
   const AuthorOrigin author_origin = extract_authors(index, f, meta, ld, own_url, date_lines, starter, doc);
   extract_dates(index, f, meta, ld, own_url, month_first, date_lines, starter, doc);
   extract_categories_and_tags(index, f, meta, ld, link_base.empty() ? doc.url : link_base, doc);
-  std::string declared_title =
-      extract_title(index, f, meta, ld, own_url, doc);
+  PageKind kind;
+  extract_title(index, f, meta, ld, own_url, doc, kind);
 
   std::string_view image = meta.first("og:image");
   if (image.empty()) image = meta.first("twitter:image");
@@ -1171,8 +1174,11 @@ PageKind extract_fields(const dom::NodeIndex& index, const std::vector<NodeFeatu
   }
   std::size_t prices = meta.all("price").size();  // <meta itemprop=price content=...>
   for (std::uint32_t i : meta.itemprops) prices += text::trim(index.attr(i, "itemprop")) == "price";
-  PageKind kind{ld.type, text::to_lower_ascii(text::trim(meta.first("og:type"))), ld.types, prices,
-                author_origin, std::move(declared_title), {}};
+  kind.schema_type = ld.type;
+  kind.og_type = text::to_lower_ascii(text::trim(meta.first("og:type")));
+  kind.schema_types = ld.types;
+  kind.itemprop_prices = prices;
+  kind.author_origin = author_origin;
   if (ld.type == "Product" || ld.type == "ProductGroup") {
     kind.product_description = text::collapse_whitespace(ld.description);
   }

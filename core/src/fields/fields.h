@@ -29,6 +29,10 @@ struct PageKind {
   // When the title is an <h1> that no declared title agrees with: the title
   // the page declares (site name cut), else "".
   std::string declared_title;
+  // When that <h1> reads as a label of the declared title (reads_as_label):
+  // the declared title, else "". Off a catalogue or a list of links, whose
+  // <h1> names the category, it is the headline.
+  std::string label_over_title;
   // The JSON-LD description of the page's main item when it is a Product:
   // what a shop's page may show only behind a tab, a drawer or a script.
   std::string product_description;
