@@ -43,6 +43,32 @@ TEST(Fields, StripSiteSuffixKnowsTheSiteByItsHost) {
   EXPECT_EQ(strip_site_suffix("Todo | A To-Do List to Organize Your Work", "", "todoist.com"), "Todo");
 }
 
+TEST(Fields, StripSiteSuffixDropsPhpbbsViewTopicLabel) {
+  EXPECT_EQ(strip_site_suffix("NationStates \u2022 View topic - 2025-26 Season: MLS is Back!", "",
+                              "forum.nationstates.net"),
+            "2025-26 Season: MLS is Back!");
+  EXPECT_EQ(strip_site_suffix("Some Forum - View topic - Which GPU for gaming?", "Some Forum"), "Which GPU for gaming?");
+}
+
+TEST(Fields, WithoutTrailingSite) {
+  EXPECT_EQ(without_trailing_site("Critics\u2019 Choice: Best UK Art Exhibitions 2025 \u2013 Artlyst", "Artlyst"),
+            "Critics\u2019 Choice: Best UK Art Exhibitions 2025");
+  EXPECT_EQ(without_trailing_site("Zero Waste Guide - Eartheasy", "", "eartheasy.com"), "Zero Waste Guide");
+  // Only the site's own name: a subtitle, a site named at the front, or a
+  // single part stay.
+  EXPECT_EQ(without_trailing_site("Gym Workouts for Beginners - Strength Training", "Gold's Gym"),
+            "Gym Workouts for Beginners - Strength Training");
+  EXPECT_EQ(without_trailing_site("Artlyst - Best UK Art Exhibitions", "Artlyst"), "Artlyst - Best UK Art Exhibitions");
+  EXPECT_EQ(without_trailing_site("Artlyst", "Artlyst"), "Artlyst");
+}
+
+TEST(Fields, H1AgreeingWithTheTitleLosesTheSiteNameAfterIt) {
+  const Document d = fields_of(R"(<head><title>Best Exhibitions 2025 - Artlyst - Artlyst</title>
+    <meta property="og:site_name" content="Artlyst"></head>
+    <body><main><h1>Best Exhibitions 2025 - Artlyst</h1><p>Text of the review.</p></main></body>)");
+  EXPECT_EQ(d.title, "Best Exhibitions 2025");
+}
+
 TEST(Fields, UndeclaredH1SharingNoWordWithTheTitleIsNotTheHeadline) {
   const Document d = fields_of(R"(<head><title>What Are the Top Rental Car Companies of 2025?</title>
     <meta property=og:type content=article></head><body><main><h1>Travel Excursions Blog</h1>

@@ -107,12 +107,14 @@ bool without_headline(std::string_view title) {
 }
 
 // "Home", "Startseite", "Accueil": the label a CMS gives the front page,
-// never its headline. A declared title that is only this says nothing; as
-// a part of one ("Home - The GitHub Blog") it leaves the site's name.
+// never its headline; and "View topic", the one phpBB gives every thread
+// ("Forum • View topic - Subject"). A declared title that is only this
+// says nothing; as a part of one ("Home - The GitHub Blog") it leaves the
+// site's name, or the subject.
 bool is_home_label(std::string_view part) {
   static const LazyRE2 kHome = {
       "(?i)\\s*(?:home|home\\s?page|startseite|accueil|inicio|página inicial|pagina iniziale|"
-      "strona główna|главная|首页|ホーム)\\s*"};
+      "strona główna|главная|首页|ホーム|view topic|view forum|thema anzeigen|voir le sujet)\\s*"};
   return RE2::FullMatch(part, *kHome);
 }
 
@@ -255,6 +257,9 @@ void choose_title(const dom::NodeIndex& index, const std::vector<NodeFeatures>& 
         }
         doc.title = without_kicker(index, h, h1, declared);
         note(doc, "title", doc.title == h1 ? "h1" : "h1 without its kicker");
+        // A theme printing the whole <title> as the <h1> prints the site's
+        // name after the headline too ("Headline – Artlyst" on Artlyst).
+        doc.title = without_trailing_site(doc.title, doc.sitename, doc.hostname);
         return;
       }
     }
@@ -1018,6 +1023,21 @@ bool names_the_host(std::string_view part, std::string_view hostname) {
 }
 
 }  // namespace
+
+std::string without_trailing_site(const std::string& title, std::string_view sitename,
+                                  std::string_view hostname) {
+  const std::vector<std::string> parts = title_parts(title);
+  if (parts.size() < 2) return title;
+  const std::string& last = parts.back();
+  const bool site = (!sitename.empty() && norm(last) == norm(sitename)) || names_the_host(last, hostname);
+  if (!site) return title;
+  // The headline is what stands before the last separator.
+  const std::size_t at = title.rfind(last);
+  static const LazyRE2 kTrailingSeparator = {R"(\s+(?:\||-|–|—|::|·|»|•|/)\s+$)"};
+  std::string head = title.substr(0, at);
+  if (!RE2::Replace(&head, *kTrailingSeparator, "")) return title;
+  return head.empty() ? title : head;
+}
 
 std::string strip_site_suffix(std::string_view title, std::string_view sitename,
                               std::string_view hostname) {

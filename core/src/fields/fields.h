@@ -57,6 +57,13 @@ bool names_user(std::string_view class_or_id);
 std::string strip_site_suffix(std::string_view title, std::string_view sitename,
                               std::string_view hostname = {});
 
+// "Headline – Artlyst" -> "Headline" when the part after the last
+// separator is exactly the site's name (`sitename`, or a label of
+// `hostname`); else `title`. Unlike strip_site_suffix it cuts nothing else:
+// it is for an <h1>, whose other parts are the headline's own.
+std::string without_trailing_site(const std::string& title, std::string_view sitename,
+                                  std::string_view hostname = {});
+
 // "Headline | Top 19 Companies" -> "Headline": a title (an <h1> too) that
 // still holds a " | " after the site name was cut is a headline and its
 // decoration; the headline comes first. Kept whole when the first part is
