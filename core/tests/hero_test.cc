@@ -56,6 +56,20 @@ TEST(Hero, NotAHeadlineWithoutALead) {
   EXPECT_EQ(find_hero(*t.index, t.features, t.by_id("body")).box, dom::kNoNode);
 }
 
+TEST(Hero, ALeadOfOneShortSentence) {
+  // A subtitle shorter than a paragraph of prose still makes the box a hero.
+  Indexed t(R"(<body><div id=page><div id=top><h1>All Sheets</h1><div>A sheet fabric for every kind of sleeper.</div></div>
+<div id=body><p>Our sheets are woven from long-staple cotton, washed soft, and cut to fit deep mattresses well.</p></div></div></body>)");
+  EXPECT_EQ(find_hero(*t.index, t.features, t.by_id("body")).box, t.by_id("top"));
+}
+
+TEST(Hero, NotALeadWithoutASentenceMark) {
+  // A label of some length beside the <h1> (a count, a tag line of words) is no lead.
+  Indexed t(R"(<body><div id=page><div id=top><h1>All Sheets</h1><div>Percale Sateen Linen Flannel Jersey Bamboo</div></div>
+<div id=body><p>Our sheets are woven from long-staple cotton, washed soft, and cut to fit deep mattresses well.</p></div></div></body>)");
+  EXPECT_EQ(find_hero(*t.index, t.features, t.by_id("body")).box, dom::kNoNode);
+}
+
 TEST(Hero, NotALongSection) {
   HeroLimits limits;
   limits.max_hero_chars = 40;

@@ -7,6 +7,29 @@ bool shown(const dom::NodeIndex& index, const std::vector<NodeFeatures>& feature
   return !(index[i].flags & (dom::kHidden | dom::kSkipped)) && !features[i].boilerplate;
 }
 
+// A lead under the headline: a block of the box outside the <h1>, not
+// furniture, mostly unlinked, of at least kMinLeadChars and holding a
+// sentence mark ("A sheet fabric for every kind of sleeper."). A hero's
+// subtitle is often one short sentence, shorter than a paragraph of prose.
+constexpr std::uint32_t kMinLeadChars = 30;
+
+bool has_lead(const dom::NodeIndex& index, const std::vector<NodeFeatures>& features,
+              std::uint32_t box, std::uint32_t h1) {
+  if (features[box].holds_paragraph) return true;
+  for (std::uint32_t k = box; k < index[box].end; ++k) {
+    if (k == h1) {
+      k = index[h1].end - 1;
+      continue;
+    }
+    const NodeFeatures& f = features[k];
+    if (!f.boilerplate && f.block_chars >= kMinLeadChars && f.punctuation > 0 &&
+        2 * f.block_link_chars < f.block_chars) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 Hero find_hero(const dom::NodeIndex& index, const std::vector<NodeFeatures>& features,
@@ -41,7 +64,7 @@ Hero find_hero(const dom::NodeIndex& index, const std::vector<NodeFeatures>& fea
       // A lead paragraph under the headline: a product's name and price,
       // a story's headline and byline are no hero.
       if (b.text_chars > limits.max_hero_chars || 2 * b.link_chars >= b.text_chars ||
-          !features[box].holds_paragraph) {
+          !has_lead(index, features, box, h1)) {
         return {};
       }
       return {parent, box};

@@ -27,7 +27,9 @@ struct Hero {
 // outside furniture, when it comes before the container (which holds no
 // <h1> of its own: else the earlier one is a logo's or a banner's) and a
 // close ancestor of the container holds it in a child of at most
-// max_hero_chars, mostly unlinked. Not found: both members kNoNode.
+// max_hero_chars, mostly unlinked, with a lead (a paragraph of prose, or a
+// block of 30+ characters holding a sentence mark). Not found: both
+// members kNoNode.
 Hero find_hero(const dom::NodeIndex& index, const std::vector<NodeFeatures>& features,
                std::uint32_t container, const HeroLimits& limits = {});
 
