@@ -1,5 +1,7 @@
 #include "content/hero.h"
 
+#include "dom/text_util.h"
+
 namespace thresher::content {
 namespace {
 
@@ -33,12 +35,14 @@ bool has_lead(const dom::NodeIndex& index, const std::vector<NodeFeatures>& feat
 }  // namespace
 
 Hero find_hero(const dom::NodeIndex& index, const std::vector<NodeFeatures>& features,
-               std::uint32_t container, const HeroLimits& limits) {
+               std::uint32_t container, std::string_view title, const HeroLimits& limits) {
   const std::uint32_t body = index.body();
   if (body == dom::kNoNode || container == dom::kNoNode || container <= body) return {};
-  for (std::uint32_t i = container; i < index[container].end; ++i) {
-    if (index[i].tag == GUMBO_TAG_H1 && index[i].is_element()) return {};
+  bool own_h1 = false;
+  for (std::uint32_t i = container; i < index[container].end && !own_h1; ++i) {
+    own_h1 = index[i].tag == GUMBO_TAG_H1 && index[i].is_element();
   }
+  if (own_h1 && title.empty()) return {};
   // Nodes before the container in document order: those outside it.
   std::uint32_t h1 = dom::kNoNode;
   for (std::uint32_t i = body + 1; i < container; ++i) {
@@ -53,6 +57,7 @@ Hero find_hero(const dom::NodeIndex& index, const std::vector<NodeFeatures>& fea
     }
   }
   if (h1 == dom::kNoNode) return {};
+  if (own_h1 && !text::same_text_folded(index.text_content(h1), title)) return {};
   std::uint32_t child = container;
   for (int level = 0; level < limits.max_climb; ++level) {
     const std::uint32_t parent = index[child].parent;
