@@ -49,6 +49,17 @@ TEST(Hero, NotWhenTheTextHoldsItsOwnHeadline) {
   EXPECT_EQ(find_hero(*t.index, t.features, t.by_id("body")).box, dom::kNoNode);
 }
 
+TEST(Hero, TheTitleHeadlineBeforeATextWithH1s) {
+  // The page's headline in its header box; the text below misuses <h1> for
+  // its section headings.
+  Indexed t(R"(<body><div id=page><header id=top><h1>Fundamentals of Electrical Work</h1><p>A course for anyone with up to four years in the trade.</p></header>
+<div id=body><h1>New to the trade?</h1><p>Learn the basics of circuits, conductors and the code, with a licensed electrician.</p></div></div></body>)");
+  EXPECT_EQ(find_hero(*t.index, t.features, t.by_id("body")).box, dom::kNoNode);
+  EXPECT_EQ(find_hero(*t.index, t.features, t.by_id("body"), "Fundamentals of  electrical work").box,
+            t.by_id("top"));
+  EXPECT_EQ(find_hero(*t.index, t.features, t.by_id("body"), "New to the trade?").box, dom::kNoNode);
+}
+
 TEST(Hero, NotAHeadlineWithoutALead) {
   // A product's name and price, a story's headline and byline.
   Indexed t(R"(<body><div id=page><div id=top><h1>Vinyl Executive Chair</h1><span>$129.99</span></div>
@@ -56,11 +67,25 @@ TEST(Hero, NotAHeadlineWithoutALead) {
   EXPECT_EQ(find_hero(*t.index, t.features, t.by_id("body")).box, dom::kNoNode);
 }
 
+TEST(Hero, ALeadOfOneShortSentence) {
+  // A subtitle shorter than a paragraph of prose still makes the box a hero.
+  Indexed t(R"(<body><div id=page><div id=top><h1>All Sheets</h1><div>A sheet fabric for every kind of sleeper.</div></div>
+<div id=body><p>Our sheets are woven from long-staple cotton, washed soft, and cut to fit deep mattresses well.</p></div></div></body>)");
+  EXPECT_EQ(find_hero(*t.index, t.features, t.by_id("body")).box, t.by_id("top"));
+}
+
+TEST(Hero, NotALeadWithoutASentenceMark) {
+  // A label of some length beside the <h1> (a count, a tag line of words) is no lead.
+  Indexed t(R"(<body><div id=page><div id=top><h1>All Sheets</h1><div>Percale Sateen Linen Flannel Jersey Bamboo</div></div>
+<div id=body><p>Our sheets are woven from long-staple cotton, washed soft, and cut to fit deep mattresses well.</p></div></div></body>)");
+  EXPECT_EQ(find_hero(*t.index, t.features, t.by_id("body")).box, dom::kNoNode);
+}
+
 TEST(Hero, NotALongSection) {
   HeroLimits limits;
   limits.max_hero_chars = 40;
   Indexed t(kLanding);
-  EXPECT_EQ(find_hero(*t.index, t.features, t.by_id("body"), limits).box, dom::kNoNode);
+  EXPECT_EQ(find_hero(*t.index, t.features, t.by_id("body"), "", limits).box, dom::kNoNode);
 }
 
 }  // namespace thresher::content

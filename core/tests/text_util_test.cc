@@ -70,6 +70,12 @@ TEST(TextUtil, LowerCase) {
   EXPECT_TRUE(iequals_ascii("Canonical", "canonical"));
 }
 
+TEST(TextUtil, SameTextFolded) {
+  EXPECT_TRUE(same_text_folded(" Robotic\n Vacuums", "robotic vacuums"));
+  EXPECT_FALSE(same_text_folded("Robotic Vacuums", "Robotic Vacuum"));
+  EXPECT_FALSE(same_text_folded("  ", ""));
+}
+
 TEST(TextUtil, DecodeEntities) {
   EXPECT_EQ(decode_entities("Maria &amp; Katerina &#39;x&#x27; &lt;b&gt;"), "Maria & Katerina 'x' <b>");
   EXPECT_EQ(decode_entities("AT&T &unknown; &#xZZ; &"), "AT&T &unknown; &#xZZ; &");

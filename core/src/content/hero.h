@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "content/blocks.h"
@@ -25,10 +26,15 @@ struct Hero {
 
 // The hero box of the text chosen in `container`: the first shown <h1>
 // outside furniture, when it comes before the container (which holds no
-// <h1> of its own: else the earlier one is a logo's or a banner's) and a
+// <h1> of its own: else the earlier one is a logo's or a banner's, unless
+// it spells the page's `title`: the headline, the container's <h1>s being
+// section headings or a repeat of it) and a
 // close ancestor of the container holds it in a child of at most
-// max_hero_chars, mostly unlinked. Not found: both members kNoNode.
+// max_hero_chars, mostly unlinked, with a lead (a paragraph of prose, or a
+// block of 30+ characters holding a sentence mark). Not found: both
+// members kNoNode.
 Hero find_hero(const dom::NodeIndex& index, const std::vector<NodeFeatures>& features,
-               std::uint32_t container, const HeroLimits& limits = {});
+               std::uint32_t container, std::string_view title = {},
+               const HeroLimits& limits = {});
 
 }  // namespace thresher::content

@@ -42,12 +42,6 @@ float container_bonus(const dom::Node& node, const NodeFeatures& f) {
   return bonus;
 }
 
-bool same_text(std::string_view a, std::string_view b) {
-  const std::string x = text::to_lower_utf8(text::collapse_whitespace(a));
-  const std::string y = text::to_lower_utf8(text::collapse_whitespace(b));
-  return !x.empty() && x == y;
-}
-
 // Who posted and when: part of each post on a discussion page.
 bool is_post_byline(RuleMask mask) {
   const RuleMask meta = mask & kind_mask(RuleKind::kMeta);
@@ -235,8 +229,8 @@ void join_sibling_sections(const dom::NodeIndex& index, const std::vector<NodeFe
 // to it the boxes beside the text that joining sections leaves out are
 // pruned, as is all that comes before the hero (a banner, a breadcrumb).
 void join_hero(const dom::NodeIndex& index, const std::vector<NodeFeatures>& features,
-               Selection& sel) {
-  const Hero hero = find_hero(index, features, sel.container);
+               std::string_view title, Selection& sel) {
+  const Hero hero = find_hero(index, features, sel.container, title);
   if (hero.ancestor == dom::kNoNode) return;
   for (std::uint32_t child = sel.container; child != hero.ancestor; child = index[child].parent) {
     const std::uint32_t parent = index[child].parent;
@@ -565,7 +559,7 @@ Selection select_content(const dom::NodeIndex& index, const std::vector<NodeFeat
   sel.core = sel.container;
   join_sibling_sections(index, features, best, undated && !discussion, sel);
   sel.sections = sel.container;
-  if (undated && !discussion) join_hero(index, features, sel);
+  if (undated && !discussion) join_hero(index, features, title, sel);
   if (discussion) {
     // One post won: its twins beside it are the other posts.
     if (const std::uint32_t posts = post_list(index, features, sel.core, sel.container);
@@ -631,7 +625,7 @@ Selection select_content(const dom::NodeIndex& index, const std::vector<NodeFeat
                !is_linked_sentence(index, i)) {
       why = "link_list";
     } else if (dom::is_heading_tag(node.tag) && !title.empty() &&
-               same_text(index.text_content(i), title)) {
+               text::same_text_folded(index.text_content(i), title)) {
       why = "title_heading";
     }
     if (!why.empty()) {

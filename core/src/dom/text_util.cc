@@ -228,6 +228,11 @@ std::string to_lower_utf8(std::string_view s) {
   return out;
 }
 
+bool same_text_folded(std::string_view a, std::string_view b) {
+  const std::string x = to_lower_utf8(collapse_whitespace(a));
+  return !x.empty() && x == to_lower_utf8(collapse_whitespace(b));
+}
+
 namespace {
 
 // 1 for a byte that starts a visible character: not a UTF-8 continuation

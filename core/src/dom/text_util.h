@@ -32,6 +32,9 @@ std::string_view trim(std::string_view s) noexcept;
 std::string_view utf8_prefix(std::string_view s, std::size_t max_bytes) noexcept;
 std::string to_lower_ascii(std::string_view s);
 std::string to_lower_utf8(std::string_view s);
+// Equal once white space is collapsed and case folded, and not empty: a
+// heading that spells a title ("Robotic  Vacuums" for "robotic vacuums").
+bool same_text_folded(std::string_view a, std::string_view b);
 // Number of non-space code points: our unit of "text length".
 std::size_t visible_length(std::string_view s) noexcept;
 // Runs of characters between white space: "By  Jane Doe" has 3.
