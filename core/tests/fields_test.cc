@@ -199,6 +199,18 @@ TEST(Fields, NameAboveTheDateLineButNotTheSection) {
   EXPECT_EQ(d.author, "");
 }
 
+TEST(Fields, DateLineUnderTheHeadlineBeforeOneAbove) {
+  const Document d = fields_of(R"(<body><header><p><strong>Friday</strong>, December 19, 2025</p>
+    <nav><a href="/a">Life</a></nav></header><main><h1>What are taxes?</h1>
+    <h4 class="author-name">By <a href="/editors">The editors</a></h4><p>12.12.2025</p>
+    <p>Text of the story, long enough to be read as the story of the page.</p></main></body>)");
+  EXPECT_EQ(d.date, "2025-12-12");
+  // Above it, when nothing is under it.
+  const Document e = fields_of(R"(<body><main><p>December 19, 2025</p><h1>What are taxes?</h1>
+    <p>Text of the story, long enough to be read as the story of the page.</p></main></body>)");
+  EXPECT_EQ(e.date, "2025-12-19");
+}
+
 TEST(Fields, TitleWithoutAHeadlinePartIsIgnored) {
   const Document d = fields_of(R"(<head><title> | Volts Magazine</title>
     <meta property=og:type content=article></head><body><main><h1>Electronic Gadgets</h1>

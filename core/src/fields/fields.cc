@@ -394,11 +394,17 @@ class HeadlineDateLines {
                     bool month_first)
       : index_(index), f_(f), meta_(meta), month_first_(month_first) {}
 
-  // The first date line near the headline (a site's "today is" line at
-  // the top of the page comes before it); `below_only`: under the
+  // The first date line near the headline, one under it before one above
+  // (a masthead's "Friday, December 19, 2025" clock sits a few lines over
+  // the headline of a story dated under it); `below_only`: under the
   // headline, and not an "Updated" line.
   std::optional<DateLine> near(bool below_only) {
     find();
+    if (!below_only && headline_ != dom::kNoNode) {
+      for (const DateLine& line : lines_) {
+        if (line.text_before >= headline_at_ && near_headline(line, true, headline_at_)) return line;
+      }
+    }
     for (const DateLine& line : lines_) {
       if (below_only && (headline_ == dom::kNoNode || line.text_before < headline_at_ ||
                          says_updated(index_, line.node))) {
