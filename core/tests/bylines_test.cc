@@ -79,6 +79,14 @@ TEST(Bylines, CapitalizedLikeAName) {
   EXPECT_TRUE(capitalized_like_a_name("Ask the Doctors"));
   EXPECT_FALSE(capitalized_like_a_name("the end of this program"));
   EXPECT_FALSE(capitalized_like_a_name("Read the rest"));
+  // A team's byline: capitalised words, then a plain noun for the team.
+  EXPECT_TRUE(capitalized_like_a_name("The Currency editors"));
+  EXPECT_TRUE(capitalized_like_a_name("CNN staff"));
+  EXPECT_FALSE(capitalized_like_a_name("staff Picks"));
+  EXPECT_FALSE(capitalized_like_a_name("Meet the editors of this page"));
+  EXPECT_EQ(byline_of("<body><h4 class=author-name>By <a href='/currency-editors'>The Currency editors</a></h4>"
+                      "</body>"),
+            Names{"The Currency editors"});
 }
 
 TEST(Bylines, LabelThenNameInTheNextElement) {

@@ -444,6 +444,12 @@ bool capitalized_like_a_name(std::string_view name) {
                                                       "bin", "al", "el", "y", "e", "ter", "zu", "the"};
     bool particle = false;
     for (std::string_view p : kParticles) particle |= (w == p);
+    // A team's byline ends in a plain noun after capitalised words: "The
+    // Currency editors", "CNN staff"; never a name's first word.
+    static constexpr std::string_view kTeamNouns[] = {"editors", "staff", "team", "desk", "writers", "reporters"};
+    if (!particle && input.empty() && w.data() != name.data()) {
+      for (std::string_view t : kTeamNouns) particle |= (w == t);
+    }
     if (!particle) return false;
   }
   return true;
