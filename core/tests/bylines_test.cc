@@ -162,6 +162,14 @@ TEST(Bylines, AuthorDetailsAreNotTheName) {
   EXPECT_TRUE(names_author_details("author-bio medium-9"));
   EXPECT_FALSE(names_author_details("author-name"));
   EXPECT_FALSE(names_author_details("byline"));
+  EXPECT_TRUE(names_author_details("byline__category"));
+  EXPECT_FALSE(names_author_details("field--name-field-term-author"));  // a taxonomy term that is the author
+  // A byline row's category after the date is no name, nor is the row's text read whole.
+  EXPECT_TRUE(byline_of("<body><section class=byline><span class=byline__release-date><time>March 20, 2023</time>"
+                        "</span> | <span class=byline__category><a href='/wellness'>Wellness &amp; Prevention</a>"
+                        "</span></section></body>")
+                  .empty());
+  EXPECT_EQ(byline_of("<body><p class=date-author>Janic Cathomen, 01.12.2021</p></body>"), Names{"Janic Cathomen"});
   EXPECT_TRUE(byline_of("<body><div class=dynamic-author-description>Licensed Q Arabica Grader, M.A. Journalism"
                         "</div></body>")
                   .empty());

@@ -102,7 +102,8 @@ std::string first_link_text(const dom::NodeIndex& index, std::uint32_t i) {
 
 bool names_author_details(std::string_view class_attr) {
   static const LazyRE2 kDetails = {
-      R"((?i)(?:^|[-_\s])(?:desc|description|bio|biography|about|title|role|job|jobtitle|position|credentials?)(?:[-_\s]|$))"};
+      R"((?i)(?:^|[-_\s])(?:desc|description|bio|biography|about|title|role|job|jobtitle|position|credentials?|)"
+      R"(categor(?:y|ies)|tags?|release-date|date)(?:[-_\s]|$))"};
   return RE2::PartialMatch(class_attr, *kDetails);
 }
 
@@ -245,11 +246,14 @@ std::vector<std::string> find_byline(const dom::NodeIndex& index,
     }
     const bool by = says_by(t);
     // An author-named meta row with a date ("Dec. 19, 2025 · Niko Matsakis
-    // on behalf of <a>Vision Doc group</a>"): its one name beside the date,
-    // cut at the row's separators; else ("Janic Cathomen, 01.12.2021") the
-    // element is read as a bare name below.
+    // on behalf of <a>Vision Doc group</a>", "Janic Cathomen, 01.12.2021"):
+    // its one name beside the date, cut at the row's separators and commas;
+    // nothing else in it is a name (a category's link after the date).
     if (!by && author_named && parse_date(t).has_value()) {
-      if (std::vector<std::string> found = name_in_row(index, i); !found.empty()) return found;
+      if (std::vector<std::string> found = name_in_row(index, i, /*cut_at_commas=*/true); !found.empty()) {
+        return found;
+      }
+      continue;
     }
     if (!by && !(author_named && n.text_chars <= kMaxBareNameChars)) continue;
     if (!by && names_author_details(index.attr(i, "class"))) continue;
@@ -391,9 +395,10 @@ std::vector<std::string> name_above_date(const dom::NodeIndex& index, std::uint3
   return name_in_row(index, above);
 }
 
-std::vector<std::string> name_in_row(const dom::NodeIndex& index, std::uint32_t row) {
+std::vector<std::string> name_in_row(const dom::NodeIndex& index, std::uint32_t row, bool cut_at_commas) {
   std::vector<std::string> found;
   static const LazyRE2 kSeparators = {R"(\s*[·•|–—]\s*)"};
+  static const LazyRE2 kSeparatorsAndCommas = {R"(\s*[·•|–—,]\s*)"};
   static const LazyRE2 kDigit = {R"(\d)"};
   for (std::uint32_t k = row + 1; k < index[row].end; ++k) {
     const dom::Node& n = index[k];
@@ -403,7 +408,7 @@ std::vector<std::string> name_in_row(const dom::NodeIndex& index, std::uint32_t 
     }
     if (!n.is_text() || n.text_chars == 0 || links_elsewhere_than_a_person(index, k, row)) continue;
     std::string pieces(index.text(k));
-    RE2::GlobalReplace(&pieces, *kSeparators, "\n");
+    RE2::GlobalReplace(&pieces, cut_at_commas ? *kSeparatorsAndCommas : *kSeparators, "\n");
     std::size_t pos = 0;
     while (pos < pieces.size()) {
       std::size_t nl = pieces.find('\n', pos);

@@ -46,9 +46,10 @@ std::vector<std::string> names_in_list(const dom::NodeIndex& index, std::uint32_
 bool starts_line_after_date(std::string_view line, std::string_view part);
 
 // Whether an author-named element's class says it holds the author's
-// details, not the name: "author-description", "author-bio",
-// "author-title", "author__role" ("Licensed Q Arabica Grader, M.A.
-// Journalism" under the name in an author box).
+// details or another part of the byline, not the name: "author-description",
+// "author-bio", "author-title", "author__role" ("Licensed Q Arabica Grader,
+// M.A. Journalism" under the name in an author box), "byline__category",
+// "byline__date".
 bool names_author_details(std::string_view class_attr);
 
 // Some names, each of two words or more ("Jane Doe", not "J" or "admin").
@@ -95,7 +96,10 @@ std::vector<std::string> name_above_date(const dom::NodeIndex& index, std::uint3
 // pieces reading as full names of two or three words, when exactly one
 // does; pieces linking elsewhere than to a person's page are categories or
 // the outlet.
-std::vector<std::string> name_in_row(const dom::NodeIndex& index, std::uint32_t row);
+// `cut_at_commas`: commas separate its pieces too ("Janic Cathomen,
+// 01.12.2021").
+std::vector<std::string> name_in_row(const dom::NodeIndex& index, std::uint32_t row,
+                                     bool cut_at_commas = false);
 
 // "By", "Written by", "Article by", "Posted by", "Author:" and the like,
 // alone (`alone`) or at the start of a line.
