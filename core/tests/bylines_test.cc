@@ -41,6 +41,14 @@ TEST(Bylines, SaysByAfterALeadInAndAContributorsLabel) {
             Names{"Janet Loughrey"});
 }
 
+TEST(Bylines, ASentenceOpeningWithAnIdiomIsNoByline) {
+  EXPECT_TRUE(byline_of("<body><p>By now, you know the basics of how to write React code!</p></body>").empty());
+  EXPECT_TRUE(byline_of("<body><p>By default, the server listens on port 80.</p></body>").empty());
+  EXPECT_EQ(byline_of("<body><p>by   ibby    </p></body>"), Names{"ibby"});
+  // Still read (its co-authors after the comma are not, as before).
+  EXPECT_EQ(byline_of("<body><p>Posted by kovarex, TOGos on 2019-02-15</p></body>"), Names{"kovarex"});
+}
+
 TEST(Bylines, SaysByLooksPastLeadingWhiteSpaceAndFoldsCase) {
   // The first-letter test before the patterns keeps every text they match.
   EXPECT_TRUE(says_by(" \n\tBY Jane Doe"));

@@ -18,6 +18,13 @@ constexpr std::uint32_t kMaxNamedBylineChars = 120;  // an author-named element
 constexpr std::uint32_t kMaxBareNameChars = 50;    // an author-named element with just a name
 constexpr std::uint32_t kMaxAuthorBoxChars = 1200;   // an author-named box: name, role, bio
 
+// "By now, you ...": "by", a lower-case word, a comma and another
+// lower-case word: a sentence opening with an idiom.
+bool opens_a_sentence(std::string_view line) {
+  static const LazyRE2 kIdiom = {R"(^\s*(?i:by)\s+\p{Ll}+\s*,\s*\p{Ll})"};
+  return RE2::PartialMatch(line, *kIdiom);
+}
+
 std::vector<std::string> names_in(std::string_view text) {
   std::vector<std::string> found;
   for (const std::string& name : clean_authors(text)) {
@@ -272,6 +279,9 @@ std::vector<std::string> find_byline(const dom::NodeIndex& index,
       found = names_in(first_link_text(index, i));
       if (found.size() != 1 || text::word_count(found[0]) < 2) found.clear();
     }
+    // "By now, you know the basics", "By default, the": a sentence's idiom,
+    // not a byline ("by ibby", "Posted by kovarex, TOGos" are).
+    if (!author_named && !found.empty() && opens_a_sentence(t)) continue;
     if (!found.empty() && found.size() <= kMaxAuthors) return found;
   }
   return {};
