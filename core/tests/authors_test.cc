@@ -19,6 +19,19 @@ TEST(Authors, StripsByAndRoles) {
   EXPECT_EQ(clean_authors("Jane Doe Staff Writer"), Names{"Jane Doe"});
 }
 
+TEST(Authors, LeadInContributorsLabelAndHeadOfRole) {
+  EXPECT_EQ(clean_authors("This post was written by Danielle Padula, Head of Marketing and Community Development"),
+            Names{"Danielle Padula"});
+  EXPECT_EQ(clean_authors("Contributors: Janet Loughrey"), Names{"Janet Loughrey"});
+}
+
+TEST(Authors, OnClosingTheName) {
+  // A capital "On" is a name's; a lower-case "on" ends a line whose date is elsewhere.
+  EXPECT_EQ(clean_authors("Written By Audiophile On"), Names{"Audiophile On"});
+  EXPECT_EQ(clean_authors("By Jane Doe on"), Names{"Jane Doe"});
+  EXPECT_EQ(clean_authors("Jane Doe On March 2, 2023"), Names{"Jane Doe"});
+}
+
 TEST(Authors, KeepsPostNominalLetters) {
   EXPECT_EQ(clean_authors("By Jillian Kubala, MS, RD"), Names{"Jillian Kubala, MS, RD"});
   EXPECT_EQ(clean_authors("Shelby Loos, DVM"), Names{"Shelby Loos, DVM"});

@@ -28,6 +28,27 @@ TEST(Bylines, SaysBy) {
   EXPECT_FALSE(says_by("The report by the council"));
 }
 
+TEST(Bylines, SaysByAfterALeadInAndAContributorsLabel) {
+  EXPECT_TRUE(says_by("This post was written by Danielle Padula, Head of Marketing"));
+  EXPECT_TRUE(says_by("This article is by Jane Doe"));
+  EXPECT_TRUE(says_by("Contributors: Janet Loughrey"));
+  EXPECT_FALSE(says_by("This post was written for beginners"));
+  EXPECT_FALSE(says_by("Contributors to the fund"));
+  EXPECT_EQ(byline_of("<body><div class=author-bio>This post was written by Danielle Padula, "
+                      "Head of Marketing and Community Development</div></body>"),
+            Names{"Danielle Padula"});
+  EXPECT_EQ(byline_of("<body><div class=tags><div><strong>Contributors:</strong> Janet Loughrey</div></div></body>"),
+            Names{"Janet Loughrey"});
+}
+
+TEST(Bylines, ASentenceOpeningWithAnIdiomIsNoByline) {
+  EXPECT_TRUE(byline_of("<body><p>By now, you know the basics of how to write React code!</p></body>").empty());
+  EXPECT_TRUE(byline_of("<body><p>By default, the server listens on port 80.</p></body>").empty());
+  EXPECT_EQ(byline_of("<body><p>by   ibby    </p></body>"), Names{"ibby"});
+  // Still read (its co-authors after the comma are not, as before).
+  EXPECT_EQ(byline_of("<body><p>Posted by kovarex, TOGos on 2019-02-15</p></body>"), Names{"kovarex"});
+}
+
 TEST(Bylines, SaysByLooksPastLeadingWhiteSpaceAndFoldsCase) {
   // The first-letter test before the patterns keeps every text they match.
   EXPECT_TRUE(says_by(" \n\tBY Jane Doe"));
@@ -66,6 +87,14 @@ TEST(Bylines, CapitalizedLikeAName) {
   EXPECT_TRUE(capitalized_like_a_name("Ask the Doctors"));
   EXPECT_FALSE(capitalized_like_a_name("the end of this program"));
   EXPECT_FALSE(capitalized_like_a_name("Read the rest"));
+  // A team's byline: capitalised words, then a plain noun for the team.
+  EXPECT_TRUE(capitalized_like_a_name("The Currency editors"));
+  EXPECT_TRUE(capitalized_like_a_name("CNN staff"));
+  EXPECT_FALSE(capitalized_like_a_name("staff Picks"));
+  EXPECT_FALSE(capitalized_like_a_name("Meet the editors of this page"));
+  EXPECT_EQ(byline_of("<body><h4 class=author-name>By <a href='/currency-editors'>The Currency editors</a></h4>"
+                      "</body>"),
+            Names{"The Currency editors"});
 }
 
 TEST(Bylines, LabelThenNameInTheNextElement) {
@@ -121,6 +150,47 @@ TEST(Bylines, FirstLineOfAnAuthorBox) {
   EXPECT_TRUE(byline_of("<body><div class=author-box><div>Share</div><div>Jane Doe wrote this</div></div></body>")
                   .empty());
   EXPECT_TRUE(byline_of("<body><div class=author-box><div>~ Rachel M</div><div>Great service!</div></div></body>")
+                  .empty());
+}
+
+TEST(Bylines, AuthorBoxWithItsBio) {
+  const std::string bio(300, 'x');
+  EXPECT_EQ(byline_of("<body><div class=blog_author-box><img alt=''><div><div>Lauren Vetter</div>"
+                      "<p>Lauren Vetter is a marketing professional. " + bio + "</p></div></div></body>"),
+            Names{"Lauren Vetter"});
+  // A box of more than a bio's length is a page's wrapper, not an author box.
+  EXPECT_TRUE(byline_of("<body><div class=author-page><h2>Jane Doe</h2><p>" + std::string(2000, 'x') +
+                        "</p></div></body>")
+                  .empty());
+}
+
+TEST(Bylines, AuthorDetailsAreNotTheName) {
+  EXPECT_TRUE(names_author_details("dynamic-author-description"));
+  EXPECT_TRUE(names_author_details("author__role"));
+  EXPECT_TRUE(names_author_details("author-bio medium-9"));
+  EXPECT_FALSE(names_author_details("author-name"));
+  EXPECT_FALSE(names_author_details("byline"));
+  EXPECT_TRUE(names_author_details("byline__category"));
+  EXPECT_FALSE(names_author_details("field--name-field-term-author"));  // a taxonomy term that is the author
+  // A byline row's category after the date is no name, nor is the row's text read whole.
+  EXPECT_TRUE(byline_of("<body><section class=byline><span class=byline__release-date><time>March 20, 2023</time>"
+                        "</span> | <span class=byline__category><a href='/wellness'>Wellness &amp; Prevention</a>"
+                        "</span></section></body>")
+                  .empty());
+  EXPECT_EQ(byline_of("<body><p class=date-author>Janic Cathomen, 01.12.2021</p></body>"), Names{"Janic Cathomen"});
+  EXPECT_TRUE(byline_of("<body><div class=dynamic-author-description>Licensed Q Arabica Grader, M.A. Journalism"
+                        "</div></body>")
+                  .empty());
+}
+
+TEST(Bylines, AuthorNamedRowWithADate) {
+  EXPECT_EQ(byline_of("<body><h2>Title</h2><div class=publish-date-author>Dec. 19, 2025 &middot; Niko Matsakis "
+                      "on behalf of <a href='/governance/teams/vision'>Vision Doc group</a></div>"
+                      "<div class=post><p>Text.</p></div></body>"),
+            Names{"Niko Matsakis"});
+  // Without a date, a long author-named line is not read for a name.
+  EXPECT_TRUE(byline_of("<body><div class=post-author>Jane Doe writes about gardens and the people "
+                        "who keep them</div></body>")
                   .empty());
 }
 
@@ -188,15 +258,19 @@ TEST(Bylines, ByAfterADateOnItsLine) {
             Names{"Nicole Burke"});
 }
 
-// The name sharing the row of the date line with id "d", under the <h1>.
-Names beside_date(const std::string& html) {
+// What `reader` finds from the date line with id "d", under the <h1>.
+Names from_date_line(const std::string& html,
+                     std::vector<std::string> (*reader)(const dom::NodeIndex&, std::uint32_t, std::uint32_t)) {
   Indexed t(html);
   std::uint32_t headline = dom::kNoNode;
   for (std::uint32_t i = 0; i < t.index->size(); ++i) {
     if ((*t.index)[i].is_element() && (*t.index)[i].tag == GUMBO_TAG_H1) headline = i;
   }
-  return name_beside_date(*t.index, t.by_id("d"), headline);
+  return reader(*t.index, t.by_id("d"), headline);
 }
+
+// The name sharing the row of the date line.
+Names beside_date(const std::string& html) { return from_date_line(html, name_beside_date); }
 
 TEST(Bylines, NameBesideTheDate) {
   EXPECT_EQ(beside_date("<body><h1>Mission accomplished</h1><div><span id=d>2025-12-17</span><span>·</span>"
@@ -215,6 +289,27 @@ TEST(Bylines, NameBesideTheDate) {
   EXPECT_EQ(beside_date("<body><h1>Title</h1><div id=d>Dec. 19, 2025 &middot; Niko Matsakis on behalf of "
                         "<a href='/governance/teams'>the Rust team</a></div></body>"),
             Names{"Niko Matsakis"});
+}
+
+// The name on the line above the date line's row.
+Names above_date(const std::string& html) { return from_date_line(html, name_above_date); }
+
+TEST(Bylines, NameAboveTheDate) {
+  // The row is the date's line, under a block holding the story's lead.
+  EXPECT_EQ(above_date("<body><h1>Title</h1><div><p>The story's first paragraph, long enough to make its "
+                       "block more than a line of meta: a sentence or two of the story.</p>"
+                       "<p class=small>Elliot Raba</p><div class=flex><p><span id=d>23.07.2025</span>"
+                       "<span> · </span><span>6 min read</span></p></div></div></body>"),
+            Names{"Elliot Raba"});
+  // Not the headline, not another heading, not a category link.
+  EXPECT_EQ(above_date("<body><div><h1>Product Update</h1><div><span id=d>May 2, 2024</span></div></div></body>"),
+            Names{});
+  EXPECT_EQ(above_date("<body><div><h1>Title</h1><h3>Press Release</h3><div><span id=d>May 2, 2024</span>"
+                       "</div></div></body>"),
+            Names{});
+  EXPECT_EQ(above_date("<body><div><h1>Title</h1><a href='/category/press'>Press Release</a><div>"
+                       "<span id=d>May 2, 2024</span></div></div></body>"),
+            Names{});
 }
 
 TEST(Bylines, NoNameBesideTheDate) {

@@ -197,6 +197,46 @@ TEST(Fields, AuthorMarkedOnceOutsideTheContent) {
   EXPECT_EQ(e.author, "");
 }
 
+TEST(Fields, CitationTagsListingMoreAuthorsWin) {
+  const Document d = fields_of(R"(<head><meta name="DC.Creator" content="Jennifer Huberty">
+    <meta name="citation_authors" content="Jennifer Huberty"><meta name="citation_authors" content="Jeni Green">
+    <meta name="citation_authors" content="Chong Lee"></head><body><h1>A paper</h1><p>Text.</p></body>)");
+  EXPECT_EQ(d.author, "Jennifer Huberty; Jeni Green; Chong Lee");
+  // A list that leaves out the declared author is someone else's.
+  const Document e = fields_of(R"(<head><meta name="author" content="Ann Lee">
+    <meta name="citation_author" content="Roe, Bob"><meta name="citation_author" content="Poe, Cid">
+    </head><body><h1>A paper</h1><p>Text.</p></body>)");
+  EXPECT_EQ(e.author, "Ann Lee");
+}
+
+TEST(Fields, NameAboveTheDateLineButNotTheSection) {
+  const std::string head = R"(<head><meta property=og:type content=article></head><body><main>
+    <h1>A story about things</h1><div><p>The story's lead paragraph, long enough to be one: a sentence
+    or two of the story, more than a line of meta.</p>)";
+  const std::string date = R"(<div><p><span>23.07.2025</span> · 6 min read</p></div></div>
+    <p>Text of the story.</p></main></body>)";
+  EXPECT_EQ(fields_of(head + "<p>Elliot Raba</p>" + date).author, "Elliot Raba");
+  // The label over the date names the article's section.
+  const Document d = fields_of(R"(<head><meta property=og:type content=article>
+    <meta property="article:section" content="Press Release"></head><body><main>
+    <h1>A story about things</h1><div><p>The story's lead paragraph, long enough to be one: a sentence
+    or two of the story, more than a line of meta.</p>)" +
+                               std::string("<p>Press Release</p>") + date);
+  EXPECT_EQ(d.author, "");
+}
+
+TEST(Fields, DateLineUnderTheHeadlineBeforeOneAbove) {
+  const Document d = fields_of(R"(<body><header><p><strong>Friday</strong>, December 19, 2025</p>
+    <nav><a href="/a">Life</a></nav></header><main><h1>What are taxes?</h1>
+    <h4 class="author-name">By <a href="/editors">The editors</a></h4><p>12.12.2025</p>
+    <p>Text of the story, long enough to be read as the story of the page.</p></main></body>)");
+  EXPECT_EQ(d.date, "2025-12-12");
+  // Above it, when nothing is under it.
+  const Document e = fields_of(R"(<body><main><p>December 19, 2025</p><h1>What are taxes?</h1>
+    <p>Text of the story, long enough to be read as the story of the page.</p></main></body>)");
+  EXPECT_EQ(e.date, "2025-12-19");
+}
+
 TEST(Fields, TitleWithoutAHeadlinePartIsIgnored) {
   const Document d = fields_of(R"(<head><title> | Volts Magazine</title>
     <meta property=og:type content=article></head><body><main><h1>Electronic Gadgets</h1>

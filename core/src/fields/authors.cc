@@ -68,7 +68,7 @@ bool looks_like_name(std::string_view name) {
 // A job title ("Senior Director", "Staff Writer", "Founder").
 bool names_a_role(std::string_view words) {
   static const LazyRE2 kRole = {
-      R"((?i)(?:^|\s)(?:staff|writer|editor|reporter|correspondent|contributor|columnist|director|manager|founder|chief|senior|team|expert|president|ceo)(?:\s|$))"};
+      R"((?i)(?:^|\s)(?:staff|writer|editor|reporter|correspondent|contributor|columnist|director|manager|founder|chief|senior|team|expert|president|ceo|head\s+of)(?:\s|$))"};
   return RE2::PartialMatch(words, *kRole);
 }
 
@@ -154,14 +154,17 @@ std::string clean_one(std::string_view part, bool strip_roles) {
     }
   }
   static const LazyRE2 kPrefix = {
-      R"((?i)^\s*(?:(?:written|posted|reported|published|edited|compiled|photos?|text)\s+)?)"
+      R"((?i)^\s*(?:this\s+(?:post|article|story|piece|guide|review|blog\s+post)\s+(?:was|is)\s+)?)"
+      R"((?:(?:written|posted|reported|published|edited|compiled|photos?|text)\s+)?)"
       R"((?:by|von|par|por|door|di|da|de|av|przez|autor(?:in)?|author|authors|redakcja|texte?)\s*[:\-–—]?\s+)"};
-  static const LazyRE2 kLabel = {R"((?i)^\s*(?:author|autor|auteur|autore|by)\s*:\s*)"};
+  static const LazyRE2 kLabel = {R"((?i)^\s*(?:author|autor|auteur|autore|by|contributors?)\s*:\s*)"};
   static const LazyRE2 kEmail = {R"([\w.+-]+@[\w-]+\.[\w.-]+)"};
   static const LazyRE2 kHandle = {R"((?:^|\s)@\w+)"};
-  // Roles and trailing furniture after a name.
+  // Roles and trailing furniture after a name. "on" starts a date ("Jane
+  // Doe on March 3") or ends a line whose date is elsewhere ("By Jane Doe
+  // on"); a capital "On" closing the string is a name's ("Audiophile On").
   static const LazyRE2 kTail = {
-      R"((?i)\s*(?:[|,–—(•·●]|\s-\s|\bon\b|\blast\b|\bupdated\b|\bpublished\b|\bstaff\s+(?:writer|reporter|editor|member|correspondent)\b|\bcorrespondent\b|\breporter\b|\beditor\b|\bcontributor\b|\bwriter\b|\bcolumnists?\b|\bcoordinator\b|\bmanager\b|\bspecialist\b|\bfor\b\s).*$)"};
+      R"((?i)\s*(?:[|,–—(•·●]|\s-\s|\bon\s+\S|\s(?-i:on)$|\blast\b|\bupdated\b|\bpublished\b|\bstaff\s+(?:writer|reporter|editor|member|correspondent)\b|\bcorrespondent\b|\breporter\b|\beditor\b|\bcontributor\b|\bwriter\b|\bcolumnists?\b|\bcoordinator\b|\bmanager\b|\bspecialist\b|\bfor\b\s).*$)"};
   // Forum furniture around a poster's name: presence ("Offline"), the
   // quote verb ("JonB wrote:").
   static const LazyRE2 kPresence = {R"((?i)(?:^|\s)(?:online|offline|away)(?:\s|$))"};

@@ -16,6 +16,14 @@ namespace {
 constexpr std::uint32_t kMaxBylineChars = 60;      // an unnamed element saying "By ..."
 constexpr std::uint32_t kMaxNamedBylineChars = 120;  // an author-named element
 constexpr std::uint32_t kMaxBareNameChars = 50;    // an author-named element with just a name
+constexpr std::uint32_t kMaxAuthorBoxChars = 1200;   // an author-named box: name, role, bio
+
+// "By now, you ...": "by", a lower-case word, a comma and another
+// lower-case word: a sentence opening with an idiom.
+bool opens_a_sentence(std::string_view line) {
+  static const LazyRE2 kIdiom = {R"(^\s*(?i:by)\s+\p{Ll}+\s*,\s*\p{Ll})"};
+  return RE2::PartialMatch(line, *kIdiom);
+}
 
 std::vector<std::string> names_in(std::string_view text) {
   std::vector<std::string> found;
@@ -99,6 +107,13 @@ std::string first_link_text(const dom::NodeIndex& index, std::uint32_t i) {
 
 }  // namespace
 
+bool names_author_details(std::string_view class_attr) {
+  static const LazyRE2 kDetails = {
+      R"((?i)(?:^|[-_\s])(?:desc|description|bio|biography|about|title|role|job|jobtitle|position|credentials?|)"
+      R"(categor(?:y|ies)|tags?|release-date|date)(?:[-_\s]|$))"};
+  return RE2::PartialMatch(class_attr, *kDetails);
+}
+
 bool holds_full_names(const std::vector<std::string>& names) {
   return !names.empty() && std::all_of(names.begin(), names.end(), [](const std::string& n) {
            return text::word_count(n) >= 2;
@@ -172,10 +187,16 @@ bool may_say_by(std::string_view text) {
 bool says_by(std::string_view text, bool alone) {
   if (!may_say_by(text)) return false;
   // "Written by Jane", "Article by", "Text by", "Posted by", "Author: Jane".
+  // A sentence may lead in: "This post was written by Jane Doe" (an
+  // author box's bio line).
   static const LazyRE2 kBy = {
-      R"((?i)^\s*(?:(?:written|posted|article|text|words|story|authored|created|published|reported)\s+)?)"
+      R"((?i)^\s*(?:this\s+(?:post|article|story|piece|guide|review|blog\s+post)\s+(?:was|is)\s+)?)"
+      R"((?:(?:written|posted|article|text|words|story|authored|created|published|reported)\s+)?)"
       R"((?:by|von|par|por|door|di|przez)(?:\s*:)?(?:\s+\S|\s*$))"};
-  static const LazyRE2 kLabel = {R"((?i)^\s*(?:author|autor|auteur|autore|auteur\(e\))\s*:(?:\s*\S|\s*$))"};
+  // "Contributors: Jane Doe": a page crediting its writers so, with no
+  // other byline.
+  static const LazyRE2 kLabel = {
+      R"((?i)^\s*(?:author|autor|auteur|autore|auteur\(e\)|contributors?)\s*:(?:\s*\S|\s*$))"};
   if (alone) {
     // A heading or label with nothing after it: "Written by", "Author",
     // "Author(s)", "Contributors:".
@@ -197,11 +218,17 @@ std::vector<std::string> find_byline(const dom::NodeIndex& index,
       i = n.end - 1;  // code is never a byline ("... por t" in a code sample)
       continue;
     }
-    if (!n.is_element() || n.text_chars == 0 || n.text_chars > kMaxNamedBylineChars ||
-        (f[i].boilerplate && !labelled_only)) {
+    if (!n.is_element() || n.text_chars == 0 || (f[i].boilerplate && !labelled_only)) continue;
+    const bool author_named = (f[i].rules & byline_rule) != 0;
+    // An author box with its bio ("<div class=blog_author-box><img><div>
+    // Lauren Vetter</div><p>Lauren Vetter is a growth-focused ...</p>"):
+    // its first line, when that is a name on its own.
+    if (n.text_chars > kMaxNamedBylineChars) {
+      if (author_named && f[i].has_block_child && n.text_chars <= kMaxAuthorBoxChars && !labelled_only) {
+        if (std::vector<std::string> found = first_line_name(index, i); !found.empty()) return found;
+      }
       continue;
     }
-    const bool author_named = (f[i].rules & byline_rule) != 0;
     if (!author_named && n.text_chars > kMaxBylineChars) continue;
     const std::string t = index.text_content(i);
     // A label alone ("Written by"): the name is in the next element.
@@ -225,7 +252,18 @@ std::vector<std::string> find_byline(const dom::NodeIndex& index,
       continue;
     }
     const bool by = says_by(t);
+    // An author-named meta row with a date ("Dec. 19, 2025 · Niko Matsakis
+    // on behalf of <a>Vision Doc group</a>", "Janic Cathomen, 01.12.2021"):
+    // its one name beside the date, cut at the row's separators and commas;
+    // nothing else in it is a name (a category's link after the date).
+    if (!by && author_named && parse_date(t).has_value()) {
+      if (std::vector<std::string> found = name_in_row(index, i, /*cut_at_commas=*/true); !found.empty()) {
+        return found;
+      }
+      continue;
+    }
     if (!by && !(author_named && n.text_chars <= kMaxBareNameChars)) continue;
+    if (!by && names_author_details(index.attr(i, "class"))) continue;
     // "By Name" in an unnamed block, or in an inline element that starts
     // its line (not a "by" inside a sentence's span).
     if (!author_named && !dom::is_block_tag(n.tag) &&
@@ -241,9 +279,31 @@ std::vector<std::string> find_byline(const dom::NodeIndex& index,
       found = names_in(first_link_text(index, i));
       if (found.size() != 1 || text::word_count(found[0]) < 2) found.clear();
     }
+    // "By now, you know the basics", "By default, the": a sentence's idiom,
+    // not a byline ("by ibby", "Posted by kovarex, TOGos" are).
+    if (!author_named && !found.empty() && opens_a_sentence(t)) continue;
     if (!found.empty() && found.size() <= kMaxAuthors) return found;
   }
   return {};
+}
+
+std::vector<std::string> author_box_anywhere(const dom::NodeIndex& index,
+                                             const std::vector<content::NodeFeatures>& f) {
+  const content::RuleMask byline_rule = content::rule_bit("byline");
+  std::vector<std::string> found;
+  for (std::uint32_t i = index.body() == dom::kNoNode ? 0 : index.body(); i < index.size(); ++i) {
+    const dom::Node& n = index[i];
+    if (!n.is_element() || n.text_chars == 0 || n.text_chars > kMaxAuthorBoxChars ||
+        (f[i].rules & byline_rule) == 0 || !f[i].has_block_child) {
+      continue;
+    }
+    const std::vector<std::string> names = first_line_name(index, i);
+    if (names.empty()) continue;
+    merge_names(found, names);
+    if (found.size() > 1) return {};
+    i = n.end - 1;  // the box's inner author-named parts give the same line
+  }
+  return found;
 }
 
 bool credited_for_other_work(const dom::NodeIndex& index, std::uint32_t i) {
@@ -277,24 +337,34 @@ namespace {
 // in a link to anything but a person's page (names link to profiles), in
 // an element whose class calls it a term or category, or in a button or a
 // role-named element (a menu's toggle).
-bool links_elsewhere_than_a_person(const dom::NodeIndex& index, std::uint32_t text_node, std::uint32_t row) {
+// Whether element `p` says so of the text in it: 1 (a term, a button, a
+// link elsewhere), 0 (a link to a person's page), -1 (it says nothing).
+int says_not_a_person(const dom::NodeIndex& index, std::uint32_t p) {
   static const LazyRE2 kPersonPage = {
       R"((?i)/(?:authors?|people|person|staff|profiles?|team|contributors?|writers?|users?|members?|editors?|experts?)(?:/|$|[-_?#]))"};
   static const LazyRE2 kTaxonomyClass = {
       R"((?i)(?:^|[-_\s])(?:terms?|categor(?:y|ies)|tags?|topics?|sections?)(?:[-_\s]|$))"};
+  if (RE2::PartialMatch(index.attr(p, "class"), *kTaxonomyClass)) return 1;
+  if (index[p].tag == GUMBO_TAG_BUTTON || !index.attr(p, "role").empty()) return 1;
+  const std::string_view href = index.attr(p, "href");
+  if (index[p].tag == GUMBO_TAG_A && !href.empty()) return RE2::PartialMatch(href, *kPersonPage) ? 0 : 1;
+  return -1;
+}
+
+bool links_elsewhere_than_a_person(const dom::NodeIndex& index, std::uint32_t text_node, std::uint32_t row) {
   for (std::uint32_t p = index[text_node].parent; p != dom::kNoNode && p != row; p = index[p].parent) {
-    if (RE2::PartialMatch(index.attr(p, "class"), *kTaxonomyClass)) return true;
-    if (index[p].tag == GUMBO_TAG_BUTTON || !index.attr(p, "role").empty()) return true;
-    const std::string_view href = index.attr(p, "href");
-    if (index[p].tag == GUMBO_TAG_A && !href.empty()) return !RE2::PartialMatch(href, *kPersonPage);
+    if (const int says = says_not_a_person(index, p); says >= 0) return says == 1;
   }
   return false;
 }
 
 }  // namespace
 
-std::vector<std::string> name_beside_date(const dom::NodeIndex& index, std::uint32_t date_line,
-                                          std::uint32_t headline) {
+namespace {
+
+// The largest element around `date_line` that is still one short line and
+// does not hold `headline`.
+std::uint32_t date_row(const dom::NodeIndex& index, std::uint32_t date_line, std::uint32_t headline) {
   constexpr std::uint32_t kMaxRowChars = 120;
   std::uint32_t row = date_line;
   for (std::uint32_t p = index[row].parent; p != dom::kNoNode && index[p].text_chars <= kMaxRowChars &&
@@ -302,8 +372,43 @@ std::vector<std::string> name_beside_date(const dom::NodeIndex& index, std::uint
        p = index[p].parent) {
     row = p;
   }
+  return row;
+}
+
+}  // namespace
+
+std::vector<std::string> name_beside_date(const dom::NodeIndex& index, std::uint32_t date_line,
+                                          std::uint32_t headline) {
+  return name_in_row(index, date_row(index, date_line, headline));
+}
+
+std::vector<std::string> name_above_date(const dom::NodeIndex& index, std::uint32_t date_line,
+                                         std::uint32_t headline) {
+  const std::uint32_t row = date_row(index, date_line, headline);
+  const std::uint32_t parent = index[row].parent;
+  if (parent == dom::kNoNode) return {};
+  // The row's previous sibling with text, past those without (an icon).
+  std::uint32_t above = dom::kNoNode;
+  for (std::uint32_t k = parent + 1; k < row; k = index[k].end) {
+    if (index[k].text_chars == 0 || (index[k].flags & dom::kHidden) || (index[k].flags & dom::kSkipped)) continue;
+    above = index[k].is_element() ? k : dom::kNoNode;  // loose text between: no line of its own
+  }
+  if (above == dom::kNoNode || index[above].text_chars > kMaxBareNameChars ||
+      dom::is_heading_tag(index[above].tag) || (headline != dom::kNoNode && above <= headline && headline < index[above].end)) {
+    return {};
+  }
+  for (std::uint32_t k = above + 1; k < index[above].end; ++k) {
+    if (index[k].is_element() && dom::is_block_tag(index[k].tag) && index[k].text_chars > 0) return {};
+  }
+  // The line itself a category's link or term ("<a href=/category/press>").
+  if (says_not_a_person(index, above) == 1) return {};
+  return name_in_row(index, above);
+}
+
+std::vector<std::string> name_in_row(const dom::NodeIndex& index, std::uint32_t row, bool cut_at_commas) {
   std::vector<std::string> found;
   static const LazyRE2 kSeparators = {R"(\s*[·•|–—]\s*)"};
+  static const LazyRE2 kSeparatorsAndCommas = {R"(\s*[·•|–—,]\s*)"};
   static const LazyRE2 kDigit = {R"(\d)"};
   for (std::uint32_t k = row + 1; k < index[row].end; ++k) {
     const dom::Node& n = index[k];
@@ -313,7 +418,7 @@ std::vector<std::string> name_beside_date(const dom::NodeIndex& index, std::uint
     }
     if (!n.is_text() || n.text_chars == 0 || links_elsewhere_than_a_person(index, k, row)) continue;
     std::string pieces(index.text(k));
-    RE2::GlobalReplace(&pieces, *kSeparators, "\n");
+    RE2::GlobalReplace(&pieces, cut_at_commas ? *kSeparatorsAndCommas : *kSeparators, "\n");
     std::size_t pos = 0;
     while (pos < pieces.size()) {
       std::size_t nl = pieces.find('\n', pos);
@@ -354,6 +459,12 @@ bool capitalized_like_a_name(std::string_view name) {
                                                       "bin", "al", "el", "y", "e", "ter", "zu", "the"};
     bool particle = false;
     for (std::string_view p : kParticles) particle |= (w == p);
+    // A team's byline ends in a plain noun after capitalised words: "The
+    // Currency editors", "CNN staff"; never a name's first word.
+    static constexpr std::string_view kTeamNouns[] = {"editors", "staff", "team", "desk", "writers", "reporters"};
+    if (!particle && input.empty() && w.data() != name.data()) {
+      for (std::string_view t : kTeamNouns) particle |= (w == t);
+    }
     if (!particle) return false;
   }
   return true;

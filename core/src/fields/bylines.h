@@ -22,6 +22,12 @@ std::vector<std::string> find_byline(const dom::NodeIndex& index,
                                      const std::vector<content::NodeFeatures>& features,
                                      bool labelled_only = false);
 
+// The name on the first line of the page's author box (an author-named
+// element with its lines: name, role, bio), also outside the content (a
+// side bar's author card), when all such boxes give one name.
+std::vector<std::string> author_box_anywhere(const dom::NodeIndex& index,
+                                             const std::vector<content::NodeFeatures>& f);
+
 // The names in element `i`'s first line (its text up to the first block
 // or <br> boundary after some text), else in all its text. A name and its
 // role are often two lines of one element ("<a><p>Jane Doe</p><p>Tech
@@ -38,6 +44,13 @@ std::vector<std::string> names_in_list(const dom::NodeIndex& index, std::uint32_
 // Burke</span>", "Posted on <time>…</time> by <a>Jane</a>". A "by" inside a
 // sentence does neither.
 bool starts_line_after_date(std::string_view line, std::string_view part);
+
+// Whether an author-named element's class says it holds the author's
+// details or another part of the byline, not the name: "author-description",
+// "author-bio", "author-title", "author__role" ("Licensed Q Arabica Grader,
+// M.A. Journalism" under the name in an author box), "byline__category",
+// "byline__date".
+bool names_author_details(std::string_view class_attr);
 
 // Some names, each of two words or more ("Jane Doe", not "J" or "admin").
 bool holds_full_names(const std::vector<std::string>& names);
@@ -70,6 +83,23 @@ bool credited_for_other_work(const dom::NodeIndex& index, std::uint32_t i);
 // person's page are categories or the outlet, not names.
 std::vector<std::string> name_beside_date(const dom::NodeIndex& index, std::uint32_t date_line,
                                           std::uint32_t headline);
+
+// The one person's name on the line right above the date line's row, a
+// short element of its own (not a heading, not the headline): meta blocks
+// print the author over the date ("<p>Elliot Raba</p><div><span>23.07.2025
+// </span> · 6 min read</div>").
+std::vector<std::string> name_above_date(const dom::NodeIndex& index, std::uint32_t date_line,
+                                         std::uint32_t headline);
+
+// The one person's name in `row`, a short line of a page's meta (a date,
+// a name, a category): its text runs cut at separators (· • | – —), the
+// pieces reading as full names of two or three words, when exactly one
+// does; pieces linking elsewhere than to a person's page are categories or
+// the outlet.
+// `cut_at_commas`: commas separate its pieces too ("Janic Cathomen,
+// 01.12.2021").
+std::vector<std::string> name_in_row(const dom::NodeIndex& index, std::uint32_t row,
+                                     bool cut_at_commas = false);
 
 // "By", "Written by", "Article by", "Posted by", "Author:" and the like,
 // alone (`alone`) or at the start of a line.

@@ -402,11 +402,17 @@ class HeadlineDateLines {
                     bool month_first)
       : index_(index), f_(f), meta_(meta), month_first_(month_first) {}
 
-  // The first date line near the headline (a site's "today is" line at
-  // the top of the page comes before it); `below_only`: under the
+  // The first date line near the headline, one under it before one above
+  // (a masthead's "Friday, December 19, 2025" clock sits a few lines over
+  // the headline of a story dated under it); `below_only`: under the
   // headline, and not an "Updated" line.
   std::optional<DateLine> near(bool below_only) {
     find();
+    if (!below_only && headline_ != dom::kNoNode) {
+      for (const DateLine& line : lines_) {
+        if (line.text_before >= headline_at_ && near_headline(line, true, headline_at_)) return line;
+      }
+    }
     for (const DateLine& line : lines_) {
       if (below_only && (headline_ == dom::kNoNode || line.text_before < headline_at_ ||
                          says_updated(index_, line.node))) {
@@ -452,6 +458,18 @@ bool same_as_site(std::string_view name, const Document& doc, const JsonLdFields
          (!ld.publisher.empty() && n == norm(ld.publisher));
 }
 
+
+// A section's or tag's label ("Press Release" over the date line), not a
+// person's name.
+bool names_a_category(std::string_view name, const Document& doc) {
+  const std::string n = norm(name);
+  for (const auto* list : {&doc.categories, &doc.tags}) {
+    for (const std::string& c : *list) {
+      if (norm(c) == n) return true;
+    }
+  }
+  return false;
+}
 
 // "Rob Picheta, CNN": capitals after a name's comma that name the site
 // (a label of the host, the site's name) are the outlet, not the
@@ -670,16 +688,39 @@ AuthorOrigin extract_authors(const dom::NodeIndex& index, const std::vector<Node
     }
   };
   for (const std::string& a : ld.authors) add_declared(clean_authors(a, /*split=*/false), "json-ld");
+  // Scholarly metadata writes one author per tag, surname first.
+  auto citation_names = [&](const char* key) {
+    std::vector<std::string> found;
+    for (std::string_view v : meta.all(key)) merge_names(found, clean_authors(surname_first_to_natural(v)));
+    return found;
+  };
   for (const char* key : {"author", "article:author", "parsely-author", "dc.creator",
-                          "dcterms.creator", "sailthru.author", "byl", "citation_author"}) {
+                          "dcterms.creator", "sailthru.author", "byl", "citation_author",
+                          "citation_authors"}) {
     if (!names.empty()) break;
+    const std::string_view k(key);
+    if (k.starts_with("citation_")) {
+      add_declared(citation_names(key), key);
+      continue;
+    }
     for (std::string_view v : meta.all(key)) {
       if (v.find("://") != std::string_view::npos) continue;  // profile URLs
-      // Scholarly metadata writes one author per tag, surname first.
-      if (std::string_view(key) == "citation_author") {
-        add_declared(clean_authors(surname_first_to_natural(v)), key);
-      } else {
-        add_declared(clean_authors(v), key);
+      add_declared(clean_authors(v), key);
+    }
+  }
+  // A paper's Dublin Core creator is often its first author alone, while
+  // its citation tags list them all: the longer list that holds every name
+  // found wins.
+  if (!names.empty() && !source.starts_with("citation_")) {
+    for (const char* key : {"citation_author", "citation_authors"}) {
+      std::vector<std::string> all = citation_names(key);
+      if (all.size() <= names.size()) continue;
+      std::vector<std::string> merged = all;
+      merge_names(merged, names);
+      if (merged.size() == all.size()) {
+        names = std::move(all);
+        source = key;
+        break;
       }
     }
   }
@@ -785,10 +826,23 @@ AuthorOrigin extract_authors(const dom::NodeIndex& index, const std::vector<Node
   if (names.empty() && !thread) {
     if (const auto line = date_lines.near(/*below_only=*/false)) {
       std::vector<std::string> found = name_beside_date(index, line->node, date_lines.headline());
-      if (!found.empty() && !same_as_site(found[0], doc, ld)) {
-        names = std::move(found);
-        source = "date line";
+      std::string_view from = "date line";
+      if (found.empty()) {
+        found = name_above_date(index, line->node, date_lines.headline());
+        from = "line above date";
       }
+      if (!found.empty() && !same_as_site(found[0], doc, ld) && !names_a_category(found[0], doc)) {
+        names = std::move(found);
+        source = from;
+      }
+    }
+  }
+  // An author card outside the content (a side bar's "tga-author-card"
+  // with the name over a bio), when the page has one name so boxed.
+  if (names.empty() && !thread) {
+    if (std::vector<std::string> found = author_box_anywhere(index, f); !found.empty()) {
+      names = std::move(found);
+      source = "author box";
     }
   }
   // Nothing but the site named as author: an organisation's article (or a
@@ -1179,9 +1233,10 @@ PageKind extract_fields(const dom::NodeIndex& index, const std::vector<NodeFeatu
   const std::string_view own_url = doc.url.empty() ? page_url : std::string_view(doc.url);
   const ThreadStarter starter =
       content::is_discussion_page(ld.type, own_url) ? thread_starter(index, month_first) : ThreadStarter{};
+  // Categories first: the author readers tell a section's label from a name by them.
+  extract_categories_and_tags(index, f, meta, ld, link_base.empty() ? doc.url : link_base, doc);
   const AuthorOrigin author_origin = extract_authors(index, f, meta, ld, own_url, date_lines, starter, doc);
   extract_dates(index, f, meta, ld, own_url, month_first, date_lines, starter, doc);
-  extract_categories_and_tags(index, f, meta, ld, link_base.empty() ? doc.url : link_base, doc);
   PageKind kind;
   extract_title(index, f, meta, ld, own_url, doc, kind);
 
