@@ -18,11 +18,13 @@
 // would need. It is not white space, as the run (from its first non-space
 // character) is not, so gumbo builds the same tree around it: foster
 // parenting in tables, the end of <head>, frameset-ok all look only at
-// whether text is white space. Only runs gumbo would store unchanged are
-// lifted: no character references, no CR, no characters it replaces by
-// U+FFFD (controls, noncharacters). A page that holds a plane 15 or 16
-// character itself (or a numeric reference to one) has nothing lifted, so
-// every such character in the tree is a placeholder.
+// whether text is white space. Only runs whose stored form is known are
+// lifted: no CR, no characters gumbo replaces by U+FFFD (controls,
+// noncharacters), and character references only of the forms
+// append_decoded_references reads as gumbo does (kept decoded, as gumbo
+// stores them). A page that holds a plane 15 or 16 character itself (or a
+// numeric reference to one) has nothing lifted, so every such character in
+// the tree is a placeholder.
 #pragma once
 
 #include <cstdint>
@@ -31,6 +33,18 @@
 #include <vector>
 
 namespace thresher::input {
+
+// Appends `run` (text or an attribute value as written) to `out` with its
+// character references decoded as gumbo decodes them, and returns true; or
+// returns false, `out` partly written, when the run holds a reference it
+// does not read. Read: a numeric reference ending in ';' to a character
+// gumbo keeps as it is (not white space, a control, a surrogate, a
+// noncharacter or one of planes 15 and 16), a named one ending in ';' from
+// a short list of common names (&amp; &nbsp; &rsquo; &mdash; ...), and an
+// '&' that starts no reference (followed by neither a letter nor '#').
+// A name without its ';' reads differently in text and in attributes, so
+// it is left to gumbo.
+bool append_decoded_references(std::string_view run, std::string& out);
 
 class LiftedText {
  public:
@@ -46,14 +60,17 @@ class LiftedText {
   // 16 character) at or after `p` in a '\0'-terminated string, or null.
   static const char* find_placeholder(const char* p);
 
-  // Lifts the text run out[from, end): keeps it and puts its placeholder
-  // in its place, when gumbo would store the run unchanged and the
-  // placeholder is shorter; else leaves `out` alone and returns false.
+  // Lifts the text run out[from, end): keeps it (as gumbo stores it) and
+  // puts its placeholder in its place, when the stored form is known and
+  // the placeholder is shorter; else leaves `out` alone and returns false.
   bool lift_tail(std::string& out, std::size_t from);
   // Appends `run` to `out`, or its placeholder when it can be lifted as
   // lift_tail says (for an attribute value: gumbo stores those as it stores
   // text, character references decoded).
   void append_lifted(std::string_view run, std::string& out);
+  // The same for raw text (a <script>'s body), where gumbo decodes no
+  // character reference: '&' is kept as it is.
+  void append_lifted_raw(std::string_view run, std::string& out);
 
   // The run named by the placeholder at `p` (as find_placeholder finds it)
   // in a '\0'-terminated string (nothing past its end is read); its data()
@@ -64,8 +81,9 @@ class LiftedText {
   std::size_t count() const noexcept { return starts_.size(); }
 
  private:
-  // Keeps `run` when it can be lifted; false (nothing kept) otherwise.
-  bool keep(std::string_view run);
+  // Keeps `run` when it can be lifted (references decoded unless `raw`);
+  // false (nothing kept) otherwise.
+  bool keep(std::string_view run, bool raw);
   void append_placeholder(std::string& out) const;
 
   std::string runs_;                   // the runs, each followed by '\0'

@@ -449,6 +449,15 @@ bool keeps_raw_text(std::string_view name) {
 }
 bool shows_white_space(std::string_view name) { return name == "pre" || name == "listing"; }
 
+// Whether the start tag `name` (ending at tag.end) may leave the tree
+// builder in foreign content or a frameset, where a <script> is not raw
+// text: <math>, <frameset>, and an <svg> that is not closed at once (the
+// pre-scan empties every <svg> it can).
+bool opens_foreign_content(std::string_view html, std::string_view name, const TagSpan& tag) {
+  if (name == "math" || name == "frameset") return true;
+  return name == "svg" && !tag.self_closing && !starts_with_ci(html, tag.end, "</svg");
+}
+
 // The bytes squeeze_markup stops at in text: '<' and HTML white space.
 struct SpecialBytes {
   bool is[256] = {};
@@ -488,6 +497,20 @@ std::string squeeze_markup(std::string_view html, const AttributePolicy& policy,
     std::size_t first = run_start;
     while (first < out.size() && is_html_space(out[first])) ++first;
     if (first < out.size()) lifted->lift_tail(out, first);
+  };
+  // Once a page may have put gumbo in foreign content (or a frameset),
+  // a <script>'s body may be read as markup, not as raw text: bodies are
+  // lifted only before that.
+  bool maybe_foreign = false;
+  // A script's body (up to its end tag, no '<' in it: nothing but the end
+  // tag ends it) is raw text: lifted from its first non-space character, so
+  // that gumbo makes the same text node of it.
+  auto lift_script_body = [&](std::string_view body) {
+    std::size_t first = 0;
+    while (first < body.size() && is_html_space(body[first])) ++first;
+    out.append(body.substr(0, first));
+    lifted->append_lifted_raw(body.substr(first), out);
+    pos = k = static_cast<std::size_t>(body.data() + body.size() - html.data());
   };
   while (k < n) {
     // Plain text bytes (neither '<' nor white space) need nothing.
@@ -578,6 +601,7 @@ std::string squeeze_markup(std::string_view html, const AttributePolicy& policy,
             }
           }
         }
+        if (!end_tag && !maybe_foreign) maybe_foreign = opens_foreign_content(html, name, tag);
         if (end_tag) {
           if (shows_white_space(name) && pre_depth > 0) --pre_depth;
         } else if (shows_white_space(name)) {
@@ -587,7 +611,12 @@ std::string squeeze_markup(std::string_view html, const AttributePolicy& policy,
         } else if (keeps_raw_text(name)) {
           const std::size_t close = find_end_tag(html, gt, name);
           if (close == std::string_view::npos) break;
-          verbatim_to(close);
+          const std::string_view body = html.substr(gt, close - gt);
+          if (lifted != nullptr && name == "script" && !maybe_foreign && body.find('<') == std::string_view::npos) {
+            lift_script_body(body);
+          } else {
+            verbatim_to(close);
+          }
           if (name == "noscript" && leaves_iframe_open(html.substr(gt, close - gt))) {
             out.append("</iframe>");
           }
