@@ -129,12 +129,12 @@ TEST(LiftedText, DecodesReferencesAsGumboDoes) {
 TEST(LiftedText, RawTextKeepsItsAmpersands) {
   LiftedText lifted;
   std::string out;
-  lifted.append_lifted_raw("{\"name\": \"Fish &amp; chips\"}", out);
+  EXPECT_TRUE(lifted.lift_raw("{\"name\": \"Fish &amp; chips\"}", out));
   ASSERT_EQ(out.size(), LiftedText::kPlaceholderBytes);
   EXPECT_EQ(lifted.run_at(out.c_str()), "{\"name\": \"Fish &amp; chips\"}");
   out.clear();
-  lifted.append_lifted_raw("{\"a\": \"b\r\n\"}", out);  // gumbo turns CR LF into LF
-  EXPECT_EQ(out, "{\"a\": \"b\r\n\"}");
+  EXPECT_FALSE(lifted.lift_raw("{\"a\": \"b\r\n\"}", out));  // gumbo turns CR LF into LF
+  EXPECT_EQ(out, "");
 }
 
 TEST(LiftedText, PlaceholdersNameTheirRunsOnly) {
@@ -150,7 +150,7 @@ TEST(LiftedText, PlaceholdersNameTheirRunsOnly) {
   }
   EXPECT_EQ(first, "\xF3\xB0\x80\x80");  // U+F0000
   EXPECT_EQ(last_of_plane_15, "\xF3\xBF\xBF\xBD");  // U+FFFFD: U+FFFFE is a noncharacter
-  EXPECT_EQ(last, "\xF4\x8F\xBF\xBD");  // U+10FFFD
+  EXPECT_EQ(last, "\xF4\x8F\xBF\x9D");  // U+10FFDD: the name codes follow
   EXPECT_EQ(lifted.run_at(first.c_str()), "The run number 0");
   EXPECT_EQ(lifted.run_at(last_of_plane_15.c_str()), "The run number 65533");
   EXPECT_EQ(lifted.run_at(last.c_str()), "The run number " + std::to_string(runs - 1));
@@ -174,17 +174,39 @@ TEST(LiftedText, FindsPlaceholderShapedCharactersOnly) {
 TEST(LiftedText, AppendsAValueOrItsPlaceholder) {
   LiftedText lifted;
   std::string out = "<a href=\"";
-  lifted.append_lifted("https://example.com/a/path", out);
+  EXPECT_TRUE(lifted.lift("https://example.com/a/path", out));
   ASSERT_EQ(out.size(), 9 + LiftedText::kPlaceholderBytes);
   EXPECT_EQ(lifted.run_at(out.c_str() + 9), "https://example.com/a/path");
   out = "<a href=";
-  lifted.append_lifted("/a?b=1&amp;c=2", out);  // kept as gumbo decodes it
+  EXPECT_TRUE(lifted.lift("/a?b=1&amp;c=2", out));  // kept as gumbo decodes it
   ASSERT_EQ(out.size(), 8 + LiftedText::kPlaceholderBytes);
   EXPECT_EQ(lifted.run_at(out.c_str() + 8), "/a?b=1&c=2");
   out = "<a href=";
-  lifted.append_lifted("/a?b=1&copy=2", out);  // a name without ';': left to gumbo
-  EXPECT_EQ(out, "<a href=/a?b=1&copy=2");
+  EXPECT_FALSE(lifted.lift("/a?b=1&copy=2", out));  // a name without ';': left to gumbo
+  EXPECT_EQ(out, "<a href=");
   EXPECT_EQ(lifted.count(), 2u);
+}
+
+TEST(LiftedText, AttributeNamesComeBackFromTheirCodes) {
+  LiftedText lifted;
+  EXPECT_TRUE(lifted.empty());
+  std::string out;
+  lifted.append_name(3, "class", out);
+  lifted.append_name(31, "aria-labelledby", out);
+  lifted.append_name(3, "class", out);
+  ASSERT_EQ(out.size(), 3 * LiftedText::kPlaceholderBytes);
+  EXPECT_FALSE(lifted.empty());
+  EXPECT_EQ(lifted.count(), 0u);
+  EXPECT_STREQ(lifted.name_at(out.substr(0, 4).c_str()), "class");
+  EXPECT_STREQ(lifted.name_at(out.substr(4, 4).c_str()), "aria-labelledby");
+  // Codes not given, other names, and a code with more after it stay.
+  const std::string unused = "\xF4\x8F\xBF\x9F";  // the code of slot 1
+  EXPECT_EQ(lifted.name_at(unused.c_str()), unused.c_str());
+  for (const char* name : {"class", "", "\xF4\x8F\xBF\x9E\x9E", "\xF4\x8F\xBF\x9Ex", "\xF4\x8F\xBF"}) {
+    EXPECT_EQ(lifted.name_at(name), name);
+  }
+  // Codes are not placeholders of runs.
+  EXPECT_EQ(lifted.run_at(out.c_str()).data(), nullptr);
 }
 
 TEST(LiftedText, PagesHoldingPlaceholderCharactersAreNotLifted) {

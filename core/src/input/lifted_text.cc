@@ -269,20 +269,37 @@ bool LiftedText::lift_tail(std::string& out, std::size_t from) {
   return true;
 }
 
-void LiftedText::append_lifted(std::string_view run, std::string& out) {
-  if (keep(run, false)) {
-    append_placeholder(out);
-  } else {
-    out.append(run);
-  }
+bool LiftedText::lift(std::string_view run, std::string& out) {
+  if (!keep(run, false)) return false;
+  append_placeholder(out);
+  return true;
 }
 
-void LiftedText::append_lifted_raw(std::string_view run, std::string& out) {
-  if (keep(run, true)) {
-    append_placeholder(out);
-  } else {
-    out.append(run);
+bool LiftedText::lift_raw(std::string_view run, std::string& out) {
+  if (!keep(run, true)) return false;
+  append_placeholder(out);
+  return true;
+}
+
+void LiftedText::append_name(std::size_t slot, std::string_view name, std::string& out) {
+  const std::uint32_t bit = std::uint32_t{1} << slot;
+  if (!(names_coded_ & bit)) {
+    names_[slot] = name;
+    names_coded_ |= bit;
   }
+  // U+10FFDE + slot: F4 8F BF 9E + slot.
+  const char code[kPlaceholderBytes] = {'\xF4', '\x8F', '\xBF', static_cast<char>(0x9E + slot)};
+  out.append(code, kPlaceholderBytes);
+}
+
+const char* LiftedText::name_at(const char* name) const {
+  const auto* u = reinterpret_cast<const unsigned char*>(name);
+  // Each byte is read only when the one before it is not the final '\0'.
+  if (u[0] != 0xF4 || u[1] != 0x8F || u[2] != 0xBF || u[3] < 0x9E || u[3] > 0xBD || u[4] != 0) {
+    return name;
+  }
+  const std::uint32_t slot = u[3] - 0x9Eu;
+  return (names_coded_ >> slot) & 1 ? names_[slot].c_str() : name;
 }
 
 std::string_view LiftedText::run_at(const char* p) const {
