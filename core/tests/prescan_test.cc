@@ -358,7 +358,8 @@ TEST(Prescan, LiftedTextComesBackWhereGumboPutsIt) {
       "<p>Fish &amp; chips &mdash; &#8220;quoted&#x201D;, R & D</p><p>Not read: &copy 2024 here</p>"
       "<a title='Q&amp;A &rsquo; page' href='/?a=1&amp;b=2'>x</a>",
       "<script type=application/ld+json>\n {\"@type\": \"Article\", \"name\": \"A &amp; B\"}</script>"
-      "<p>Text after the script</p><script>\n\n</script><script>if (a <b) {}</script>",
+      "<p>Text after the script</p><script>\n\n</script><script>if (a <b) {}</script>"
+      "<script>x = '<!-- <script>'; </script> still script</script><p>after</p>",
       "<p>Some text first</p><math><script>{\"a\": \"b &amp; c\"}</script></math>"
       "<p>Text after the math</p><script>{\"a\": \"b &amp; c\"}</script>",
       "<p>Some text first</p><svg><script>{\"a\": \"b &amp; c\"}</script></svg><p>After the svg</p>",
@@ -387,8 +388,13 @@ TEST(Prescan, LiftsAScriptBodyOnlyWhereItIsRawText) {
   std::string lean = squeeze_markup(script, keep_all, &lifted);
   EXPECT_EQ(lean, "<script type=application/ld+json>\n \xF3\xB0\x80\x80</script>");
   EXPECT_EQ(lifted.run_at(lean.c_str() + lean.find('\xF3')), json);  // '&' as written
-  // A '<' in it, or a page that may be in foreign content by then: left.
-  for (const std::string& page : {std::string("<script>if (a <b) {}</script>"), "<math>" + script,
+  // A '<' is text in it, but for "<!--" (the tokenizer's escapes), after
+  // which it is left, as on a page that may be in foreign content by then.
+  LiftedText with_lt;
+  EXPECT_EQ(squeeze_markup("<script>{\"a\": \"<p>b</p>\"}</script>", keep_all, &with_lt),
+            "<script>\xF3\xB0\x80\x80</script>");
+  EXPECT_EQ(with_lt.run_at("\xF3\xB0\x80\x80"), "{\"a\": \"<p>b</p>\"}");
+  for (const std::string& page : {std::string("<script>a <!-- <script> </script>b</script>"), "<math>" + script,
                                   "<svg>" + script, "<frameset>" + script}) {
     LiftedText none;
     EXPECT_EQ(squeeze_markup(page, keep_all, &none), page);

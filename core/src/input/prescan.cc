@@ -512,9 +512,10 @@ std::string squeeze_markup(std::string_view html, const AttributePolicy& policy,
   // a <script>'s body may be read as markup, not as raw text: bodies are
   // lifted only before that.
   bool maybe_foreign = false;
-  // A script's body (up to its end tag, no '<' in it: nothing but the end
-  // tag ends it) is raw text: lifted from its first non-space character, so
-  // that gumbo makes the same text node of it.
+  // A script's body is raw text up to the first "</script" (without a
+  // "<!--" in it, which could make the tokenizer read past that): lifted
+  // from its first non-space character, so that gumbo makes the same text
+  // node of it.
   auto lift_script_body = [&](std::string_view body) {
     std::size_t first = 0;
     while (first < body.size() && is_html_space(body[first])) ++first;
@@ -628,7 +629,8 @@ std::string squeeze_markup(std::string_view html, const AttributePolicy& policy,
           const std::size_t close = find_end_tag(html, gt, name);
           if (close == std::string_view::npos) break;
           const std::string_view body = html.substr(gt, close - gt);
-          if (lifted != nullptr && name == "script" && !maybe_foreign && body.find('<') == std::string_view::npos) {
+          if (lifted != nullptr && name == "script" && !maybe_foreign &&
+              body.find("<!--") == std::string_view::npos) {
             lift_script_body(body);
           } else {
             verbatim_to(close);
