@@ -198,15 +198,15 @@ TEST(Prescan, LiftsLongAttributeValuesOut) {
   LiftedText lifted;
   const std::string lean = squeeze_markup(
       "<a href=\"https://example.com/a/long/path\" class=tiny id=long-identifier>x</a>"
-      "<a href=/unquoted/long/path title='x &amp; a reference'>y</a>"
+      "<a href=/unquoted/long/path title='x &copy a reference'>y</a>"
       "<table><input type=hidden-and-long-enough><font color=a-colour-name-here>", keep_all, &lifted);
   EXPECT_EQ(lifted.count(), 3u);
-  // Quotes and the forms of values lifted stay as written; short values,
-  // references and what the tree builder reads are left in place.
-  EXPECT_NE(lean.find("<a href=\"\xF3\xB0\x80\x80\""), std::string::npos) << lean;
+  // Values lifted are written unquoted; short values, references not read
+  // (a name without ';') and what the tree builder reads are left in place.
+  EXPECT_NE(lean.find("<a href=\xF3\xB0\x80\x80 class"), std::string::npos) << lean;
   EXPECT_NE(lean.find(" class=tiny id=\xF3\xB0\x80\x81>"), std::string::npos) << lean;
   EXPECT_NE(lean.find("<a href=\xF3\xB0\x80\x82 "), std::string::npos) << lean;
-  EXPECT_NE(lean.find(" title='x &amp; a reference'>y"), std::string::npos) << lean;
+  EXPECT_NE(lean.find(" title='x &copy a reference'>y"), std::string::npos) << lean;
   EXPECT_NE(lean.find("<input type=hidden-and-long-enough><font color=a-colour-name-here>"),
             std::string::npos) << lean;
   // The tree gets them back.
@@ -311,6 +311,30 @@ std::string normalized_tree(const std::string& html, const LiftedText* lifted = 
   return out;
 }
 
+TEST(Prescan, KeptNamesAreCodedAndComeBack) {
+  constexpr std::string_view kNames[] = {"id", "href", "xml:lang", "class", "hidden"};
+  const AttributePolicy policy{kNames, {}};
+  LiftedText lifted;
+  const std::string lean = squeeze_markup(
+      "<p CLASS=\"lead\" data-x=1 xml:lang=en>x</p><a href='/a/long/path'/><br hidden>"
+      "<input type=hidden id=\"a long id\"><math><mi xml:lang=fr class=m>y</mi></math>",
+      policy, &lifted);
+  // One character for a name (but xml:lang, which gumbo renames in foreign
+  // content, and type, which it reads), values unquoted when lifted.
+  const std::string id = "\xF4\x8F\xBF\x9E", href = "\xF4\x8F\xBF\x9F", cls = "\xF4\x8F\xBF\xA1",
+                    hidden = "\xF4\x8F\xBF\xA2";
+  EXPECT_EQ(lean, "<p " + cls + "=\"lead\" xml:lang=en>x</p><a " + href + "=\xF3\xB0\x80\x80 />" +
+                      "<br " + hidden + "><input type=hidden " + id + "=\xF3\xB0\x80\x81>" +
+                      "<math><mi xml:lang=fr " + cls + "=m>y</mi></math>");
+  // The tree gets them back, as gumbo would have named them.
+  const std::string as_written = squeeze_markup(
+      "<p CLASS=\"lead\" xml:lang=en>x</p><a href='/a/long/path'/><br hidden>"
+      "<input type=hidden id=\"a long id\"><math><mi xml:lang=fr class=m>y</mi></math>", {});
+  EXPECT_EQ(normalized_tree(lean, &lifted), normalized_tree(as_written));
+  // Without lifting, names stay as written.
+  EXPECT_EQ(squeeze_markup("<p CLASS=\"lead\">x</p>", policy), "<p CLASS=\"lead\">x</p>");
+}
+
 TEST(Prescan, LiftedTextComesBackWhereGumboPutsIt) {
   const AttributePolicy keep_all;
   // Text gumbo moves (foster parenting out of a table), text before <body>,
@@ -331,6 +355,14 @@ TEST(Prescan, LiftedTextComesBackWhereGumboPutsIt) {
       "<table><tr><td><input type=hidden name=a-long-enough-name value='a long value'></td></tr>"
       "</table><html lang=en-GB-oxendict class='a second html tag'><math><mi href=/x/y/z/w>x</mi>",
       many,
+      "<p>Fish &amp; chips &mdash; &#8220;quoted&#x201D;, R & D</p><p>Not read: &copy 2024 here</p>"
+      "<a title='Q&amp;A &rsquo; page' href='/?a=1&amp;b=2'>x</a>",
+      "<script type=application/ld+json>\n {\"@type\": \"Article\", \"name\": \"A &amp; B\"}</script>"
+      "<p>Text after the script</p><script>\n\n</script><script>if (a <b) {}</script>"
+      "<script>x = '<!-- <script>'; </script> still script</script><p>after</p>",
+      "<p>Some text first</p><math><script>{\"a\": \"b &amp; c\"}</script></math>"
+      "<p>Text after the math</p><script>{\"a\": \"b &amp; c\"}</script>",
+      "<p>Some text first</p><svg><script>{\"a\": \"b &amp; c\"}</script></svg><p>After the svg</p>",
   };
   for (const std::string& page : pages) {
     LiftedText lifted;
@@ -346,6 +378,32 @@ TEST(Prescan, LiftedTextComesBackWhereGumboPutsIt) {
   const std::string own = "<p>An icon \xF3\xB0\x80\x80 in the text of a paragraph</p>";
   EXPECT_EQ(prescan(own, 0, keep_all, &lifted), own);
   EXPECT_TRUE(lifted.empty());
+}
+
+TEST(Prescan, LiftsAScriptBodyOnlyWhereItIsRawText) {
+  const AttributePolicy keep_all;
+  const std::string json = "{\"name\": \"Fish &amp; chips\"}";
+  const std::string script = "<script type=application/ld+json>\n " + json + "</script>";
+  LiftedText lifted;
+  std::string lean = squeeze_markup(script, keep_all, &lifted);
+  EXPECT_EQ(lean, "<script type=application/ld+json>\n \xF3\xB0\x80\x80</script>");
+  EXPECT_EQ(lifted.run_at(lean.c_str() + lean.find('\xF3')), json);  // '&' as written
+  // A '<' is text in it, but for "<!--" (the tokenizer's escapes), after
+  // which it is left, as on a page that may be in foreign content by then.
+  LiftedText with_lt;
+  EXPECT_EQ(squeeze_markup("<script>{\"a\": \"<p>b</p>\"}</script>", keep_all, &with_lt),
+            "<script>\xF3\xB0\x80\x80</script>");
+  EXPECT_EQ(with_lt.run_at("\xF3\xB0\x80\x80"), "{\"a\": \"<p>b</p>\"}");
+  for (const std::string& page : {std::string("<script>a <!-- <script> </script>b</script>"), "<math>" + script,
+                                  "<svg>" + script, "<frameset>" + script}) {
+    LiftedText none;
+    EXPECT_EQ(squeeze_markup(page, keep_all, &none), page);
+    EXPECT_TRUE(none.empty());
+  }
+  // An <svg> closed at once (as the pre-scan leaves it) leaves raw text raw.
+  LiftedText after_svg;
+  lean = squeeze_markup("<svg></svg>" + script, keep_all, &after_svg);
+  EXPECT_EQ(after_svg.count(), 1u);
 }
 
 TEST(Prescan, CorpusTreesOnlyLoseWhatNoStageReads) {

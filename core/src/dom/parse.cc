@@ -103,7 +103,7 @@ const char* ParsedHtml::restored(const char* text, const input::LiftedText& lift
 }
 
 // Every text node and attribute value holding a placeholder gets its text
-// back.
+// back, every coded attribute name its name.
 void ParsedHtml::restore_lifted_text(const input::LiftedText& lifted) {
   std::vector<GumboNode*> stack{output_->document};
   while (!stack.empty()) {
@@ -117,6 +117,7 @@ void ParsedHtml::restore_lifted_text(const input::LiftedText& lifted) {
       const GumboVector& attributes = node->v.element.attributes;
       for (unsigned k = 0; k < attributes.length; ++k) {
         auto* a = static_cast<GumboAttribute*>(attributes.data[k]);
+        a->name = lifted.name_at(a->name);
         a->value = restored(a->value, lifted);
       }
     } else if (node->type != GUMBO_NODE_DOCUMENT) {

@@ -360,14 +360,21 @@ class AttributeEditor {
       if (!policy.keep[k].empty()) {
         by_first_[static_cast<unsigned char>(policy.keep[k].front())] |= std::uint32_t{1} << k;
       }
+      // Namespaced names (xml:lang) are renamed by gumbo in foreign content.
+      if (k < LiftedText::kMaxNames && policy.keep[k].find(':') == std::string_view::npos) {
+        codable_ |= std::uint32_t{1} << k;
+      }
     }
   }
 
   // Starts a new tag: names given twice count only the first time.
   void start_tag() { seen_ = 0; }
 
-  // The verdict on the attribute written as `html[a.begin, a.end)`.
-  Verdict judge(std::string_view html, const Attribute& a) {
+  // The verdict on the attribute written as `html[a.begin, a.end)`. `code`:
+  // for a name kept that may be coded (LiftedText::append_name), its
+  // position in policy.keep; else -1.
+  Verdict judge(std::string_view html, const Attribute& a, int& code) {
+    code = -1;
     const std::string_view name = html.substr(a.begin, a.name_end - a.begin);
     if (name.size() > 32) return policy_.keep.empty() ? Verdict::kKeep : Verdict::kDrop;
     char buf[32];
@@ -381,9 +388,10 @@ class AttributeEditor {
       if (seen_ & (std::uint32_t{1} << k)) return Verdict::kDrop;  // gumbo ignores it
       seen_ |= std::uint32_t{1} << k;
     }
-    if (lowered == "style" && policy_.style_read) {
-      return policy_.style_read(value_of(html, a)) ? Verdict::kKeep : Verdict::kDrop;
+    if (lowered == "style" && policy_.style_read && !policy_.style_read(value_of(html, a))) {
+      return Verdict::kDrop;
     }
+    if (k < LiftedText::kMaxNames && ((codable_ >> k) & 1)) code = static_cast<int>(k);
     return Verdict::kKeep;
   }
 
@@ -407,6 +415,7 @@ class AttributeEditor {
   const AttributePolicy& policy_;
   std::uint32_t by_first_[256] = {};  // bit k: policy_.keep[k] begins with this byte
   std::uint32_t seen_ = 0;  // bit k: policy_.keep[k] given in this tag already
+  std::uint32_t codable_ = 0;  // bit k: policy_.keep[k] may be coded
 };
 
 // React's Suspense boundary comments ("$", "$?", "$!", "/$"): kept, since
@@ -449,6 +458,15 @@ bool keeps_raw_text(std::string_view name) {
 }
 bool shows_white_space(std::string_view name) { return name == "pre" || name == "listing"; }
 
+// Whether the start tag `name` (ending at tag.end) may leave the tree
+// builder in foreign content or a frameset, where a <script> is not raw
+// text: <math>, <frameset>, and an <svg> that is not closed at once (the
+// pre-scan empties every <svg> it can).
+bool opens_foreign_content(std::string_view html, std::string_view name, const TagSpan& tag) {
+  if (name == "math" || name == "frameset") return true;
+  return name == "svg" && !tag.self_closing && !starts_with_ci(html, tag.end, "</svg");
+}
+
 // The bytes squeeze_markup stops at in text: '<' and HTML white space.
 struct SpecialBytes {
   bool is[256] = {};
@@ -471,6 +489,7 @@ std::string squeeze_markup(std::string_view html, const AttributePolicy& policy,
   std::vector<Attribute> attributes;
   AttributeEditor editor(policy);
   std::vector<Verdict> verdicts;  // per attribute of the current tag
+  std::vector<int> codes;         // per attribute: its name's code (AttributeEditor::judge)
   NestingCap cap(max_depth);
   std::vector<Attribute> written;  // attributes of a long start tag as written to `out`
   const std::size_t n = html.size();
@@ -488,6 +507,21 @@ std::string squeeze_markup(std::string_view html, const AttributePolicy& policy,
     std::size_t first = run_start;
     while (first < out.size() && is_html_space(out[first])) ++first;
     if (first < out.size()) lifted->lift_tail(out, first);
+  };
+  // Once a page may have put gumbo in foreign content (or a frameset),
+  // a <script>'s body may be read as markup, not as raw text: bodies are
+  // lifted only before that.
+  bool maybe_foreign = false;
+  // A script's body is raw text up to the first "</script" (without a
+  // "<!--" in it, which could make the tokenizer read past that): lifted
+  // from its first non-space character, so that gumbo makes the same text
+  // node of it.
+  auto lift_script_body = [&](std::string_view body) {
+    std::size_t first = 0;
+    while (first < body.size() && is_html_space(body[first])) ++first;
+    out.append(body.substr(0, first));
+    if (!lifted->lift_raw(body.substr(first), out)) out.append(body.substr(first));
+    pos = k = static_cast<std::size_t>(body.data() + body.size() - html.data());
   };
   while (k < n) {
     // Plain text bytes (neither '<' nor white space) need nothing.
@@ -517,40 +551,46 @@ std::string squeeze_markup(std::string_view html, const AttributePolicy& policy,
           return lifted != nullptr && verdicts[j] == Verdict::kKeep &&
                  a.end - a.name_end > LiftedText::kPlaceholderBytes + 1;
         };
+        // Names written as their one-character code (see LiftedText).
+        auto coded_name = [&](std::size_t j) { return lifted != nullptr && codes[j] >= 0; };
         // The text before the tag is copied, so that the tag starts at tag_at.
         out.append(html.substr(pos, k - pos));
         pos = k;
         const std::size_t tag_at = out.size();
         bool as_written = true;  // the tag can be copied as it is
         verdicts.resize(attributes.size());
+        codes.resize(attributes.size());
         editor.start_tag();
         for (std::size_t j = 0; j < attributes.size(); ++j) {
-          verdicts[j] = editor.judge(html, attributes[j]);
-          as_written &= verdicts[j] != Verdict::kDrop && !lift_value(j);
+          verdicts[j] = editor.judge(html, attributes[j], codes[j]);
+          as_written &= verdicts[j] != Verdict::kDrop && !lift_value(j) && !coded_name(j);
         }
         if (as_written) {
           verbatim_to(gt);
         } else {
           // The tag name, the attributes kept (as written, or with their
-          // value lifted out where LiftedText takes it), the ending.
+          // name coded and their value lifted out where LiftedText takes
+          // it), the ending.
           const std::size_t name_end = attributes.front().begin;
           out.append(html.substr(pos, name_end - pos));
           for (std::size_t j = 0; j < attributes.size(); ++j) {
             if (verdicts[j] == Verdict::kDrop) continue;
             const Attribute& a = attributes[j];
             if (!is_html_space(out.back())) out.push_back(' ');
-            if (!lift_value(j)) {
-              out.append(html.substr(a.begin, a.end - a.begin));
-              continue;
+            if (coded_name(j)) {
+              lifted->append_name(static_cast<std::size_t>(codes[j]),
+                                  policy.keep[static_cast<std::size_t>(codes[j])], out);
+            } else {
+              out.append(html.substr(a.begin, a.name_end - a.begin));
             }
-            // The name, '=' and opening quote (if any) as written, the value
-            // or its placeholder, the closing quote.
-            const std::string_view value = value_of(html, a);
-            const auto value_begin = static_cast<std::size_t>(value.data() - html.data());
-            const std::size_t value_end = value_begin + value.size();
-            out.append(html.substr(a.begin, value_begin - a.begin));
-            lifted->append_lifted(value, out);
-            out.append(html.substr(value_end, a.end - value_end));
+            // A lifted value is written unquoted: its placeholder holds no
+            // white space, quote or '>', and a space or the '>' follows it.
+            if (lift_value(j)) {
+              out.push_back('=');
+              if (lifted->lift(value_of(html, a), out)) continue;
+              out.pop_back();
+            }
+            out.append(html.substr(a.name_end, a.end - a.name_end));
           }
           if (tag.self_closing) out.append(is_html_space(out.back()) ? "/" : " /");
           out.push_back('>');
@@ -578,6 +618,7 @@ std::string squeeze_markup(std::string_view html, const AttributePolicy& policy,
             }
           }
         }
+        if (!end_tag && !maybe_foreign) maybe_foreign = opens_foreign_content(html, name, tag);
         if (end_tag) {
           if (shows_white_space(name) && pre_depth > 0) --pre_depth;
         } else if (shows_white_space(name)) {
@@ -587,7 +628,13 @@ std::string squeeze_markup(std::string_view html, const AttributePolicy& policy,
         } else if (keeps_raw_text(name)) {
           const std::size_t close = find_end_tag(html, gt, name);
           if (close == std::string_view::npos) break;
-          verbatim_to(close);
+          const std::string_view body = html.substr(gt, close - gt);
+          if (lifted != nullptr && name == "script" && !maybe_foreign &&
+              body.find("<!--") == std::string_view::npos) {
+            lift_script_body(body);
+          } else {
+            verbatim_to(close);
+          }
           if (name == "noscript" && leaves_iframe_open(html.substr(gt, close - gt))) {
             out.append("</iframe>");
           }
