@@ -93,6 +93,11 @@ class LiftedText {
   // is followed by '\0'. Empty, with a null data(), when `p` names no run.
   std::string_view run_at(const char* p) const;
 
+  // Room for `bytes` of kept runs: the runs of a page are copied out of its
+  // markup, so its size bounds them, and one allocation replaces a chain of
+  // doublings that each copy all kept so far.
+  void reserve(std::size_t bytes) { runs_.reserve(bytes); }
+
   // Nothing lifted and no name coded: the tree needs nothing put back.
   bool empty() const noexcept { return starts_.empty() && names_coded_ == 0; }
   std::size_t count() const noexcept { return starts_.size(); }

@@ -482,6 +482,7 @@ std::string squeeze_markup(std::string_view html, const AttributePolicy& policy,
                            LiftedText* lifted, std::size_t max_depth) {
   std::string out;
   out.reserve(html.size());
+  if (lifted != nullptr) lifted->reserve(html.size());
   std::size_t pos = 0;      // next byte not yet copied
   std::size_t k = 0;        // scan position (in text)
   std::size_t pre_depth = 0;

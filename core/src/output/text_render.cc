@@ -35,20 +35,20 @@ BlockKind kind_of(GumboTag tag) {
 }
 
 // Cleans a finished block: trims each line, drops empty lines (except in <pre>).
-std::string finish_text(std::string raw, BlockKind kind) {
+std::string finish_text(std::string_view raw, BlockKind kind) {
   if (kind == BlockKind::kPre) {
-    while (!raw.empty() && (raw.back() == '\n' || raw.back() == ' ')) raw.pop_back();
+    while (!raw.empty() && (raw.back() == '\n' || raw.back() == ' ')) raw.remove_suffix(1);
     std::size_t start = 0;
     while (start < raw.size() && raw[start] == '\n') ++start;
-    return raw.substr(start);
+    return std::string(raw.substr(start));
   }
   std::string out;
   out.reserve(raw.size());
   std::size_t pos = 0;
   while (pos <= raw.size()) {
     std::size_t nl = raw.find('\n', pos);
-    if (nl == std::string::npos) nl = raw.size();
-    const std::string_view line = text::trim(std::string_view(raw).substr(pos, nl - pos));
+    if (nl == std::string_view::npos) nl = raw.size();
+    const std::string_view line = text::trim(raw.substr(pos, nl - pos));
     if (!line.empty()) {
       if (!out.empty()) out.push_back('\n');
       out.append(line);
@@ -137,7 +137,9 @@ std::vector<TextBlock> collect_blocks(const dom::NodeIndex& index,
   int pre_depth = 0;
 
   auto flush = [&] {
-    std::string t = finish_text(std::move(current), current_kind);
+    // Read, not moved from: `current` keeps its buffer for the next block
+    // (finish_text copies anyway) instead of growing one again from empty.
+    std::string t = finish_text(current, current_kind);
     current.clear();
     if (!t.empty()) {
       const GumboTag tag = index[current_node].tag;
